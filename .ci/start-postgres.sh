@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Starts a throwaway Postgres 15 cluster for the test run and prepares it the way production is
+# prepared: an owner role that runs migrations, and the app role the product connects as
+# (no superuser, no BYPASSRLS, owns nothing). Prints the two connection URLs as shell exports.
+set -euo pipefail
+PG_BIN=/usr/lib/postgresql/15/bin
+PORT=${PGPORT_CI:-54329}
+DIR=$(mktemp -d /tmp/replyline-pg.XXXXXX)
+chown postgres:postgres "$DIR"
+
+run_as_postgres() { su postgres -s /bin/bash -c "$*"; }
+run_as_postgres "$PG_BIN/initdb -D '$DIR/data' -U postgres --auth=trust -E UTF8 >/dev/null"
+run_as_postgres "$PG_BIN/pg_ctl -D '$DIR/data' -o '-p $PORT -k $DIR -c listen_addresses=127.0.0.1 -c fsync=off' -l '$DIR/log' -w start >/dev/null"
+
+psql_su() { psql -v ON_ERROR_STOP=1 -q -h 127.0.0.1 -p "$PORT" -U postgres "$@"; }
+psql_su -d postgres <<'SQL'
+CREATE ROLE replyline_owner LOGIN PASSWORD 'owner' CREATEROLE;
+CREATE ROLE replyline_app LOGIN PASSWORD 'app' NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE;
+CREATE DATABASE replyline OWNER replyline_owner;
+SQL
+# pgvector is not a trusted extension: a superuser installs it once per database.
+psql_su -d replyline -c 'CREATE EXTENSION IF NOT EXISTS vector' -c 'ALTER SCHEMA public OWNER TO replyline_owner'
+
+echo "export PG_CI_DIR='$DIR'"
+echo "export DATABASE_OWNER_URL='postgres://replyline_owner:owner@127.0.0.1:$PORT/replyline'"
+echo "export DATABASE_URL='postgres://replyline_app:app@127.0.0.1:$PORT/replyline'"

@@ -1,0 +1,395 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { MockInstance } from 'vitest';
+import type { ReplylineFn } from './loader';
+
+const SRC = 'https://api.example.test:8443/static/widget.js?v=3';
+const ORIGIN = 'https://api.example.test:8443';
+const HOST = 'replyline-widget';
+
+let warn: MockInstance<typeof console.warn>;
+
+/** Runs the loader as a fresh <script> execution would (module state reset each time). */
+async function load(): Promise<void> {
+  vi.resetModules();
+  await import('./loader');
+}
+
+function addScript(
+  attrs: Record<string, string>,
+  parent: HTMLElement = document.head,
+): HTMLScriptElement {
+  const script = document.createElement('script');
+  for (const [name, value] of Object.entries(attrs)) script.setAttribute(name, value);
+  parent.appendChild(script);
+  return script;
+}
+
+function setCurrentScript(script: HTMLScriptElement | null): void {
+  Object.defineProperty(document, 'currentScript', { configurable: true, get: () => script });
+}
+
+function setReadyState(state: DocumentReadyState): void {
+  Object.defineProperty(document, 'readyState', { configurable: true, get: () => state });
+}
+
+/** The loader as pasted by a business, running as document.currentScript. */
+function addOwnScript(
+  attrs: Record<string, string> = { src: SRC, 'data-key': 'pk_test_123', async: '' },
+) {
+  const script = addScript(attrs);
+  setCurrentScript(script);
+  return script;
+}
+
+function hosts(): HTMLElement[] {
+  return Array.from(document.querySelectorAll<HTMLElement>(HOST));
+}
+
+function shadow(): ShadowRoot {
+  const all = hosts();
+  expect(all).toHaveLength(1);
+  const root = all[0]!.shadowRoot;
+  expect(root).not.toBeNull();
+  return root!;
+}
+
+function launcher(): HTMLButtonElement {
+  const button = shadow().querySelector<HTMLButtonElement>('button[aria-label="Open chat"]');
+  expect(button).not.toBeNull();
+  return button!;
+}
+
+function frames(): HTMLIFrameElement[] {
+  return Array.from(shadow().querySelectorAll('iframe'));
+}
+
+function panel(): HTMLElement {
+  const id = launcher().getAttribute('aria-controls');
+  expect(id).toBeTruthy();
+  const element = shadow().getElementById(id!);
+  expect(element).not.toBeNull();
+  return element!;
+}
+
+function cssText(root: ShadowRoot): string {
+  const adopted = (root.adoptedStyleSheets ?? [])
+    .map((sheet) => Array.from(sheet.cssRules, (rule) => rule.cssText).join('\n'))
+    .join('\n');
+  const inline = Array.from(
+    root.querySelectorAll('style'),
+    (style) => style.textContent ?? '',
+  ).join('\n');
+  return adopted + '\n' + inline;
+}
+
+function warnings(): string[] {
+  return warn.mock.calls.map((call) => String(call[0]));
+}
+
+beforeEach(() => {
+  document.head.innerHTML = '';
+  if (!document.body) document.documentElement.appendChild(document.createElement('body'));
+  document.body.innerHTML = '';
+  delete window.Replyline;
+  setCurrentScript(null);
+  warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  delete (document as { currentScript?: unknown }).currentScript;
+  delete (document as { readyState?: unknown }).readyState;
+  if (!document.body) document.documentElement.appendChild(document.createElement('body'));
+});
+
+describe('finding its own script tag', () => {
+  it('missing data-key: warns and renders nothing', async () => {
+    addOwnScript({ src: SRC, async: '' });
+    await load();
+    expect(hosts()).toHaveLength(0);
+    expect(document.body.innerHTML).toBe('');
+    expect(window.Replyline).toBeUndefined();
+    expect(warnings()).toEqual([expect.stringMatching(/^\[replyline\] .*data-key/)]);
+  });
+
+  it('blank data-key counts as missing', async () => {
+    addOwnScript({ src: SRC, 'data-key': '   ' });
+    await load();
+    expect(hosts()).toHaveLength(0);
+    expect(warnings()).toEqual([expect.stringMatching(/^\[replyline\] .*data-key/)]);
+  });
+
+  it('no currentScript and no widget script on the page: warns and renders nothing', async () => {
+    addScript({ src: 'https://cdn.example.test/other.js', 'data-key': 'pk_other' });
+    await load();
+    expect(hosts()).toHaveLength(0);
+    expect(warnings()).toEqual([expect.stringMatching(/^\[replyline\] /)]);
+  });
+
+  it('without currentScript, falls back to the last .../widget.js script that has a data-key', async () => {
+    addScript({ src: 'https://old.example.test/widget.js', 'data-key': 'pk_first' });
+    addScript(
+      { src: 'https://api.example.test/v2/widget.js', 'data-key': 'pk_last' },
+      document.body,
+    );
+    addScript({ src: 'https://api.example.test/widget.js' }); // no data-key
+    addScript({ src: 'https://cdn.example.test/not-widget.js', 'data-key': 'pk_wrong' });
+    await load();
+    launcher().click();
+    expect(frames().map((frame) => frame.src)).toEqual([
+      'https://api.example.test/widget/frame?key=pk_last',
+    ]);
+    expect(warn).not.toHaveBeenCalled();
+  });
+
+  it('refuses a secret key pasted by mistake', async () => {
+    addOwnScript({ src: SRC, 'data-key': 'sk_live_abc' });
+    await load();
+    expect(hosts()).toHaveLength(0);
+    expect(warnings()).toEqual([expect.stringMatching(/^\[replyline\] .*secret/)]);
+  });
+});
+
+describe('launcher', () => {
+  it('renders a bubble inside a shadow root appended to body, closed at first', async () => {
+    addOwnScript();
+    await load();
+    const [host] = hosts();
+    expect(host!.parentElement).toBe(document.body);
+    const button = launcher();
+    expect(button.tagName).toBe('BUTTON');
+    expect(button.getAttribute('aria-expanded')).toBe('false');
+    // Nothing leaks into the page's own DOM: the button lives in the shadow tree only.
+    expect(document.querySelector('button')).toBeNull();
+    expect(host!.children).toHaveLength(0);
+    expect(panel().hidden).toBe(true);
+    expect(frames()).toHaveLength(0); // the frame is not loaded until the chat is opened
+    expect(cssText(shadow())).toContain('#4f46e5');
+    expect(warn).not.toHaveBeenCalled();
+  });
+
+  it('uses a valid data-color and ignores one that is not a hex colour', async () => {
+    addOwnScript({ src: SRC, 'data-key': 'pk_a', 'data-color': '#0a7d3B' });
+    await load();
+    expect(cssText(shadow())).toContain('#0a7d3B');
+
+    document.body.innerHTML = '';
+    delete window.Replyline;
+    addOwnScript({ src: SRC, 'data-key': 'pk_a', 'data-color': 'red;}*{display:none' });
+    await load();
+    const text = cssText(shadow());
+    expect(text).not.toContain('display:none}*');
+    expect(text).not.toContain('red;');
+    expect(text).toContain('#4f46e5');
+  });
+
+  it('click opens a panel with the cross-origin chat iframe; click again closes it', async () => {
+    addOwnScript({ src: SRC, 'data-key': 'pk_test/a b&c=d' });
+    await load();
+    const button = launcher();
+
+    button.click();
+    expect(button.getAttribute('aria-expanded')).toBe('true');
+    expect(panel().hidden).toBe(false);
+    const [frame] = frames();
+    expect(frames()).toHaveLength(1);
+    expect(frame!.getAttribute('src')).toBe(`${ORIGIN}/widget/frame?key=pk_test%2Fa%20b%26c%3Dd`);
+    expect(frame!.title).toBe('Chat');
+    expect(panel().contains(frame!)).toBe(true);
+
+    button.click();
+    expect(button.getAttribute('aria-expanded')).toBe('false');
+    expect(panel().hidden).toBe(true);
+
+    button.click();
+    expect(frames()).toHaveLength(1); // reopening keeps the same frame (and its chat state)
+    expect(frames()[0]).toBe(frame);
+  });
+
+  it('Escape closes the open panel and returns focus to the bubble', async () => {
+    addOwnScript();
+    await load();
+    const button = launcher();
+    button.click();
+    frames()[0]!.dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }),
+    );
+    expect(button.getAttribute('aria-expanded')).toBe('false');
+    expect(panel().hidden).toBe(true);
+    expect(shadow().activeElement).toBe(button);
+  });
+
+  it('waits for the DOM when loaded while the document is still parsing', async () => {
+    setReadyState('loading');
+    addOwnScript();
+    await load();
+    expect(hosts()).toHaveLength(0);
+    window.Replyline!('open'); // the API works before the bubble exists
+    document.dispatchEvent(new Event('DOMContentLoaded'));
+    expect(launcher().getAttribute('aria-expanded')).toBe('true');
+    expect(frames()).toHaveLength(1);
+  });
+
+  it('has transitions only for people who have not asked for reduced motion', async () => {
+    addOwnScript();
+    await load();
+    const text = cssText(shadow()).replace(/\s+/g, '');
+    expect(text).toMatch(/transition/);
+    // Remove the no-preference block(s); nothing animated may remain.
+    const outside = text.replace(
+      /@media\(prefers-reduced-motion:no-preference\)\{(?:[^{}]*\{[^{}]*\})*\}/g,
+      '',
+    );
+    expect(outside).not.toMatch(/transition|animation/);
+  });
+});
+
+describe('window.Replyline', () => {
+  it('replays calls queued by the snippet before the script loaded', async () => {
+    const stub = ((...args: unknown[]) => {
+      (stub.q = stub.q || []).push(args);
+    }) as ReplylineFn;
+    window.Replyline = stub;
+    window.Replyline('identify', { email: 'ada@example.test' });
+    window.Replyline('open');
+    expect(stub.q).toHaveLength(2);
+
+    addOwnScript();
+    await load();
+    expect(window.Replyline).not.toBe(stub);
+    expect(launcher().getAttribute('aria-expanded')).toBe('true');
+    expect(frames()).toHaveLength(1);
+    expect(warn).not.toHaveBeenCalled();
+  });
+
+  it('replays a queue of `arguments` objects in order', async () => {
+    window.Replyline = Object.assign(() => {}, { q: [] as ArrayLike<unknown>[] });
+    (function queue(..._args: unknown[]) {
+      // eslint-disable-next-line prefer-rest-params -- the classic snippet queues `arguments`
+      window.Replyline!.q!.push(arguments);
+    })('open');
+    window.Replyline.q!.push(['close'], ['open'], ['close']);
+    addOwnScript();
+    await load();
+    expect(launcher().getAttribute('aria-expanded')).toBe('false');
+    // Replayed before the bubble mounted and it ended closed: the chat frame was never loaded.
+    expect(frames()).toHaveLength(0);
+  });
+
+  it('open, close and identify work after load; unknown commands warn', async () => {
+    addOwnScript();
+    await load();
+    const api = window.Replyline!;
+    expect(api.loaded).toBe(true);
+    api('open');
+    expect(launcher().getAttribute('aria-expanded')).toBe('true');
+    api('close');
+    expect(launcher().getAttribute('aria-expanded')).toBe('false');
+    api('identify', { userId: 'u_1' });
+    expect(warn).not.toHaveBeenCalled();
+    api('explode');
+    expect(warnings()).toEqual([expect.stringMatching(/^\[replyline\] .*explode/)]);
+  });
+
+  it('ignores junk in the queue without throwing', async () => {
+    window.Replyline = Object.assign(() => {}, {
+      q: [null, 42, 'open', ['open']] as unknown as ArrayLike<unknown>[],
+    });
+    addOwnScript();
+    await expect(load()).resolves.toBeUndefined();
+    expect(launcher().getAttribute('aria-expanded')).toBe('true');
+  });
+});
+
+describe('loading twice', () => {
+  it('yields one bubble and keeps the first copy in charge', async () => {
+    addOwnScript();
+    await load();
+    const first = window.Replyline;
+    addOwnScript();
+    await load();
+    expect(hosts()).toHaveLength(1);
+    expect(window.Replyline).toBe(first);
+    window.Replyline!('open');
+    expect(frames()).toHaveLength(1);
+  });
+
+  it('yields one bubble when both copies load before the DOM is ready', async () => {
+    setReadyState('loading');
+    addOwnScript();
+    await load();
+    addOwnScript();
+    await load();
+    document.dispatchEvent(new Event('DOMContentLoaded'));
+    expect(hosts()).toHaveLength(1);
+  });
+
+  it('does not add a second bubble if the global was wiped but the bubble is on the page', async () => {
+    addOwnScript();
+    await load();
+    delete window.Replyline;
+    addOwnScript();
+    await load();
+    expect(hosts()).toHaveLength(1);
+  });
+});
+
+describe('never throws into the host page', () => {
+  it('document.body missing when it mounts: warns, does not throw', async () => {
+    document.documentElement.removeChild(document.body);
+    expect(document.body).toBeNull();
+    addOwnScript();
+    await expect(load()).resolves.toBeUndefined();
+    expect(warnings()).toEqual([expect.stringMatching(/^\[replyline\] /)]);
+    expect(document.querySelector(HOST)).toBeNull();
+  });
+
+  it('a failure inside the DOM-ready callback is caught and warned about', async () => {
+    setReadyState('loading');
+    addOwnScript();
+    await load();
+    vi.spyOn(Element.prototype, 'attachShadow').mockImplementation(() => {
+      throw new Error('boom');
+    });
+    const errors: unknown[] = [];
+    const onError = (event: Event) => errors.push(event);
+    window.addEventListener('error', onError);
+    const consoleError = vi.spyOn(console, 'error');
+    try {
+      expect(() => document.dispatchEvent(new Event('DOMContentLoaded'))).not.toThrow();
+    } finally {
+      window.removeEventListener('error', onError);
+    }
+    expect(errors).toEqual([]);
+    expect(consoleError).not.toHaveBeenCalled();
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/^\[replyline\] /), expect.any(Error));
+    expect(() => window.Replyline!('open')).not.toThrow();
+  });
+
+  it('an invalid script src is warned about, not thrown', async () => {
+    const script = addOwnScript();
+    Object.defineProperty(script, 'src', { get: () => 'http://[' });
+    await expect(load()).resolves.toBeUndefined();
+    expect(hosts()).toHaveLength(0);
+    expect(warnings()).toEqual([expect.stringMatching(/^\[replyline\] /)]);
+  });
+});
+
+describe('built bundle (dist/widget.js)', () => {
+  it('is a minified es2019 IIFE without an inline source map comment, and works when run', async () => {
+    const esbuild = await import('esbuild');
+    const { options } = await import('../scripts/build.mjs');
+    const result = await esbuild.build({ ...options, write: false });
+    const js = result.outputFiles.find((file) => file.path.endsWith('widget.js'));
+    expect(js).toBeDefined();
+    const code = js!.text;
+    expect(code).not.toContain('sourceMappingURL');
+    expect(code).not.toMatch(/\bexport\b|\bimport\b/);
+    expect(code.split('\n').filter(Boolean).length).toBeLessThanOrEqual(2); // minified
+
+    addOwnScript({ src: 'https://api.example.test/widget.js', 'data-key': 'pk_built' });
+    new Function(code)();
+    launcher().click();
+    expect(frames()[0]!.src).toBe('https://api.example.test/widget/frame?key=pk_built');
+  });
+});

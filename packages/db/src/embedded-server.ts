@@ -1,0 +1,31 @@
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { openPglite } from './client';
+import { migratePglite } from './migrate';
+import { seedDemoTenant } from './seed/seed-demo-tenant';
+
+export interface EmbeddedServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Serves one embedded PGlite database over the Postgres wire protocol, migrated and seeded, so
+ * several app processes can share it through an ordinary DATABASE_URL. PGlite has a single
+ * session: the socket server multiplexes clients and runs each transaction alone, and every
+ * scoped transaction drops to the app role itself (see withTenant), so isolation holds here too.
+ */
+export async function startEmbeddedServer(options: { dataDir: string; port: number; host?: string }): Promise<EmbeddedServer> {
+  const host = options.host ?? '127.0.0.1';
+  const { db, client, close } = await openPglite(options.dataDir);
+  await migratePglite(client);
+  await seedDemoTenant(db);
+  const server = new PGLiteSocketServer({ db: client, port: options.port, host, maxConnections: 64 });
+  await server.start();
+  return {
+    url: `postgres://replyline_app@${host}:${options.port}/postgres`,
+    stop: async () => {
+      await server.stop();
+      await close();
+    },
+  };
+}

@@ -1,0 +1,42 @@
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+
+const postgresUrl = z
+  .string()
+  .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// connection URL');
+
+const dbEnvSchema = z
+  .object({
+  /** The app's connection (as the replyline_app role). Unset: embedded PGlite in .data/. */
+  DATABASE_URL: postgresUrl.optional(),
+  /** The table owner's connection, used only to run migrations. Defaults to DATABASE_URL. */
+  DATABASE_OWNER_URL: postgresUrl.optional(),
+  PGLITE_DATA_DIR: z.string().min(1).default(`${repoRoot}.data/pglite`),
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  /** Encrypts tenant secrets at rest. Any long random string; required in production. */
+  ENCRYPTION_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+}).refine((env) => env.NODE_ENV !== 'production' || env.ENCRYPTION_KEY, {
+  path: ['ENCRYPTION_KEY'],
+  message: 'is required in production (generate one with `openssl rand -base64 48`)',
+});
+
+export type DbEnv = z.infer<typeof dbEnvSchema>;
+
+/** Reads and validates the database settings; throws a readable message on bad input. */
+export function readDbEnv(source: NodeJS.ProcessEnv = process.env): DbEnv {
+  const parsed = dbEnvSchema.safeParse(emptyAsUnset(source));
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+  throw new Error(`Invalid database settings:\n${problems.join('\n')}`);
+}
+
+/** `FOO=` in a .env file means "not set", not "set to the empty string". */
+export function emptyAsUnset(source: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(source).filter((entry): entry is [string, string] => Boolean(entry[1])),
+  );
+}
+
+export { repoRoot };

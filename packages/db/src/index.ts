@@ -1,0 +1,12 @@
+export { openDatabase, targetFromEnv, type Database, type DatabaseHandle, type DatabaseTarget } from './client';
+export { readDbEnv, type DbEnv } from './env';
+export { findIsolationGaps } from './isolation-audit';
+export { migratePglite, migratePostgresServer } from './migrate';
+export { createTenant, findTenantByPublishableKey, findTenantBySlug, type NewTenant } from './queries/tenants';
+export { APP_ROLE, asTenantId, asUserId, withTenant, withUser, type TenantDb, type TenantId, type UserId } from './scope';
+export { decryptSecret, encryptSecret, randomToken } from './secrets';
+export { seedDemoTenant } from './seed/seed-demo-tenant';
+export { DEMO_TENANT } from './seed/demo-content';
+export * as schema from './schema';
+export { pgErrorCode, queryRows } from './rows';
+export { startEmbeddedServer, type EmbeddedServer } from './embedded-server';

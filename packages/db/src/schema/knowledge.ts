@@ -1,0 +1,119 @@
+import { sql } from 'drizzle-orm';
+import {
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  real,
+  text,
+  uniqueIndex,
+  uuid,
+  vector,
+} from 'drizzle-orm/pg-core';
+import { createdAt, id, regconfig, tenantId, tsvector, updatedAt } from './columns';
+import { conversations } from './conversations';
+import { tenants } from './tenants';
+
+export const documentKind = pgEnum('document_kind', ['pdf', 'text', 'markdown', 'faq']);
+export const documentStatus = pgEnum('document_status', ['queued', 'processing', 'ready', 'failed']);
+
+/** Dimensions of stored embeddings (OpenAI text-embedding-3-small and compatible models). */
+export const EMBEDDING_DIMENSIONS = 1536;
+
+export const documents = pgTable(
+  'documents',
+  {
+    tenantId: tenantId().references(() => tenants.id, { onDelete: 'cascade' }),
+    id: id(),
+    kind: documentKind().notNull(),
+    title: text().notNull(),
+    /** SHA-256 of the source bytes: the same file uploaded twice is one document. */
+    contentHash: text().notNull(),
+    sizeBytes: integer().notNull().default(0),
+    mimeType: text(),
+    /** Where the original bytes live (e.g. `blob:<key>`); null for text typed in the dashboard. */
+    storageKey: text(),
+    status: documentStatus().notNull().default('queued'),
+    error: text(),
+    pagesTotal: integer(),
+    pagesDone: integer().notNull().default(0),
+    /** Set when the document came from one end customer (GDPR erasure follows it). */
+    conversationId: uuid(),
+    metadata: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    uniqueIndex('documents_content_hash_key').on(t.tenantId, t.contentHash),
+    foreignKey({
+      name: 'documents_conversation_fk',
+      columns: [t.tenantId, t.conversationId],
+      foreignColumns: [conversations.tenantId, conversations.id],
+    }).onDelete('cascade'),
+    index('documents_status_idx').on(t.tenantId, t.status),
+  ],
+);
+
+export const faqEntries = pgTable(
+  'faq_entries',
+  {
+    tenantId: tenantId().references(() => tenants.id, { onDelete: 'cascade' }),
+    id: id(),
+    question: text().notNull(),
+    answer: text().notNull(),
+    /** The document that represents this entry in retrieval (one chunk per entry). */
+    documentId: uuid(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({
+      name: 'faq_entries_document_fk',
+      columns: [t.tenantId, t.documentId],
+      foreignColumns: [documents.tenantId, documents.id],
+    }).onDelete('cascade'),
+  ],
+);
+
+export const chunks = pgTable(
+  'chunks',
+  {
+    tenantId: tenantId(),
+    id: id(),
+    documentId: uuid().notNull(),
+    /** Position of the chunk within its document, for stable ordering and idempotent re-ingest. */
+    ordinal: integer().notNull(),
+    content: text().notNull(),
+    /** Text-search configuration of the tenant at ingest time (english, swedish, simple, ...). */
+    language: regconfig().notNull(),
+    /** Extra weight for FAQ questions, folded into the tsvector as weight A. */
+    title: text(),
+    tsv: tsvector()
+      .notNull()
+      .generatedAlwaysAs(
+        sql`setweight(to_tsvector(language, coalesce(title, '')), 'A') || to_tsvector(language, content)`,
+      ),
+    embedding: vector({ dimensions: EMBEDDING_DIMENSIONS }),
+    page: integer(),
+    heading: text(),
+    tokenCount: integer().notNull().default(0),
+    boost: real().notNull().default(1),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    uniqueIndex('chunks_document_ordinal_key').on(t.tenantId, t.documentId, t.ordinal),
+    foreignKey({
+      name: 'chunks_document_fk',
+      columns: [t.tenantId, t.documentId],
+      foreignColumns: [documents.tenantId, documents.id],
+    }).onDelete('cascade'),
+    index('chunks_tsv_idx').using('gin', t.tsv),
+    index('chunks_embedding_idx').using('hnsw', t.embedding.op('vector_cosine_ops')),
+  ],
+);

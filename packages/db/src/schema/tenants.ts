@@ -1,0 +1,58 @@
+import { sql } from 'drizzle-orm';
+import { check, integer, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, updatedAt } from './columns';
+
+export const planId = pgEnum('plan_id', ['free', 'pro', 'business']);
+
+export interface TenantBranding {
+  primaryColor: string;
+  accentColor?: string;
+  logoUrl?: string;
+  avatarUrl?: string;
+  greeting: string;
+  launcherText?: string;
+  position: 'bottom-right' | 'bottom-left';
+  suggestedQuestions: string[];
+}
+
+export interface TenantPersona {
+  assistantName: string;
+  tone: string;
+  instructions?: string;
+  refusedTopics: string[];
+}
+
+/**
+ * A workspace: one business. Not itself tenant-scoped (its id *is* the tenant id): the public
+ * API must resolve a publishable key to a tenant before any scope exists.
+ */
+export const tenants = pgTable(
+  'tenants',
+  {
+    id: uuid().primaryKey().default(sql`gen_random_uuid()`),
+    name: text().notNull(),
+    slug: text().notNull(),
+    siteUrl: text(),
+    plan: planId().notNull().default('free'),
+    /** Text-search configuration and default answer language, e.g. 'english', 'swedish'. */
+    language: text().notNull().default('english'),
+    branding: jsonb().$type<TenantBranding>().notNull(),
+    persona: jsonb().$type<TenantPersona>().notNull(),
+    allowedOrigins: text().array().notNull().default(sql`'{}'::text[]`),
+    publishableKey: text().notNull(),
+    /** HMAC secret for identified visitors, AES-GCM encrypted with ENCRYPTION_KEY. */
+    identitySecretEncrypted: text().notNull(),
+    stripeCustomerId: text(),
+    stripeSubscriptionId: text(),
+    onboarding: jsonb().$type<Record<string, boolean>>().notNull().default({}),
+    /** Conversations older than this are deleted by the retention worker; null keeps them. */
+    retentionDays: integer(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('tenants_slug_key').on(t.slug),
+    uniqueIndex('tenants_publishable_key_key').on(t.publishableKey),
+    check('tenants_slug_format', sql`${t.slug} ~ '^[a-z0-9][a-z0-9-]{1,62}$'`),
+  ],
+);

@@ -1,0 +1,65 @@
+import postgres from 'postgres';
+import { openDatabase, openPglite, type Database } from './client';
+import { readDbEnv } from './env';
+import type { RawQuery } from './isolation-audit';
+import { migratePglite, migratePostgresServer } from './migrate';
+
+export interface TestDatabase {
+  db: Database;
+  kind: 'pglite' | 'postgres';
+  /**
+   * Runs `work` as the table owner inside a transaction that is always rolled back, for tests
+   * that must break something on purpose (drop a policy) without harming other tests.
+   */
+  asOwnerThenRollback(work: (query: RawQuery) => Promise<void>): Promise<void>;
+  close(): Promise<void>;
+}
+
+class Rollback extends Error {}
+
+/**
+ * A migrated database for integration tests: a fresh in-memory PGlite, or, when DATABASE_URL
+ * is set, the Postgres server it names (migrated through DATABASE_OWNER_URL). Tests on a shared
+ * server create their own tenants with random ids, so they never collide.
+ */
+export async function openTestDatabase(): Promise<TestDatabase> {
+  const env = readDbEnv();
+  if (!env.DATABASE_URL) return openTestPglite();
+
+  const ownerUrl = env.DATABASE_OWNER_URL ?? env.DATABASE_URL;
+  await migratePostgresServer(ownerUrl);
+  const app = await openDatabase({ kind: 'postgres', url: env.DATABASE_URL, maxConnections: 4 });
+  const owner = postgres(ownerUrl, { max: 1, onnotice: () => {} });
+  return {
+    ...app,
+    asOwnerThenRollback: (work) =>
+      owner
+        .begin(async (tx) => {
+          await work((text) => tx.unsafe(text) as Promise<Record<string, unknown>[]>);
+          throw new Rollback();
+        })
+        .catch((e: unknown) => {
+          if (!(e instanceof Rollback)) throw e;
+        }),
+    close: async () => {
+      await app.close();
+      await owner.end({ timeout: 5 });
+    },
+  };
+}
+
+async function openTestPglite(): Promise<TestDatabase> {
+  const { db, client, close } = await openPglite('memory');
+  await migratePglite(client);
+  return {
+    db,
+    kind: 'pglite',
+    asOwnerThenRollback: (work) =>
+      client.transaction(async (tx) => {
+        await work(async (text) => (await tx.query<Record<string, unknown>>(text)).rows);
+        await tx.rollback();
+      }),
+    close,
+  };
+}
+
