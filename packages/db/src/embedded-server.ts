@@ -3,6 +3,14 @@ import { openPglite } from './client';
 import { migratePglite } from './migrate';
 import { seedDemoTenant } from './seed/seed-demo-tenant';
 
+/** Opens the embedded database ready for use: migrated, with the demo workspace seeded. */
+export async function openPreparedPglite(dataDir: string | 'memory') {
+  const embedded = await openPglite(dataDir);
+  await migratePglite(embedded.client);
+  await seedDemoTenant(embedded.db);
+  return embedded;
+}
+
 export interface EmbeddedServer {
   url: string;
   stop(): Promise<void>;
@@ -16,9 +24,7 @@ export interface EmbeddedServer {
  */
 export async function startEmbeddedServer(options: { dataDir: string; port: number; host?: string }): Promise<EmbeddedServer> {
   const host = options.host ?? '127.0.0.1';
-  const { db, client, close } = await openPglite(options.dataDir);
-  await migratePglite(client);
-  await seedDemoTenant(db);
+  const { client, close } = await openPreparedPglite(options.dataDir);
   const server = new PGLiteSocketServer({ db: client, port: options.port, host, maxConnections: 64 });
   await server.start();
   return {

@@ -24,12 +24,22 @@ const dbEnvSchema = z
 
 export type DbEnv = z.infer<typeof dbEnvSchema>;
 
-/** Reads and validates the database settings; throws a readable message on bad input. */
-export function readDbEnv(source: NodeJS.ProcessEnv = process.env): DbEnv {
-  const parsed = dbEnvSchema.safeParse(emptyAsUnset(source));
+export class InvalidEnvError extends Error {}
+
+/**
+ * Validates settings against a zod schema and names every problem in one readable error, so a
+ * missing or malformed secret stops start-up with a message a person can act on.
+ */
+export function parseEnv<S extends z.ZodType>(schema: S, source: NodeJS.ProcessEnv, what: string): z.infer<S> {
+  const parsed = schema.safeParse(emptyAsUnset(source));
   if (parsed.success) return parsed.data;
-  const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-  throw new Error(`Invalid database settings:\n${problems.join('\n')}`);
+  const problems = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(env)'}: ${i.message}`);
+  throw new InvalidEnvError(`${what} cannot start, its settings are invalid:\n${problems.join('\n')}`);
+}
+
+/** Reads and validates the database settings. */
+export function readDbEnv(source: NodeJS.ProcessEnv = process.env): DbEnv {
+  return parseEnv(dbEnvSchema, source, 'The database client');
 }
 
 /** `FOO=` in a .env file means "not set", not "set to the empty string". */

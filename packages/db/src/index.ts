@@ -1,5 +1,5 @@
 export { openDatabase, targetFromEnv, type Database, type DatabaseHandle, type DatabaseTarget } from './client';
-export { readDbEnv, type DbEnv } from './env';
+export { InvalidEnvError, parseEnv, readDbEnv, type DbEnv } from './env';
 export { findIsolationGaps } from './isolation-audit';
 export { migratePglite, migratePostgresServer } from './migrate';
 export { createTenant, findTenantByPublishableKey, findTenantBySlug, type NewTenant } from './queries/tenants';
@@ -9,4 +9,5 @@ export { seedDemoTenant } from './seed/seed-demo-tenant';
 export { DEMO_TENANT } from './seed/demo-content';
 export * as schema from './schema';
 export { pgErrorCode, queryRows } from './rows';
-export { startEmbeddedServer, type EmbeddedServer } from './embedded-server';
+export { openPreparedPglite, startEmbeddedServer, type EmbeddedServer } from './embedded-server';
+export { checkDatabase, type DatabaseHealth } from './health';

@@ -1,0 +1,52 @@
+import { parseEnv } from '@replyline/db';
+import { z } from 'zod';
+
+const optionalSecret = (prefix?: string) =>
+  z
+    .string()
+    .min(8)
+    .refine((v) => !prefix || v.startsWith(prefix), { message: `must start with "${prefix}"` })
+    .optional();
+
+const apiEnvSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    HOST: z.string().default('127.0.0.1'),
+    PORT: z.coerce.number().int().min(0).max(65_535).default(4000),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** Chat model provider: OpenAI or any OpenAI-compatible server (Ollama, vLLM, Azure). */
+    OPENAI_API_KEY: optionalSecret(),
+    OPENAI_BASE_URL: z.url().optional(),
+    OPENAI_MODEL: z.string().min(1).default('gpt-4o-mini'),
+    /** Setting an embeddings model (with a key) turns on vector search next to full-text. */
+    EMBEDDINGS_MODEL: z.string().min(1).optional(),
+    STRIPE_SECRET_KEY: optionalSecret('sk_'),
+    STRIPE_WEBHOOK_SECRET: optionalSecret('whsec_'),
+    RESEND_API_KEY: optionalSecret('re_'),
+    EMAIL_FROM: z.string().min(3).default('Replyline <support@replyline.localhost>'),
+  })
+  .refine((env) => !env.STRIPE_SECRET_KEY || env.STRIPE_WEBHOOK_SECRET, {
+    path: ['STRIPE_WEBHOOK_SECRET'],
+    message: 'is required when STRIPE_SECRET_KEY is set (webhooks cannot be verified without it)',
+  })
+  .refine((env) => !env.EMBEDDINGS_MODEL || env.OPENAI_API_KEY, {
+    path: ['OPENAI_API_KEY'],
+    message: 'is required when EMBEDDINGS_MODEL is set',
+  });
+
+export type ApiEnv = z.infer<typeof apiEnvSchema>;
+
+/** Validates the API's settings once at start-up; a bad or missing secret stops the process. */
+export function readApiEnv(source: NodeJS.ProcessEnv = process.env): ApiEnv {
+  return parseEnv(apiEnvSchema, source, 'The API');
+}
+
+/** Which optional services are live; everything else runs on the embedded defaults. */
+export function configuredIntegrations(env: ApiEnv) {
+  return {
+    openai: Boolean(env.OPENAI_API_KEY),
+    embeddings: Boolean(env.OPENAI_API_KEY && env.EMBEDDINGS_MODEL),
+    stripe: Boolean(env.STRIPE_SECRET_KEY),
+    resend: Boolean(env.RESEND_API_KEY),
+  };
+}

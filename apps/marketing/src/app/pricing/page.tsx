@@ -1,0 +1,58 @@
+import type { Metadata } from 'next';
+import { PLANS, formatLimit, formatPrice } from '~/lib/plans';
+import { site } from '~/lib/site';
+
+export const metadata: Metadata = {
+  title: 'Pricing',
+  description: 'Simple plans for Replyline: start free, upgrade when your support volume grows.',
+};
+
+export default function PricingPage() {
+  return (
+    <section className="section" aria-labelledby="pricing-title">
+      <div className="container">
+        <header className="page-header">
+          <p className="eyebrow">Pricing</p>
+          <h1 id="pricing-title">Simple plans that grow with your support team</h1>
+          <p className="lead">Start free. Upgrade when your volume does. Cancel any time.</p>
+        </header>
+
+        <ul className="plan-grid">
+          {PLANS.map((plan) => (
+            <li key={plan.id} className={plan.featured ? 'plan plan--featured' : 'plan'}>
+              <article aria-labelledby={`plan-${plan.id}`}>
+                {plan.featured ? <p className="badge">Most popular</p> : null}
+                <h2 id={`plan-${plan.id}`}>{plan.name}</h2>
+                <p className="muted">{plan.summary}</p>
+                <p className="price">
+                  <span className="price__amount">{formatPrice(plan)}</span>
+                  <span className="price__period"> per month</span>
+                </p>
+                <ul className="plan__limits">
+                  <li>{formatLimit(plan.conversationsPerMonth, 'conversation')} a month</li>
+                  <li>{formatLimit(plan.seats, 'team seat')}</li>
+                </ul>
+                <ul className="checklist">
+                  {plan.features.map((feature) => (
+                    <li key={feature}>{feature}</li>
+                  ))}
+                </ul>
+                <a
+                  className={
+                    plan.featured ? 'button button--block' : 'button button--ghost button--block'
+                  }
+                  href={plan.id === 'business' ? `mailto:${site.supportEmail}` : site.signInUrl}
+                >
+                  {plan.cta}
+                  <span className="visually-hidden"> ({plan.name} plan)</span>
+                </a>
+              </article>
+            </li>
+          ))}
+        </ul>
+
+        <p className="muted small center">Prices in US dollars, per workspace, excluding tax.</p>
+      </div>
+    </section>
+  );
+}

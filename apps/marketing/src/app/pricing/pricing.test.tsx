@@ -1,0 +1,46 @@
+import { renderToString } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { PLANS, formatPrice } from '~/lib/plans';
+import PricingPage from './page';
+
+describe('plans', () => {
+  it('offers Free, Pro and Business, in that order', () => {
+    expect(PLANS.map((plan) => plan.name)).toEqual(['Free', 'Pro', 'Business']);
+  });
+
+  it('gives every plan a unique id', () => {
+    const ids = PLANS.map((plan) => plan.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('gives every plan a whole, non-negative price and prices rise with the tier', () => {
+    for (const plan of PLANS) {
+      expect(Number.isInteger(plan.monthlyPriceUsd)).toBe(true);
+      expect(plan.monthlyPriceUsd).toBeGreaterThanOrEqual(0);
+      expect(plan.features.length).toBeGreaterThan(0);
+    }
+    const prices = PLANS.map((plan) => plan.monthlyPriceUsd);
+    expect(prices).toEqual([...prices].sort((a, b) => a - b));
+    expect(PLANS[0]?.monthlyPriceUsd).toBe(0);
+  });
+
+  it('features at most one plan', () => {
+    expect(PLANS.filter((plan) => plan.featured).length).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('pricing page', () => {
+  const html = renderToString(<PricingPage />);
+
+  it('renders every plan with its name and price', () => {
+    for (const plan of PLANS) {
+      expect(html).toContain(`id="plan-${plan.id}"`);
+      expect(html).toContain(`>${plan.name}</h2>`);
+      expect(html).toContain(formatPrice(plan));
+    }
+  });
+
+  it('has exactly one top-level heading', () => {
+    expect(html.match(/<h1[\s>]/g)).toHaveLength(1);
+  });
+});
