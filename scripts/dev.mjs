@@ -2,7 +2,11 @@
 // embedded database server (PGlite behind the Postgres wire protocol, migrated and seeded with
 // the demo workspace) so every app process shares one database; then every app in dev mode.
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
+
+// Settings from the repo's .env reach every process started below; the environment wins.
+if (existsSync('.env')) process.loadEnvFile('.env');
 
 const EMBEDDED_DB_PORT = Number(process.env.EMBEDDED_DB_PORT ?? 54320);
 const children = [];

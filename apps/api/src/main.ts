@@ -1,9 +1,10 @@
 // The API process: validates settings, opens the database, serves the public API.
-import { openDatabase, openPreparedPglite, readDbEnv, type DatabaseHandle } from '@replyline/db';
+import { loadDotEnvFile, openDatabase, openPreparedPglite, readDbEnv, type DatabaseHandle } from '@replyline/db';
 import { configuredIntegrations, readApiEnv } from './env';
 import { createLogger } from './logger';
 import { createApiServer, defaultRoutes } from './server';
 
+loadDotEnvFile();
 const env = readApiEnv();
 const logger = createLogger(env.LOG_LEVEL);
 const database = await openConfiguredDatabase();

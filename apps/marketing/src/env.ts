@@ -1,20 +1,20 @@
-// The only place this app reads environment variables. NEXT_PUBLIC_* values are
-// inlined at build time, so the static pages carry whatever was set during `next build`.
+// The only place this app reads environment variables. NEXT_PUBLIC_* values are inlined at
+// build time (Next replaces each literal `process.env.NAME`), so they are listed one by one.
+import { z } from 'zod';
 
-const DEFAULT_DASHBOARD_URL = 'http://localhost:3001';
+const marketingEnvSchema = z.object({
+  /** Where "Sign in" and "Start free" send people (the dashboard app). */
+  NEXT_PUBLIC_DASHBOARD_URL: z
+    .url({ protocol: /^https?$/, message: 'must be an absolute http(s) URL' })
+    .transform((url) => url.replace(/\/+$/, ''))
+    .default('http://localhost:3001'),
+});
 
-function absoluteUrl(value: string | undefined, fallback: string): string {
-  if (!value) return fallback;
-  try {
-    const url = new URL(value);
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('not http(s)');
-    return url.origin + url.pathname.replace(/\/+$/, '');
-  } catch {
-    throw new Error(`NEXT_PUBLIC_DASHBOARD_URL must be an absolute http(s) URL, got "${value}"`);
-  }
+const parsed = marketingEnvSchema.safeParse({
+  NEXT_PUBLIC_DASHBOARD_URL: process.env.NEXT_PUBLIC_DASHBOARD_URL || undefined,
+});
+if (!parsed.success) {
+  throw new Error(`The marketing site's settings are invalid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
 }
 
-export const env = {
-  /** Where "Sign in" and "Start free" send people (the dashboard app). */
-  dashboardUrl: absoluteUrl(process.env.NEXT_PUBLIC_DASHBOARD_URL, DEFAULT_DASHBOARD_URL),
-} as const;
+export const env = { dashboardUrl: parsed.data.NEXT_PUBLIC_DASHBOARD_URL } as const;

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
@@ -50,3 +51,11 @@ export function emptyAsUnset(source: NodeJS.ProcessEnv): Record<string, string> 
 }
 
 export { repoRoot };
+
+/**
+ * Loads the repo's `.env` (if there is one) into process.env for local runs; variables already
+ * set in the environment win. Production passes settings through the environment instead.
+ */
+export function loadDotEnvFile(path = `${repoRoot}.env`): void {
+  if (existsSync(path)) process.loadEnvFile(path);
+}

@@ -1,5 +1,5 @@
 export { openDatabase, targetFromEnv, type Database, type DatabaseHandle, type DatabaseTarget } from './client';
-export { InvalidEnvError, parseEnv, readDbEnv, type DbEnv } from './env';
+export { InvalidEnvError, loadDotEnvFile, parseEnv, readDbEnv, type DbEnv } from './env';
 export { findIsolationGaps } from './isolation-audit';
 export { migratePglite, migratePostgresServer } from './migrate';
 export { createTenant, findTenantByPublishableKey, findTenantBySlug, type NewTenant } from './queries/tenants';

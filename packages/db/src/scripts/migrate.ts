@@ -1,7 +1,9 @@
 // `pnpm db:migrate`: brings the database named by the env (or the embedded one) up to date.
 import { openPglite } from '../client';
-import { readDbEnv } from '../env';
+import { loadDotEnvFile, readDbEnv } from '../env';
 import { migratePglite, migratePostgresServer } from '../migrate';
+
+loadDotEnvFile();
 
 const env = readDbEnv();
 if (env.DATABASE_URL) {

@@ -1,9 +1,11 @@
 // `pnpm db:seed`: migrates, then creates the demo workspace if it is not there yet.
 import { openDatabase, openPglite } from '../client';
-import { readDbEnv } from '../env';
+import { loadDotEnvFile, readDbEnv } from '../env';
 import { migratePglite, migratePostgresServer } from '../migrate';
 import { DEMO_TENANT } from '../seed/demo-content';
 import { seedDemoTenant } from '../seed/seed-demo-tenant';
+
+loadDotEnvFile();
 
 const env = readDbEnv();
 const handle = env.DATABASE_URL

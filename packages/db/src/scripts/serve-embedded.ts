@@ -1,6 +1,8 @@
 // Runs the embedded database server for `pnpm dev`; prints one JSON line when ready.
-import { readDbEnv } from '../env';
+import { loadDotEnvFile, readDbEnv } from '../env';
 import { startEmbeddedServer } from '../embedded-server';
+
+loadDotEnvFile();
 
 const port = Number(process.argv[2] ?? 54320);
 const server = await startEmbeddedServer({ dataDir: readDbEnv().PGLITE_DATA_DIR, port });
