@@ -6,3 +6,8 @@ export const hasChromium = existsSync(chromiumPath);
 if (!hasChromium) {
   console.warn(`[e2e] SKIPPED: no Chromium at ${chromiumPath} (install it, or set CHROMIUM_PATH).`);
 }
+
+/** The environment a spawned app inherits (DATABASE_URL among it), with test overrides. */
+export function childProcessEnv(overrides: Record<string, string>): NodeJS.ProcessEnv {
+  return { ...process.env, ...overrides };
+}

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
-import { chromiumPath } from './env';
+import { childProcessEnv, chromiumPath } from './env';
 
 const apiAppDir = fileURLToPath(new URL('../../../apps/api/', import.meta.url));
 
@@ -41,7 +41,7 @@ export async function startApi(): Promise<RunningApi> {
   const dataDir = mkdtempSync(join(tmpdir(), 'replyline-e2e-'));
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: apiAppDir,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', PGLITE_DATA_DIR: dataDir, LOG_LEVEL: 'info' },
+    env: childProcessEnv({ PORT: String(port), HOST: '127.0.0.1', PGLITE_DATA_DIR: dataDir, LOG_LEVEL: 'info' }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const logs: string[] = [];
