@@ -9,6 +9,17 @@ import { chromium, type Browser } from 'playwright-core';
 import { childProcessEnv, chromiumPath } from './env';
 
 const apiAppDir = fileURLToPath(new URL('../../../apps/api/', import.meta.url));
+const dbPackageDir = fileURLToPath(new URL('../../db/', import.meta.url));
+
+/** Runs a TypeScript entry point of the repo in its own process and waits for it to finish. */
+function runScript(cwd: string, entry: string, env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', entry], { cwd, env, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr?.on('data', (chunk: Buffer) => (stderr += String(chunk)));
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${entry} failed (${code}):\n${stderr}`))));
+  });
+}
 
 /** Chromium as this machine can run it: headless, and no calls home over the closed network. */
 export function launchChromium(): Promise<Browser> {
@@ -39,9 +50,12 @@ export interface RunningApi {
 export async function startApi(): Promise<RunningApi> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'replyline-e2e-'));
+  const env = childProcessEnv({ PORT: String(port), HOST: '127.0.0.1', PGLITE_DATA_DIR: dataDir, LOG_LEVEL: 'info' });
+  // On a server the API expects a migrated, seeded database, as after `pnpm db:seed` in a deploy.
+  if (env.DATABASE_URL) await runScript(dbPackageDir, 'src/scripts/seed.ts', env);
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: apiAppDir,
-    env: childProcessEnv({ PORT: String(port), HOST: '127.0.0.1', PGLITE_DATA_DIR: dataDir, LOG_LEVEL: 'info' }),
+    env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const logs: string[] = [];
