@@ -49,7 +49,7 @@ describe('GET /health', () => {
     await api.close();
     expect(res.status).toBe(200);
     expect(body.status).toBe('ok');
-    expect(body.database).toMatchObject({ status: 'up', migrated: true, kind: t.kind });
+    expect(body.database).toMatchObject({ status: 'up', migrated: true, engine: t.kind, driver: t.kind });
     expect(body.integrations).toEqual({ openai: false, embeddings: false, stripe: false, resend: false });
     expect(body.defaults).toEqual({ chatModel: 'extractive', search: 'full-text', email: 'dev-outbox', billing: 'local-plans' });
   });

@@ -3,7 +3,7 @@ import type { Database } from './client';
 import { queryRows } from './rows';
 
 export type DatabaseHealth =
-  | { status: 'up'; latencyMs: number; migrated: boolean }
+  | { status: 'up'; latencyMs: number; migrated: boolean; engine: 'pglite' | 'postgres'; version: string }
   | { status: 'down'; error: string };
 
 /** A cheap round trip that also tells whether migrations have run, bounded in time. */
@@ -15,10 +15,21 @@ export async function checkDatabase(db: Database, timeoutMs = 2_000): Promise<Da
   });
   try {
     const rows = await Promise.race([
-      queryRows<{ migrated: boolean }>(db, sql`select to_regclass('public.tenants') is not null as migrated`),
+      queryRows<{ migrated: boolean; version: string }>(
+        db,
+        sql`select to_regclass('public.tenants') is not null as migrated, version() as version`,
+      ),
       timeout,
     ]);
-    return { status: 'up', latencyMs: Math.round(performance.now() - started), migrated: Boolean(rows[0]?.migrated) };
+    const version = rows[0]?.version ?? '';
+    return {
+      status: 'up',
+      latencyMs: Math.round(performance.now() - started),
+      migrated: Boolean(rows[0]?.migrated),
+      // Through pglite-server the driver is postgres-js, but the engine is still embedded PGlite.
+      engine: version.includes('PGlite') ? 'pglite' : 'postgres',
+      version: version.split(' on ')[0] ?? version,
+    };
   } catch (error) {
     return { status: 'down', error: error instanceof Error ? error.message : String(error) };
   } finally {

@@ -182,21 +182,26 @@ describe('no scope means no rows', () => {
 
 describe('pooled connections', () => {
   it('never carries one tenant into the next transaction on the same connection', async () => {
+    const single = await t.openSingleConnection();
     const seen: string[] = [];
-    for (const tenant of [a, b, a, b]) {
-      const [row] = await withTenant(t.db, tenant.tenantId, (tx) =>
-        queryRows<{ tenant: string; n: number }>(
-          tx,
-          sql`select current_setting('app.tenant_id', true) as tenant, (select count(*)::int from conversations where tenant_id <> ${tenant.tenantId}) as n`,
-        ),
-      );
-      expect(row!.n).toBe(0);
-      seen.push(row!.tenant);
-      const [after] = await queryRows<{ tenant: string | null; role: string }>(
-        t.db,
-        sql`select nullif(current_setting('app.tenant_id', true), '') as tenant, current_user as role`,
-      );
-      expect(after!.tenant).toBeNull();
+    try {
+      for (const tenant of [a, b, a, b]) {
+        const [row] = await withTenant(single.db, tenant.tenantId, (tx) =>
+          queryRows<{ tenant: string; n: number }>(
+            tx,
+            sql`select current_setting('app.tenant_id', true) as tenant, (select count(*)::int from conversations where tenant_id <> ${tenant.tenantId}) as n`,
+          ),
+        );
+        expect(row!.n).toBe(0);
+        seen.push(row!.tenant);
+        const [after] = await queryRows<{ tenant: string | null }>(
+          single.db,
+          sql`select nullif(current_setting('app.tenant_id', true), '') as tenant`,
+        );
+        expect(after!.tenant).toBeNull();
+      }
+    } finally {
+      await single.close();
     }
     expect(seen).toEqual([a.tenantId, b.tenantId, a.tenantId, b.tenantId]);
   });

@@ -12,6 +12,8 @@ export interface TestDatabase {
    * that must break something on purpose (drop a policy) without harming other tests.
    */
   asOwnerThenRollback(work: (query: RawQuery) => Promise<void>): Promise<void>;
+  /** The app's database over exactly one connection, to test what a pooled connection carries over. */
+  openSingleConnection(): Promise<{ db: Database; close(): Promise<void> }>;
   close(): Promise<void>;
 }
 
@@ -32,6 +34,7 @@ export async function openTestDatabase(): Promise<TestDatabase> {
   const owner = postgres(ownerUrl, { max: 1, onnotice: () => {} });
   return {
     ...app,
+    openSingleConnection: () => openDatabase({ kind: 'postgres', url: env.DATABASE_URL!, maxConnections: 1 }),
     asOwnerThenRollback: (work) =>
       owner
         .begin(async (tx) => {
@@ -54,6 +57,8 @@ async function openTestPglite(): Promise<TestDatabase> {
   return {
     db,
     kind: 'pglite',
+    // PGlite is a single session already.
+    openSingleConnection: async () => ({ db, close: async () => {} }),
     asOwnerThenRollback: (work) =>
       client.transaction(async (tx) => {
         await work(async (text) => (await tx.query<Record<string, unknown>>(text)).rows);

@@ -11,7 +11,7 @@ export const healthRoute: Route = {
     const healthy = database.status === 'up' && database.migrated;
     sendJson(res, healthy ? 200 : 503, {
       status: healthy ? 'ok' : 'unavailable',
-      database: { ...database, kind: app.databaseKind },
+      database: { ...database, driver: app.databaseKind },
       integrations: app.integrations,
       defaults: {
         chatModel: app.integrations.openai ? 'openai' : 'extractive',

@@ -1,0 +1,51 @@
+import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type DatabaseHandle } from './client';
+import { startEmbeddedServer, type EmbeddedServer } from './embedded-server';
+import { checkDatabase } from './health';
+import { createTenant, findTenantByPublishableKey } from './queries/tenants';
+import { conversations } from './schema';
+import { withTenant } from './scope';
+
+async function freePort() {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const address = probe.address();
+  await new Promise((resolve) => probe.close(resolve));
+  return typeof address === 'object' && address ? address.port : 0;
+}
+
+// The processes of `pnpm dev` share one embedded database through this server. Its sessions
+// are privileged, so this checks that isolation still holds for them.
+describe('the embedded database server', () => {
+  let server: EmbeddedServer;
+  let client: DatabaseHandle;
+
+  beforeAll(async () => {
+    server = await startEmbeddedServer({ dataDir: 'memory', port: await freePort() });
+    client = await openDatabase({ kind: 'postgres', url: server.url, maxConnections: 4 });
+  }, 60_000);
+  afterAll(async () => {
+    await client?.close();
+    await server?.stop();
+  });
+
+  it('serves a migrated, seeded database over the Postgres protocol', async () => {
+    expect(await checkDatabase(client.db)).toMatchObject({ status: 'up', migrated: true, engine: 'pglite' });
+    expect(await findTenantByPublishableKey(client.db, 'pk_demo_northwind')).not.toBeNull();
+  });
+
+  it('keeps tenants apart for clients that connect through it', async () => {
+    const [a, b] = await Promise.all(
+      ['a', 'b'].map((name) => createTenant(client.db, { name, slug: `${name}-${randomUUID().slice(0, 8)}` })),
+    );
+    for (const tenant of [a!, b!]) {
+      await withTenant(client.db, tenant.tenantId, (tx) =>
+        tx.insert(conversations).values({ tenantId: tenant.tenantId, visitorId: `visitor of ${tenant.tenantId}` }),
+      );
+    }
+    const seenByA = await withTenant(client.db, a!.tenantId, (tx) => tx.select().from(conversations));
+    expect(seenByA.map((c) => c.visitorId)).toEqual([`visitor of ${a!.tenantId}`]);
+  });
+});
