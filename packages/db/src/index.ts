@@ -11,3 +11,4 @@ export * as schema from './schema';
 export { pgErrorCode, queryRows } from './rows';
 export { openPreparedPglite, startEmbeddedServer, type EmbeddedServer } from './embedded-server';
 export { checkDatabase, type DatabaseHealth } from './health';
+export { installQueues, openQueue, QUEUES, type PgBoss, type QueueName, type QueueTarget } from './queue';

@@ -5,7 +5,7 @@ import { createTenant } from './queries/tenants';
 import { findIsolationGaps } from './isolation-audit';
 import { pgErrorCode, queryRows } from './rows';
 import { APP_ROLE, asUserId, withTenant, withUser, type TenantId } from './scope';
-import { auditLog, chunks, conversations, documents, events, faqEntries, invitations, memberships, messages, tickets, usageRecords, users } from './schema';
+import { auditLog, chunks, conversations, documentFiles, documents, events, faqEntries, invitations, memberships, messages, tickets, usageRecords, users } from './schema';
 import { openTestDatabase, type TestDatabase } from './testing';
 
 let t: TestDatabase;
@@ -26,6 +26,7 @@ async function seedTenantRows(tenantId: TenantId): Promise<TenantFixture> {
     const [doc] = await tx.insert(documents).values({ tenantId, kind: 'text', title: 'Doc', contentHash: randomUUID() }).returning();
     const documentId = doc!.id;
     await tx.insert(chunks).values({ tenantId, documentId, ordinal: 0, content: `canary ${tenantId}`, language: 'english' });
+    await tx.insert(documentFiles).values({ tenantId, documentId, filename: 'a.pdf', bytes: Buffer.from('%PDF-1.7') });
     await tx.insert(faqEntries).values({ tenantId, question: 'Q?', answer: 'A.', documentId });
     await tx.insert(memberships).values({ tenantId, userId: user!.id, role: 'owner' });
     await tx.insert(invitations).values({ tenantId, email: 'new@example.test', role: 'agent', tokenHash: randomUUID(), expiresAt: new Date(Date.now() + 86_400_000) });

@@ -7,6 +7,12 @@ export const regconfig = customType<{ data: string }>({ dataType: () => 'regconf
 /** Full-text document vector; always computed by Postgres, never written by the app. */
 export const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
+/** Raw bytes (uploaded files). */
+export const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
+});
+
 /** Surrogate id: random uuid made by Postgres. */
 export const id = () => uuid().notNull().default(sql`gen_random_uuid()`);
 

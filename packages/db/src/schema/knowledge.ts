@@ -7,13 +7,14 @@ import {
   pgEnum,
   pgTable,
   primaryKey,
+  bigint,
   real,
   text,
   uniqueIndex,
   uuid,
   vector,
 } from 'drizzle-orm/pg-core';
-import { createdAt, id, regconfig, tenantId, tsvector, updatedAt } from './columns';
+import { bytea, createdAt, id, regconfig, tenantId, tsvector, updatedAt } from './columns';
 import { conversations } from './conversations';
 import { tenants } from './tenants';
 
@@ -117,3 +118,46 @@ export const chunks = pgTable(
     index('chunks_embedding_idx').using('hnsw', t.embedding.op('vector_cosine_ops')),
   ],
 );
+
+/** Original bytes of an uploaded file, kept until its document is deleted (re-ingest reads them). */
+export const documentFiles = pgTable(
+  'document_files',
+  {
+    tenantId: tenantId(),
+    documentId: uuid().notNull(),
+    filename: text().notNull(),
+    bytes: bytea().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.documentId] }),
+    foreignKey({
+      name: 'document_files_document_fk',
+      columns: [t.tenantId, t.documentId],
+      foreignColumns: [documents.tenantId, documents.id],
+    }).onDelete('cascade'),
+  ],
+);
+
+/**
+ * BM25 statistics per tenant: in how many chunks each lexeme occurs. Maintained by statement
+ * triggers on `chunks` (see the search_statistics migration), so every writer keeps them right.
+ */
+export const searchTerms = pgTable(
+  'search_terms',
+  {
+    tenantId: tenantId().references(() => tenants.id, { onDelete: 'cascade' }),
+    lexeme: text().notNull(),
+    docFreq: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.lexeme] })],
+);
+
+/** Corpus size per tenant for BM25: chunk count and summed chunk lengths (distinct lexemes). */
+export const searchCorpus = pgTable('search_corpus', {
+  tenantId: tenantId()
+    .primaryKey()
+    .references(() => tenants.id, { onDelete: 'cascade' }),
+  chunkCount: bigint({ mode: 'number' }).notNull().default(0),
+  totalLength: bigint({ mode: 'number' }).notNull().default(0),
+});

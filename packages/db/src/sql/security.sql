@@ -18,6 +18,15 @@ GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO replyline_app;
 REVOKE TRUNCATE, REFERENCES, TRIGGER ON ALL TABLES IN SCHEMA public FROM replyline_app;
 -- Migrations bookkeeping is the owner's business only.
 REVOKE ALL ON ALL TABLES IN SCHEMA drizzle FROM replyline_app;
+-- The job queue (pg-boss, installed by the owner): the app moves jobs, never changes the schema.
+DO $$
+BEGIN
+  IF EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = 'pgboss') THEN
+    GRANT USAGE ON SCHEMA pgboss TO replyline_app;
+    GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA pgboss TO replyline_app;
+    GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA pgboss TO replyline_app;
+  END IF;
+END $$;
 -- The audit log is append-only for the app.
 REVOKE UPDATE, DELETE ON audit_log FROM replyline_app;
 
