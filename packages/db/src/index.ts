@@ -12,3 +12,4 @@ export { pgErrorCode, queryRows } from './rows';
 export { openPreparedPglite, startEmbeddedServer, type EmbeddedServer } from './embedded-server';
 export { checkDatabase, type DatabaseHealth } from './health';
 export { installQueues, openQueue, QUEUES, type PgBoss, type QueueName, type QueueTarget } from './queue';
+export { approximateTokens, contentHash, FAQ_BOOST, insertFaqEntry, type FaqEntryInput } from './queries/knowledge';

@@ -2,11 +2,14 @@ import postgres from 'postgres';
 import { openDatabase, openPglite, type Database } from './client';
 import { readDbEnv } from './env';
 import type { RawQuery } from './isolation-audit';
+import type { QueueTarget } from './queue';
 import { migratePglite, migratePostgresServer } from './migrate';
 
 export interface TestDatabase {
   db: Database;
   kind: 'pglite' | 'postgres';
+  /** Where a job queue for this database connects. */
+  queueTarget: QueueTarget;
   /**
    * Runs `work` as the table owner inside a transaction that is always rolled back, for tests
    * that must break something on purpose (drop a policy) without harming other tests.
@@ -34,6 +37,7 @@ export async function openTestDatabase(): Promise<TestDatabase> {
   const owner = postgres(ownerUrl, { max: 1, onnotice: () => {} });
   return {
     ...app,
+    queueTarget: { kind: 'postgres', url: env.DATABASE_URL },
     openSingleConnection: () => openDatabase({ kind: 'postgres', url: env.DATABASE_URL!, maxConnections: 1 }),
     asOwnerThenRollback: (work) =>
       owner
@@ -57,6 +61,7 @@ async function openTestPglite(): Promise<TestDatabase> {
   return {
     db,
     kind: 'pglite',
+    queueTarget: { kind: 'pglite', client },
     // PGlite is a single session already.
     openSingleConnection: async () => ({ db, close: async () => {} }),
     asOwnerThenRollback: (work) =>

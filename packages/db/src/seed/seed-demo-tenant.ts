@@ -1,15 +1,11 @@
-import { createHash } from 'node:crypto';
 import type { Database } from '../client';
+import { approximateTokens, contentHash, insertFaqEntry } from '../queries/knowledge';
 import { createTenant, findTenantBySlug } from '../queries/tenants';
-import { chunks, documents, faqEntries } from '../schema';
+import { chunks, documents } from '../schema';
 import { withTenant, type TenantDb, type TenantId } from '../scope';
 import { DEMO_FAQ, DEMO_POLICY_MARKDOWN, DEMO_POLICY_TITLE, DEMO_TENANT } from './demo-content';
 import { splitMarkdownSections } from './markdown-sections';
 
-/** FAQ questions count for more than body text when ranking. */
-const FAQ_BOOST = 1.5;
-
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /** Creates the demo workspace with its FAQ and policy. Safe to run again: it only seeds once. */
 export async function seedDemoTenant(db: Database): Promise<{ tenantId: TenantId; created: boolean }> {
@@ -25,26 +21,7 @@ export async function seedDemoTenant(db: Database): Promise<{ tenantId: TenantId
 }
 
 async function seedFaq(tx: TenantDb, tenantId: TenantId) {
-  const body = DEMO_FAQ.map((e) => `${e.question}\n${e.answer}`).join('\n\n');
-  const [doc] = await tx
-    .insert(documents)
-    .values({ tenantId, kind: 'faq', title: 'Frequently asked questions', contentHash: sha256(body), sizeBytes: body.length, status: 'ready' })
-    .returning({ id: documents.id });
-  const documentId = doc!.id;
-  await tx.insert(faqEntries).values(DEMO_FAQ.map((e) => ({ tenantId, documentId, ...e })));
-  await tx.insert(chunks).values(
-    DEMO_FAQ.map((e, ordinal) => ({
-      tenantId,
-      documentId,
-      ordinal,
-      title: e.question,
-      content: e.answer,
-      heading: e.question,
-      language: DEMO_TENANT.language,
-      tokenCount: approximateTokens(`${e.question} ${e.answer}`),
-      boost: FAQ_BOOST,
-    })),
-  );
+  for (const entry of DEMO_FAQ) await insertFaqEntry(tx, tenantId, { ...entry, language: DEMO_TENANT.language });
 }
 
 async function seedPolicy(tx: TenantDb, tenantId: TenantId) {
@@ -55,7 +32,7 @@ async function seedPolicy(tx: TenantDb, tenantId: TenantId) {
       tenantId,
       kind: 'markdown',
       title: DEMO_POLICY_TITLE,
-      contentHash: sha256(DEMO_POLICY_MARKDOWN),
+      contentHash: contentHash(DEMO_POLICY_MARKDOWN),
       sizeBytes: DEMO_POLICY_MARKDOWN.length,
       mimeType: 'text/markdown',
       status: 'ready',
@@ -75,9 +52,4 @@ async function seedPolicy(tx: TenantDb, tenantId: TenantId) {
       tokenCount: approximateTokens(s.content),
     })),
   );
-}
-
-/** Roughly four characters a token for English; exact counts come from the model provider. */
-function approximateTokens(text: string) {
-  return Math.ceil(text.length / 4);
 }

@@ -1,0 +1,143 @@
+import { queryRows, schema, withTenant, type Database, type TenantDb, type TenantId } from '@replyline/db';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { toVectorLiteral, type Embedder } from '../embeddings';
+import { searchConfigFor } from '../languages';
+import { fuseRankings, type RankedList } from './fusion';
+
+const { chunks, documents, tenants } = schema;
+
+export interface SearchHit {
+  chunkId: string;
+  documentId: string;
+  documentTitle: string;
+  documentKind: 'pdf' | 'text' | 'markdown' | 'faq';
+  page: number | null;
+  heading: string | null;
+  content: string;
+  /** The fused score the list is ordered by (higher is better). */
+  score: number;
+  /** BM25 score, when the passage matched the words of the question. */
+  lexicalScore: number | null;
+  /** Cosine similarity, when vector search is on and the passage was among the nearest. */
+  vectorScore: number | null;
+}
+
+export interface SearchOptions {
+  limit?: number;
+  /** Text-search configuration or language; defaults to the tenant's. */
+  language?: string;
+  embedder?: Embedder | null;
+}
+
+/** BM25 parameters: the usual k1 and b (eval/README.md measured with these). */
+export const BM25_K1 = 1.2;
+export const BM25_B = 0.75;
+/** An FAQ question word counts this many times: the question is what a customer paraphrases. */
+export const TITLE_TERM_WEIGHT = 3;
+const CANDIDATES = 50;
+
+/**
+ * Finds the passages of one tenant that best answer a question: BM25 over the tenant's own
+ * lexeme statistics (OR-joined query lexemes, so a chat question needs no exact phrasing),
+ * fused with pgvector similarity when an embedder is configured, FAQ entries boosted.
+ * Runs inside the tenant scope: another tenant's passages cannot be returned.
+ */
+export async function searchKnowledge(db: Database, tenantId: TenantId, query: string, options: SearchOptions = {}): Promise<SearchHit[]> {
+  const limit = options.limit ?? 8;
+  const text = query.slice(0, 2_000);
+  if (!text.trim()) return [];
+  // Embed before the transaction: a network call must not hold a database connection.
+  const queryVector = options.embedder ? (await options.embedder.embed([text]))[0] ?? null : null;
+
+  return withTenant(db, tenantId, async (tx) => {
+    const config = searchConfigFor(options.language ?? (await tenantLanguage(tx, tenantId)));
+    const lexical = await bm25Candidates(tx, tenantId, text, config);
+    const lists: RankedList[] = [{ name: 'lexical', items: lexical }];
+    if (queryVector) lists.push({ name: 'vector', items: await vectorCandidates(tx, tenantId, queryVector) });
+    const fused = fuseRankings(lists).slice(0, limit);
+    return attachPassages(tx, tenantId, fused);
+  });
+}
+
+async function tenantLanguage(tx: TenantDb, tenantId: TenantId): Promise<string> {
+  const [row] = await tx.select({ language: tenants.language }).from(tenants).where(eq(tenants.id, tenantId));
+  return row?.language ?? 'simple';
+}
+
+/** A constant of ours written into the SQL text as a float literal (never user input). */
+const num = (value: number) => sql.raw(`${Number(value)}::float8`);
+
+/** Top chunks by BM25, computed in SQL from the tenant's lexeme statistics. */
+async function bm25Candidates(tx: TenantDb, tenantId: TenantId, text: string, config: string) {
+  const rows = await queryRows<{ id: string; score: number; boost: number }>(
+    tx,
+    sql`
+    with query_terms as (
+      select distinct lexeme from unnest(tsvector_to_array(to_tsvector(${config}::regconfig, ${text}))) as lexeme
+    ),
+    corpus as (
+      select chunk_count::float8 as n, greatest(total_length::float8 / nullif(chunk_count, 0), 1) as avgdl
+      from search_corpus where tenant_id = ${tenantId}
+    ),
+    terms as (
+      select st.lexeme, ln(1 + (corpus.n - st.doc_freq + 0.5) / (st.doc_freq + 0.5)) as idf
+      from query_terms qt
+      join search_terms st on st.tenant_id = ${tenantId} and st.lexeme = qt.lexeme and st.doc_freq > 0
+      cross join corpus
+    ),
+    matched as (
+      select c.id, c.tsv, c.boost from chunks c
+      where c.tenant_id = ${tenantId}
+        and c.tsv @@ (select string_agg(quote_literal(lexeme), ' | ')::tsquery from terms)
+    ),
+    scored as (
+      select m.id, m.boost,
+        sum(t.idf * (f.tf * ${num(BM25_K1 + 1)}) / (f.tf + ${num(BM25_K1)} * (1 - ${num(BM25_B)} + ${num(BM25_B)} * length(m.tsv) / corpus.avgdl)))::float8 as score
+      from matched m
+      cross join lateral (
+        select u.lexeme,
+          greatest(cardinality(u.positions), 1) + ${num(TITLE_TERM_WEIGHT - 1)} * cardinality(array_positions(u.weights, 'A')) as tf
+        from unnest(m.tsv) as u
+      ) f
+      join terms t on t.lexeme = f.lexeme
+      cross join corpus
+      group by m.id, m.boost
+    )
+    select id, boost, score from scored order by score * boost desc limit ${CANDIDATES}`,
+  );
+  return rows.map((r) => ({ id: r.id, score: Number(r.score), boost: Number(r.boost) }));
+}
+
+/** Nearest chunks by cosine distance (HNSW index). */
+async function vectorCandidates(tx: TenantDb, tenantId: TenantId, vector: number[]) {
+  const literal = toVectorLiteral(vector);
+  const rows = await queryRows<{ id: string; score: number; boost: number }>(
+    tx,
+    sql`select id, boost, (1 - (embedding <=> ${literal}::vector))::float8 as score
+        from chunks where tenant_id = ${tenantId} and embedding is not null
+        order by embedding <=> ${literal}::vector limit ${CANDIDATES}`,
+  );
+  return rows.map((r) => ({ id: r.id, score: Number(r.score), boost: Number(r.boost) }));
+}
+
+async function attachPassages(tx: TenantDb, tenantId: TenantId, fused: ReturnType<typeof fuseRankings>): Promise<SearchHit[]> {
+  if (fused.length === 0) return [];
+  const rows = await tx
+    .select({
+      chunkId: chunks.id,
+      documentId: chunks.documentId,
+      documentTitle: documents.title,
+      documentKind: documents.kind,
+      page: chunks.page,
+      heading: chunks.heading,
+      content: chunks.content,
+    })
+    .from(chunks)
+    .innerJoin(documents, and(eq(documents.tenantId, chunks.tenantId), eq(documents.id, chunks.documentId)))
+    .where(and(eq(chunks.tenantId, tenantId), inArray(chunks.id, fused.map((f) => f.id))));
+  const byId = new Map(rows.map((r) => [r.chunkId, r]));
+  return fused.flatMap((f) => {
+    const row = byId.get(f.id);
+    return row ? [{ ...row, score: f.score, lexicalScore: f.scores.lexical ?? null, vectorScore: f.scores.vector ?? null }] : [];
+  });
+}
