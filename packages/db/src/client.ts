@@ -26,7 +26,9 @@ export type DatabaseTarget =
  * The one place that opens a database: a Postgres server when a URL is given, otherwise
  * PGlite (Postgres in WASM, with pgvector) in a data folder. Same schema, same migrations.
  */
-export async function openDatabase(target: DatabaseTarget = targetFromEnv()): Promise<DatabaseHandle> {
+export async function openDatabase(
+  target: DatabaseTarget = targetFromEnv(),
+): Promise<DatabaseHandle> {
   if (target.kind === 'postgres') return openPostgres(target.url, target.maxConnections);
   return { ...(await openPglite(target.dataDir)), kind: 'pglite' };
 }

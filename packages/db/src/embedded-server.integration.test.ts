@@ -32,20 +32,30 @@ describe('the embedded database server', () => {
   });
 
   it('serves a migrated, seeded database over the Postgres protocol', async () => {
-    expect(await checkDatabase(client.db)).toMatchObject({ status: 'up', migrated: true, engine: 'pglite' });
+    expect(await checkDatabase(client.db)).toMatchObject({
+      status: 'up',
+      migrated: true,
+      engine: 'pglite',
+    });
     expect(await findTenantByPublishableKey(client.db, 'pk_demo_northwind')).not.toBeNull();
   });
 
   it('keeps tenants apart for clients that connect through it', async () => {
     const [a, b] = await Promise.all(
-      ['a', 'b'].map((name) => createTenant(client.db, { name, slug: `${name}-${randomUUID().slice(0, 8)}` })),
+      ['a', 'b'].map((name) =>
+        createTenant(client.db, { name, slug: `${name}-${randomUUID().slice(0, 8)}` }),
+      ),
     );
     for (const tenant of [a!, b!]) {
       await withTenant(client.db, tenant.tenantId, (tx) =>
-        tx.insert(conversations).values({ tenantId: tenant.tenantId, visitorId: `visitor of ${tenant.tenantId}` }),
+        tx
+          .insert(conversations)
+          .values({ tenantId: tenant.tenantId, visitorId: `visitor of ${tenant.tenantId}` }),
       );
     }
-    const seenByA = await withTenant(client.db, a!.tenantId, (tx) => tx.select().from(conversations));
+    const seenByA = await withTenant(client.db, a!.tenantId, (tx) =>
+      tx.select().from(conversations),
+    );
     expect(seenByA.map((c) => c.visitorId)).toEqual([`visitor of ${a!.tenantId}`]);
   });
 });

@@ -22,10 +22,19 @@ export interface EmbeddedServer {
  * session: the socket server multiplexes clients and runs each transaction alone, and every
  * scoped transaction drops to the app role itself (see withTenant), so isolation holds here too.
  */
-export async function startEmbeddedServer(options: { dataDir: string; port: number; host?: string }): Promise<EmbeddedServer> {
+export async function startEmbeddedServer(options: {
+  dataDir: string;
+  port: number;
+  host?: string;
+}): Promise<EmbeddedServer> {
   const host = options.host ?? '127.0.0.1';
   const { client, close } = await openPreparedPglite(options.dataDir);
-  const server = new PGLiteSocketServer({ db: client, port: options.port, host, maxConnections: 64 });
+  const server = new PGLiteSocketServer({
+    db: client,
+    port: options.port,
+    host,
+    maxConnections: 64,
+  });
   await server.start();
   return {
     url: `postgres://replyline_app@${host}:${options.port}/postgres`,

@@ -10,18 +10,19 @@ const postgresUrl = z
 
 const dbEnvSchema = z
   .object({
-  /** The app's connection (as the replyline_app role). Unset: embedded PGlite in .data/. */
-  DATABASE_URL: postgresUrl.optional(),
-  /** The table owner's connection, used only to run migrations. Defaults to DATABASE_URL. */
-  DATABASE_OWNER_URL: postgresUrl.optional(),
-  PGLITE_DATA_DIR: z.string().min(1).default(`${repoRoot}.data/pglite`),
-  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
-  /** Encrypts tenant secrets at rest. Any long random string; required in production. */
-  ENCRYPTION_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
-}).refine((env) => env.NODE_ENV !== 'production' || env.ENCRYPTION_KEY, {
-  path: ['ENCRYPTION_KEY'],
-  message: 'is required in production (generate one with `openssl rand -base64 48`)',
-});
+    /** The app's connection (as the replyline_app role). Unset: embedded PGlite in .data/. */
+    DATABASE_URL: postgresUrl.optional(),
+    /** The table owner's connection, used only to run migrations. Defaults to DATABASE_URL. */
+    DATABASE_OWNER_URL: postgresUrl.optional(),
+    PGLITE_DATA_DIR: z.string().min(1).default(`${repoRoot}.data/pglite`),
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    /** Encrypts tenant secrets at rest. Any long random string; required in production. */
+    ENCRYPTION_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+  })
+  .refine((env) => env.NODE_ENV !== 'production' || env.ENCRYPTION_KEY, {
+    path: ['ENCRYPTION_KEY'],
+    message: 'is required in production (generate one with `openssl rand -base64 48`)',
+  });
 
 export type DbEnv = z.infer<typeof dbEnvSchema>;
 
@@ -31,11 +32,17 @@ export class InvalidEnvError extends Error {}
  * Validates settings against a zod schema and names every problem in one readable error, so a
  * missing or malformed secret stops start-up with a message a person can act on.
  */
-export function parseEnv<S extends z.ZodType>(schema: S, source: NodeJS.ProcessEnv, what: string): z.infer<S> {
+export function parseEnv<S extends z.ZodType>(
+  schema: S,
+  source: NodeJS.ProcessEnv,
+  what: string,
+): z.infer<S> {
   const parsed = schema.safeParse(emptyAsUnset(source));
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(env)'}: ${i.message}`);
-  throw new InvalidEnvError(`${what} cannot start, its settings are invalid:\n${problems.join('\n')}`);
+  throw new InvalidEnvError(
+    `${what} cannot start, its settings are invalid:\n${problems.join('\n')}`,
+  );
 }
 
 /** Reads and validates the database settings. */

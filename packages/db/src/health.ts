@@ -3,7 +3,13 @@ import type { Database } from './client';
 import { queryRows } from './rows';
 
 export type DatabaseHealth =
-  | { status: 'up'; latencyMs: number; migrated: boolean; engine: 'pglite' | 'postgres'; version: string }
+  | {
+      status: 'up';
+      latencyMs: number;
+      migrated: boolean;
+      engine: 'pglite' | 'postgres';
+      version: string;
+    }
   | { status: 'down'; error: string };
 
 /** A cheap round trip that also tells whether migrations have run, bounded in time. */

@@ -1,9 +1,29 @@
-export { openDatabase, targetFromEnv, type Database, type DatabaseHandle, type DatabaseTarget } from './client';
+export {
+  openDatabase,
+  targetFromEnv,
+  type Database,
+  type DatabaseHandle,
+  type DatabaseTarget,
+} from './client';
 export { InvalidEnvError, loadDotEnvFile, parseEnv, readDbEnv, type DbEnv } from './env';
 export { findIsolationGaps } from './isolation-audit';
 export { migratePglite, migratePostgresServer } from './migrate';
-export { createTenant, findTenantByPublishableKey, findTenantBySlug, type NewTenant } from './queries/tenants';
-export { APP_ROLE, asTenantId, asUserId, withTenant, withUser, type TenantDb, type TenantId, type UserId } from './scope';
+export {
+  createTenant,
+  findTenantByPublishableKey,
+  findTenantBySlug,
+  type NewTenant,
+} from './queries/tenants';
+export {
+  APP_ROLE,
+  asTenantId,
+  asUserId,
+  withTenant,
+  withUser,
+  type TenantDb,
+  type TenantId,
+  type UserId,
+} from './scope';
 export { decryptSecret, encryptSecret, randomToken } from './secrets';
 export { seedDemoTenant } from './seed/seed-demo-tenant';
 export { DEMO_TENANT } from './seed/demo-content';
@@ -11,5 +31,18 @@ export * as schema from './schema';
 export { pgErrorCode, queryRows } from './rows';
 export { openPreparedPglite, startEmbeddedServer, type EmbeddedServer } from './embedded-server';
 export { checkDatabase, type DatabaseHealth } from './health';
-export { installQueues, openQueue, QUEUES, type PgBoss, type QueueName, type QueueTarget } from './queue';
-export { approximateTokens, contentHash, FAQ_BOOST, insertFaqEntry, type FaqEntryInput } from './queries/knowledge';
+export {
+  installQueues,
+  openQueue,
+  QUEUES,
+  type PgBoss,
+  type QueueName,
+  type QueueTarget,
+} from './queue';
+export {
+  approximateTokens,
+  contentHash,
+  FAQ_BOOST,
+  insertFaqEntry,
+  type FaqEntryInput,
+} from './queries/knowledge';

@@ -35,7 +35,9 @@ export async function findIsolationGaps(query: RawQuery): Promise<string[]> {
     const name = String(t.table_name);
     if (!t.rls) gaps.push(`${name}: row-level security is not enabled`);
     if (!t.forced) gaps.push(`${name}: row-level security is not FORCEd`);
-    const policies = (typeof t.policies === 'string' ? JSON.parse(t.policies) : t.policies) as PolicyRow[];
+    const policies = (
+      typeof t.policies === 'string' ? JSON.parse(t.policies) : t.policies
+    ) as PolicyRow[];
     if (!policies.some(isTenantPolicy)) {
       gaps.push(`${name}: no policy for all commands with USING and WITH CHECK on app.tenant_id`);
     }
@@ -45,7 +47,8 @@ export async function findIsolationGaps(query: RawQuery): Promise<string[]> {
 }
 
 function isTenantPolicy(p: PolicyRow) {
-  const onTenant = (expr: string | null) => Boolean(expr?.includes("current_setting('app.tenant_id'")) && Boolean(expr?.includes('NULLIF'));
+  const onTenant = (expr: string | null) =>
+    Boolean(expr?.includes("current_setting('app.tenant_id'")) && Boolean(expr?.includes('NULLIF'));
   return p.cmd === '*' && onTenant(p.using) && onTenant(p.check);
 }
 
@@ -63,10 +66,13 @@ async function findAppRoleGaps(query: RawQuery): Promise<string[]> {
   const gaps: string[] = [];
   if (role.rolsuper) gaps.push(`${APP_ROLE} is a superuser`);
   if (role.rolbypassrls) gaps.push(`${APP_ROLE} has BYPASSRLS`);
-  if (role.rolcreaterole || role.rolcreatedb) gaps.push(`${APP_ROLE} may create roles or databases`);
+  if (role.rolcreaterole || role.rolcreatedb)
+    gaps.push(`${APP_ROLE} may create roles or databases`);
   if (Number(role.owned) > 0) gaps.push(`${APP_ROLE} owns ${role.owned} relations`);
-  if (Number(role.risky_functions) > 0) gaps.push(`${APP_ROLE} owns or may run SECURITY DEFINER functions in public`);
-  if (role.audit_update || role.audit_delete) gaps.push(`${APP_ROLE} may update or delete the audit log`);
+  if (Number(role.risky_functions) > 0)
+    gaps.push(`${APP_ROLE} owns or may run SECURITY DEFINER functions in public`);
+  if (role.audit_update || role.audit_delete)
+    gaps.push(`${APP_ROLE} may update or delete the audit log`);
   const views = await query(
     `select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
      where n.nspname = 'public' and c.relkind = 'v'

@@ -5,7 +5,21 @@ import { createTenant } from './queries/tenants';
 import { findIsolationGaps } from './isolation-audit';
 import { pgErrorCode, queryRows } from './rows';
 import { APP_ROLE, asUserId, withTenant, withUser, type TenantId } from './scope';
-import { auditLog, chunks, conversations, documentFiles, documents, events, faqEntries, invitations, memberships, messages, tickets, usageRecords, users } from './schema';
+import {
+  auditLog,
+  chunks,
+  conversations,
+  documentFiles,
+  documents,
+  events,
+  faqEntries,
+  invitations,
+  memberships,
+  messages,
+  tickets,
+  usageRecords,
+  users,
+} from './schema';
 import { openTestDatabase, type TestDatabase } from './testing';
 
 let t: TestDatabase;
@@ -18,21 +32,60 @@ interface TenantFixture {
 
 /** One row in every tenant-owned table, so each isolation check has something to miss. */
 async function seedTenantRows(tenantId: TenantId): Promise<TenantFixture> {
-  const [user] = await t.db.insert(users).values({ email: `${randomUUID()}@example.test` }).returning();
+  const [user] = await t.db
+    .insert(users)
+    .values({ email: `${randomUUID()}@example.test` })
+    .returning();
   return withTenant(t.db, tenantId, async (tx) => {
-    const [conversation] = await tx.insert(conversations).values({ tenantId, visitorId: `v-${tenantId}` }).returning();
+    const [conversation] = await tx
+      .insert(conversations)
+      .values({ tenantId, visitorId: `v-${tenantId}` })
+      .returning();
     const conversationId = conversation!.id;
-    await tx.insert(messages).values({ tenantId, conversationId, role: 'visitor', content: `secret of ${tenantId}` });
-    const [doc] = await tx.insert(documents).values({ tenantId, kind: 'text', title: 'Doc', contentHash: randomUUID() }).returning();
+    await tx
+      .insert(messages)
+      .values({ tenantId, conversationId, role: 'visitor', content: `secret of ${tenantId}` });
+    const [doc] = await tx
+      .insert(documents)
+      .values({ tenantId, kind: 'text', title: 'Doc', contentHash: randomUUID() })
+      .returning();
     const documentId = doc!.id;
-    await tx.insert(chunks).values({ tenantId, documentId, ordinal: 0, content: `canary ${tenantId}`, language: 'english' });
-    await tx.insert(documentFiles).values({ tenantId, documentId, filename: 'a.pdf', bytes: Buffer.from('%PDF-1.7') });
+    await tx
+      .insert(chunks)
+      .values({
+        tenantId,
+        documentId,
+        ordinal: 0,
+        content: `canary ${tenantId}`,
+        language: 'english',
+      });
+    await tx
+      .insert(documentFiles)
+      .values({ tenantId, documentId, filename: 'a.pdf', bytes: Buffer.from('%PDF-1.7') });
     await tx.insert(faqEntries).values({ tenantId, question: 'Q?', answer: 'A.', documentId });
     await tx.insert(memberships).values({ tenantId, userId: user!.id, role: 'owner' });
-    await tx.insert(invitations).values({ tenantId, email: 'new@example.test', role: 'agent', tokenHash: randomUUID(), expiresAt: new Date(Date.now() + 86_400_000) });
-    await tx.insert(tickets).values({ tenantId, number: 1, subject: 'Help', customerEmail: 'c@example.test', conversationId });
+    await tx
+      .insert(invitations)
+      .values({
+        tenantId,
+        email: 'new@example.test',
+        role: 'agent',
+        tokenHash: randomUUID(),
+        expiresAt: new Date(Date.now() + 86_400_000),
+      });
+    await tx
+      .insert(tickets)
+      .values({
+        tenantId,
+        number: 1,
+        subject: 'Help',
+        customerEmail: 'c@example.test',
+        conversationId,
+      });
     await tx.insert(events).values({ tenantId, type: 'widget_opened', conversationId });
-    await tx.insert(usageRecords).values({ tenantId, kind: 'ai_reply', quantity: 1, idempotencyKey: randomUUID() });
+    await tx
+      .insert(usageRecords)
+      .values({ tenantId, kind: 'ai_reply', quantity: 1, idempotencyKey: randomUUID() });
     await tx.insert(auditLog).values({ tenantId, action: 'tenant.created' });
     return { tenantId, conversationId, documentId };
   });
@@ -78,19 +131,27 @@ describe('catalogue', () => {
       await query('alter table tickets no force row level security');
       gaps = await findIsolationGaps(query);
     });
-    expect(gaps).toContain('messages: no policy for all commands with USING and WITH CHECK on app.tenant_id');
+    expect(gaps).toContain(
+      'messages: no policy for all commands with USING and WITH CHECK on app.tenant_id',
+    );
     expect(gaps).toContain('tickets: row-level security is not FORCEd');
   });
 
   it('runs scoped work as the app role, never as a superuser', async () => {
     const [who] = await withTenant(t.db, a.tenantId, (tx) =>
-      queryRows<{ role: string; su: string }>(tx, sql`select current_user as role, current_setting('is_superuser') as su`),
+      queryRows<{ role: string; su: string }>(
+        tx,
+        sql`select current_user as role, current_setting('is_superuser') as su`,
+      ),
     );
     expect(who).toEqual({ role: APP_ROLE, su: 'off' });
   });
 
   it.runIf(usesPostgresServer())('connects as the app role on a Postgres server', async () => {
-    const [who] = await queryRows<{ role: string; su: string }>(t.db, sql`select session_user as role, current_setting('is_superuser') as su`);
+    const [who] = await queryRows<{ role: string; su: string }>(
+      t.db,
+      sql`select session_user as role, current_setting('is_superuser') as su`,
+    );
     expect(who).toEqual({ role: APP_ROLE, su: 'off' });
   });
 });
@@ -103,7 +164,10 @@ describe("tenant A's scope cannot touch tenant B", () => {
   it('sees only its own rows even when the query forgets to filter by tenant', async () => {
     await withTenant(t.db, a.tenantId, async (tx) => {
       for (const table of tenantTables) {
-        const rows = await queryRows<{ tenant_id: string }>(tx, sql`select tenant_id from ${sql.identifier(table)}`);
+        const rows = await queryRows<{ tenant_id: string }>(
+          tx,
+          sql`select tenant_id from ${sql.identifier(table)}`,
+        );
         expect(rows.length, table).toBeGreaterThan(0);
         expect(new Set(rows.map((r) => r.tenant_id)), table).toEqual(new Set([a.tenantId]));
       }
@@ -113,14 +177,21 @@ describe("tenant A's scope cannot touch tenant B", () => {
   it("selects, updates and deletes of B's rows touch zero rows", async () => {
     for (const table of tenantTables) {
       const target = sql`${sql.identifier(table)} where tenant_id = ${b.tenantId}`;
-      const selected = await withTenant(t.db, a.tenantId, (tx) => queryRows(tx, sql`select 1 from ${target}`));
+      const selected = await withTenant(t.db, a.tenantId, (tx) =>
+        queryRows(tx, sql`select 1 from ${target}`),
+      );
       expect(selected, `select ${table}`).toHaveLength(0);
       if (table === 'audit_log') continue; // append-only: checked below
       const updated = await withTenant(t.db, a.tenantId, (tx) =>
-        queryRows(tx, sql`update ${sql.identifier(table)} set tenant_id = tenant_id where tenant_id = ${b.tenantId} returning 1`),
+        queryRows(
+          tx,
+          sql`update ${sql.identifier(table)} set tenant_id = tenant_id where tenant_id = ${b.tenantId} returning 1`,
+        ),
       );
       expect(updated, `update ${table}`).toHaveLength(0);
-      const deleted = await withTenant(t.db, a.tenantId, (tx) => queryRows(tx, sql`delete from ${target} returning 1`));
+      const deleted = await withTenant(t.db, a.tenantId, (tx) =>
+        queryRows(tx, sql`delete from ${target} returning 1`),
+      );
       expect(deleted, `delete ${table}`).toHaveLength(0);
     }
     const stillThere = await withTenant(t.db, b.tenantId, (tx) => tx.select().from(messages));
@@ -133,7 +204,10 @@ describe("tenant A's scope cannot touch tenant B", () => {
     );
     await expect(insert).rejects.toSatisfy((e) => pgErrorCode(e) === '42501');
     const move = withTenant(t.db, a.tenantId, (tx) =>
-      queryRows(tx, sql`update conversations set tenant_id = ${b.tenantId} where tenant_id = ${a.tenantId}`),
+      queryRows(
+        tx,
+        sql`update conversations set tenant_id = ${b.tenantId} where tenant_id = ${a.tenantId}`,
+      ),
     );
     await expect(move).rejects.toSatisfy((e) => ['42501', '23503'].includes(pgErrorCode(e) ?? ''));
   });
@@ -164,7 +238,9 @@ describe('no scope means no rows', () => {
 
   it('treats an empty tenant setting like none', async () => {
     const rows = await t.db.transaction(async (tx) => {
-      await tx.execute(sql`select set_config('role', ${APP_ROLE}, true), set_config('app.tenant_id', '', true)`);
+      await tx.execute(
+        sql`select set_config('role', ${APP_ROLE}, true), set_config('app.tenant_id', '', true)`,
+      );
       return queryRows(tx, sql`select 1 from messages`);
     });
     expect(rows).toHaveLength(0);
@@ -223,27 +299,46 @@ describe('pooled connections', () => {
 describe('cross-tenant references', () => {
   it("rejects a child row that points at another tenant's parent", async () => {
     const crossMessage = withTenant(t.db, a.tenantId, (tx) =>
-      tx.insert(messages).values({ tenantId: a.tenantId, conversationId: b.conversationId, role: 'visitor', content: 'x' }),
+      tx
+        .insert(messages)
+        .values({
+          tenantId: a.tenantId,
+          conversationId: b.conversationId,
+          role: 'visitor',
+          content: 'x',
+        }),
     );
     await expect(crossMessage).rejects.toSatisfy((e) => pgErrorCode(e) === '23503');
     const crossChunk = withTenant(t.db, a.tenantId, (tx) =>
-      tx.insert(chunks).values({ tenantId: a.tenantId, documentId: b.documentId, ordinal: 9, content: 'x', language: 'english' }),
+      tx
+        .insert(chunks)
+        .values({
+          tenantId: a.tenantId,
+          documentId: b.documentId,
+          ordinal: 9,
+          content: 'x',
+          language: 'english',
+        }),
     );
     await expect(crossChunk).rejects.toSatisfy((e) => pgErrorCode(e) === '23503');
   });
 
   it('rejects it by foreign key, not only by row-level security', async () => {
     let code: string | undefined;
-    await t.asOwnerThenRollback(async (query) => {
-      // The owner passes RLS for tenant A here, so only the composite foreign key can refuse.
-      await query(`select set_config('app.tenant_id', '${a.tenantId}', true)`);
-      try {
-        await query(`insert into messages (tenant_id, conversation_id, role, content) values ('${a.tenantId}', '${b.conversationId}', 'visitor', 'x')`);
-      } catch (e) {
-        code = pgErrorCode(e);
-        throw e;
-      }
-    }).catch(() => undefined);
+    await t
+      .asOwnerThenRollback(async (query) => {
+        // The owner passes RLS for tenant A here, so only the composite foreign key can refuse.
+        await query(`select set_config('app.tenant_id', '${a.tenantId}', true)`);
+        try {
+          await query(
+            `insert into messages (tenant_id, conversation_id, role, content) values ('${a.tenantId}', '${b.conversationId}', 'visitor', 'x')`,
+          );
+        } catch (e) {
+          code = pgErrorCode(e);
+          throw e;
+        }
+      })
+      .catch(() => undefined);
     expect(code).toBe('23503');
   });
 });

@@ -10,7 +10,12 @@ export const QUEUES = {
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
-const QUEUE_DEFAULTS = { retryLimit: 3, retryDelay: 5, retryBackoff: true, expireInSeconds: 15 * 60 };
+const QUEUE_DEFAULTS = {
+  retryLimit: 3,
+  retryDelay: 5,
+  retryBackoff: true,
+  expireInSeconds: 15 * 60,
+};
 
 export type QueueTarget = { kind: 'postgres'; url: string } | { kind: 'pglite'; client: PGlite };
 
@@ -28,14 +33,22 @@ function pgliteAdapter(client: PGlite): PgBoss.Db {
   };
 }
 
-function bossOptions(target: QueueTarget, options: PgBoss.ConstructorOptions): PgBoss.ConstructorOptions {
-  const connection = target.kind === 'postgres' ? { connectionString: target.url, max: 4 } : { db: pgliteAdapter(target.client) };
+function bossOptions(
+  target: QueueTarget,
+  options: PgBoss.ConstructorOptions,
+): PgBoss.ConstructorOptions {
+  const connection =
+    target.kind === 'postgres'
+      ? { connectionString: target.url, max: 4 }
+      : { db: pgliteAdapter(target.client) };
   return { ...connection, ...QUEUE_DEFAULTS, ...options };
 }
 
 /** Creates pg-boss's schema and our queues; run as the table owner (part of migrating). */
 export async function installQueues(target: QueueTarget): Promise<void> {
-  const boss = new PgBoss(bossOptions(target, { migrate: true, supervise: false, schedule: false }));
+  const boss = new PgBoss(
+    bossOptions(target, { migrate: true, supervise: false, schedule: false }),
+  );
   boss.on('error', () => undefined);
   await boss.start();
   const existing = new Set((await boss.getQueues()).map((q) => q.name));
@@ -49,8 +62,13 @@ export async function installQueues(target: QueueTarget): Promise<void> {
  * The job queue for app processes: never changes the schema (the app role may not), polls
  * often enough that an upload starts processing within a second or two.
  */
-export async function openQueue(target: QueueTarget, options: PgBoss.ConstructorOptions = {}): Promise<PgBoss> {
-  const boss = new PgBoss(bossOptions(target, { migrate: false, pollingIntervalSeconds: 1, ...options }));
+export async function openQueue(
+  target: QueueTarget,
+  options: PgBoss.ConstructorOptions = {},
+): Promise<PgBoss> {
+  const boss = new PgBoss(
+    bossOptions(target, { migrate: false, pollingIntervalSeconds: 1, ...options }),
+  );
   await boss.start();
   return boss;
 }

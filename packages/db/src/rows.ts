@@ -6,7 +6,10 @@ import type { TenantDb } from './scope';
  * Runs raw SQL and returns its rows whichever driver is underneath (postgres-js answers with
  * an array, PGlite with `{ rows }`). For the few queries the query builder cannot express.
  */
-export async function queryRows<T = Record<string, unknown>>(db: Database | TenantDb, query: SQL): Promise<T[]> {
+export async function queryRows<T = Record<string, unknown>>(
+  db: Database | TenantDb,
+  query: SQL,
+): Promise<T[]> {
   const result: unknown = await db.execute(query);
   return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }

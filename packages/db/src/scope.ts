@@ -31,7 +31,11 @@ export type TenantDb = Parameters<Parameters<Database['transaction']>[0]>[0];
  * of a pooled connection. The role is dropped to the app role for the same transaction: when
  * the connection itself is privileged (embedded PGlite, pglite-server), RLS still applies.
  */
-export function withTenant<T>(db: Database, tenantId: TenantId, work: (tx: TenantDb) => Promise<T>) {
+export function withTenant<T>(
+  db: Database,
+  tenantId: TenantId,
+  work: (tx: TenantDb) => Promise<T>,
+) {
   const checkedId = uuidSchema.parse(tenantId);
   return db.transaction(async (tx) => {
     await tx.execute(

@@ -29,12 +29,18 @@ describe('tenant secrets at rest', () => {
 
 describe('database settings', () => {
   it('require ENCRYPTION_KEY in production, with a message that says how to make one', () => {
-    expect(() => readDbEnv({ NODE_ENV: 'production' })).toThrow(/ENCRYPTION_KEY: is required in production/);
-    expect(readDbEnv({ NODE_ENV: 'production', ENCRYPTION_KEY: 'z'.repeat(48) }).ENCRYPTION_KEY).toHaveLength(48);
+    expect(() => readDbEnv({ NODE_ENV: 'production' })).toThrow(
+      /ENCRYPTION_KEY: is required in production/,
+    );
+    expect(
+      readDbEnv({ NODE_ENV: 'production', ENCRYPTION_KEY: 'z'.repeat(48) }).ENCRYPTION_KEY,
+    ).toHaveLength(48);
   });
 
   it('reject a DATABASE_URL that is not a Postgres URL, and treat empty as unset', () => {
-    expect(() => readDbEnv({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL: must be a postgres/);
+    expect(() => readDbEnv({ DATABASE_URL: 'mysql://x' })).toThrow(
+      /DATABASE_URL: must be a postgres/,
+    );
     expect(readDbEnv({ DATABASE_URL: '' }).DATABASE_URL).toBeUndefined();
   });
 });

@@ -38,7 +38,8 @@ export async function openTestDatabase(): Promise<TestDatabase> {
   return {
     ...app,
     queueTarget: { kind: 'postgres', url: env.DATABASE_URL },
-    openSingleConnection: () => openDatabase({ kind: 'postgres', url: env.DATABASE_URL!, maxConnections: 1 }),
+    openSingleConnection: () =>
+      openDatabase({ kind: 'postgres', url: env.DATABASE_URL!, maxConnections: 1 }),
     asOwnerThenRollback: (work) =>
       owner
         .begin(async (tx) => {
@@ -72,4 +73,3 @@ async function openTestPglite(): Promise<TestDatabase> {
     close,
   };
 }
-

@@ -19,8 +19,8 @@ export interface ChunkDraft {
  * BM25 scores stay sharp and a prompt holds several; the overlap keeps a sentence that straddles
  * a boundary findable from both sides.
  */
-export const CHUNK_SIZE = 1000;
-export const CHUNK_OVERLAP = 150;
+export const CHUNK_SIZE = 1600;
+export const CHUNK_OVERLAP = 200;
 
 const splitter = new RecursiveCharacterTextSplitter({
   chunkSize: CHUNK_SIZE,
@@ -36,7 +36,13 @@ export async function chunkSections(sections: SourceSection[]): Promise<ChunkDra
     if (!text) continue;
     for (const piece of await splitter.splitText(text)) {
       const content = piece.trim();
-      if (content) drafts.push({ ordinal: drafts.length, content, page: section.page, heading: section.heading });
+      if (content)
+        drafts.push({
+          ordinal: drafts.length,
+          content,
+          page: section.page,
+          heading: section.heading,
+        });
     }
   }
   return drafts;

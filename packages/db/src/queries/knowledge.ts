@@ -29,14 +29,26 @@ export async function insertFaqEntry(tx: TenantDb, tenantId: TenantId, entry: Fa
   const hash = contentHash('faq', entry.question, entry.answer);
   const [doc] = await tx
     .insert(documents)
-    .values({ tenantId, kind: 'faq', title: entry.question, contentHash: hash, sizeBytes: entry.question.length + entry.answer.length, status: 'ready', pagesTotal: 1, pagesDone: 1 })
+    .values({
+      tenantId,
+      kind: 'faq',
+      title: entry.question,
+      contentHash: hash,
+      sizeBytes: entry.question.length + entry.answer.length,
+      status: 'ready',
+      pagesTotal: 1,
+      pagesDone: 1,
+    })
     .onConflictDoNothing()
     .returning({ id: documents.id });
   if (!doc) {
     const [existing] = await tx
       .select({ documentId: documents.id, faqEntryId: faqEntries.id })
       .from(documents)
-      .innerJoin(faqEntries, and(eq(faqEntries.tenantId, documents.tenantId), eq(faqEntries.documentId, documents.id)))
+      .innerJoin(
+        faqEntries,
+        and(eq(faqEntries.tenantId, documents.tenantId), eq(faqEntries.documentId, documents.id)),
+      )
       .where(and(eq(documents.tenantId, tenantId), eq(documents.contentHash, hash)));
     return { ...existing!, duplicate: true };
   }

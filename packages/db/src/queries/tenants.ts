@@ -61,6 +61,10 @@ export async function findTenantByPublishableKey(db: Database, publishableKey: s
 }
 
 export async function findTenantBySlug(db: Database, slug: string) {
-  const [row] = await db.select({ id: tenants.id }).from(tenants).where(eq(tenants.slug, slug)).limit(1);
+  const [row] = await db
+    .select({ id: tenants.id })
+    .from(tenants)
+    .where(eq(tenants.slug, slug))
+    .limit(1);
   return row ? asTenantId(row.id) : null;
 }

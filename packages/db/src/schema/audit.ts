@@ -18,5 +18,8 @@ export const auditLog = pgTable(
     details: jsonb().$type<Record<string, unknown>>().notNull().default({}),
     createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.tenantId, t.id] }), index('audit_log_time_idx').on(t.tenantId, t.createdAt.desc())],
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index('audit_log_time_idx').on(t.tenantId, t.createdAt.desc()),
+  ],
 );

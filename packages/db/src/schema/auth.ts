@@ -1,5 +1,13 @@
 import { sql } from 'drizzle-orm';
-import { integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { createdAt } from './columns';
 
 // The tables Auth.js (@auth/drizzle-adapter) needs. People are global: one user may belong to
@@ -8,7 +16,9 @@ import { createdAt } from './columns';
 export const users = pgTable(
   'users',
   {
-    id: uuid().primaryKey().default(sql`gen_random_uuid()`),
+    id: uuid()
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
     name: text(),
     email: text().notNull(),
     emailVerified: timestamp({ withTimezone: true, mode: 'date' }),

@@ -14,7 +14,10 @@ export const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array 
 });
 
 /** Surrogate id: random uuid made by Postgres. */
-export const id = () => uuid().notNull().default(sql`gen_random_uuid()`);
+export const id = () =>
+  uuid()
+    .notNull()
+    .default(sql`gen_random_uuid()`);
 
 /**
  * The owning tenant. Leads every primary, unique and foreign key of a tenant table, so a row

@@ -18,7 +18,13 @@ import { users } from './auth';
 import { tenants } from './tenants';
 
 export const conversationStatus = pgEnum('conversation_status', ['open', 'escalated', 'resolved']);
-export const messageRole = pgEnum('message_role', ['visitor', 'assistant', 'agent', 'note', 'system']);
+export const messageRole = pgEnum('message_role', [
+  'visitor',
+  'assistant',
+  'agent',
+  'note',
+  'system',
+]);
 
 /** What the host site told us about an identified visitor (signed with the identity secret). */
 export interface VisitorContext {
@@ -86,7 +92,10 @@ export const messages = pgTable(
     sources: jsonb().$type<MessageSource[]>().notNull().default([]),
     usage: jsonb().$type<TokenUsage>(),
     /** Sentiment / intent tags for analytics, e.g. ['upset', 'pricing']. */
-    tags: text().array().notNull().default(sql`'{}'::text[]`),
+    tags: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     /** Thumbs from the customer: 1 up, -1 down. */
     feedback: smallint(),
     authorUserId: uuid().references(() => users.id, { onDelete: 'set null' }),

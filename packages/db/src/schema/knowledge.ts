@@ -19,7 +19,12 @@ import { conversations } from './conversations';
 import { tenants } from './tenants';
 
 export const documentKind = pgEnum('document_kind', ['pdf', 'text', 'markdown', 'faq']);
-export const documentStatus = pgEnum('document_status', ['queued', 'processing', 'ready', 'failed']);
+export const documentStatus = pgEnum('document_status', [
+  'queued',
+  'processing',
+  'ready',
+  'failed',
+]);
 
 /** Dimensions of stored embeddings (OpenAI text-embedding-3-small and compatible models). */
 export const EMBEDDING_DIMENSIONS = 1536;
@@ -98,6 +103,12 @@ export const chunks = pgTable(
       .notNull()
       .generatedAlwaysAs(
         sql`setweight(to_tsvector(language, coalesce(title, '')), 'A') || to_tsvector(language, content)`,
+      ),
+    /** Words in the passage (tsvector positions): the document length of BM25. */
+    termCount: integer()
+      .notNull()
+      .generatedAlwaysAs(
+        sql`tsvector_term_count(setweight(to_tsvector(language, coalesce(title, '')), 'A') || to_tsvector(language, content))`,
       ),
     embedding: vector({ dimensions: EMBEDDING_DIMENSIONS }),
     page: integer(),

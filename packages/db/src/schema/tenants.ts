@@ -1,5 +1,14 @@
 import { sql } from 'drizzle-orm';
-import { check, integer, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  check,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { createdAt, updatedAt } from './columns';
 
 export const planId = pgEnum('plan_id', ['free', 'pro', 'business']);
@@ -29,7 +38,9 @@ export interface TenantPersona {
 export const tenants = pgTable(
   'tenants',
   {
-    id: uuid().primaryKey().default(sql`gen_random_uuid()`),
+    id: uuid()
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
     name: text().notNull(),
     slug: text().notNull(),
     siteUrl: text(),
@@ -38,7 +49,10 @@ export const tenants = pgTable(
     language: text().notNull().default('english'),
     branding: jsonb().$type<TenantBranding>().notNull(),
     persona: jsonb().$type<TenantPersona>().notNull(),
-    allowedOrigins: text().array().notNull().default(sql`'{}'::text[]`),
+    allowedOrigins: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     publishableKey: text().notNull(),
     /** HMAC secret for identified visitors, AES-GCM encrypted with ENCRYPTION_KEY. */
     identitySecretEncrypted: text().notNull(),

@@ -23,7 +23,8 @@ export const DEMO_TENANT = {
   persona: {
     assistantName: 'Maja',
     tone: 'warm, practical and brief; uses the customer’s first name when known',
-    instructions: 'Help customers plan and book moves. Offer a human for anything about damage claims.',
+    instructions:
+      'Help customers plan and book moves. Offer a human for anything about damage claims.',
     refusedTopics: ['legal advice', 'competitor pricing'],
   },
 };

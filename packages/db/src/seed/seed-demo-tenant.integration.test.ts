@@ -20,8 +20,14 @@ describe('the demo workspace', () => {
     const again = await seedDemoTenant(t.db);
     expect(again).toEqual({ tenantId: first.tenantId, created: false });
 
-    const [tenant] = await t.db.select().from(tenants).where(sql`${tenants.id} = ${first.tenantId}`);
-    expect(tenant).toMatchObject({ name: DEMO_TENANT.name, publishableKey: DEMO_TENANT.publishableKey });
+    const [tenant] = await t.db
+      .select()
+      .from(tenants)
+      .where(sql`${tenants.id} = ${first.tenantId}`);
+    expect(tenant).toMatchObject({
+      name: DEMO_TENANT.name,
+      publishableKey: DEMO_TENANT.publishableKey,
+    });
     expect(tenant!.persona.assistantName).toBe('Maja');
     expect(tenant!.identitySecretEncrypted).not.toContain('is_');
     expect(decryptSecret(tenant!.identitySecretEncrypted)).toMatch(/^is_/);
@@ -42,7 +48,10 @@ describe('the demo workspace', () => {
     );
     expect(hits[0]?.heading).toBe('Do you move pianos and other heavy items?');
     const claims = await withTenant(t.db, tenantId, (tx) =>
-      queryRows<{ heading: string }>(tx, sql`select heading from chunks where tsv @@ websearch_to_tsquery('english', 'damage claims photos')`),
+      queryRows<{ heading: string }>(
+        tx,
+        sql`select heading from chunks where tsv @@ websearch_to_tsquery('english', 'damage claims photos')`,
+      ),
     );
     expect(claims.map((c) => c.heading)).toContain('4. Damage claims');
   });

@@ -6,9 +6,10 @@ import { withTenant, type TenantDb, type TenantId } from '../scope';
 import { DEMO_FAQ, DEMO_POLICY_MARKDOWN, DEMO_POLICY_TITLE, DEMO_TENANT } from './demo-content';
 import { splitMarkdownSections } from './markdown-sections';
 
-
 /** Creates the demo workspace with its FAQ and policy. Safe to run again: it only seeds once. */
-export async function seedDemoTenant(db: Database): Promise<{ tenantId: TenantId; created: boolean }> {
+export async function seedDemoTenant(
+  db: Database,
+): Promise<{ tenantId: TenantId; created: boolean }> {
   const existing = await findTenantBySlug(db, DEMO_TENANT.slug);
   if (existing) return { tenantId: existing, created: false };
 
@@ -21,7 +22,8 @@ export async function seedDemoTenant(db: Database): Promise<{ tenantId: TenantId
 }
 
 async function seedFaq(tx: TenantDb, tenantId: TenantId) {
-  for (const entry of DEMO_FAQ) await insertFaqEntry(tx, tenantId, { ...entry, language: DEMO_TENANT.language });
+  for (const entry of DEMO_FAQ)
+    await insertFaqEntry(tx, tenantId, { ...entry, language: DEMO_TENANT.language });
 }
 
 async function seedPolicy(tx: TenantDb, tenantId: TenantId) {

@@ -10,11 +10,36 @@ const englishFaq: EvalSet = {
   name: 'hand-made-en',
   language: 'english',
   documents: [
-    { id: 'refund', kind: 'faq', question: 'How do I get a refund?', answer: 'Refunds are paid within 14 days of cancelling your order.' },
-    { id: 'password', kind: 'faq', question: 'I forgot my password', answer: 'Use the "reset password" link on the sign-in page.' },
-    { id: 'shipping', kind: 'faq', question: 'How long does shipping take?', answer: 'Parcels are delivered in 2 to 4 working days.' },
-    { id: 'invoice', kind: 'faq', question: 'Where can I download invoices?', answer: 'Invoices are under Billing in your account settings.' },
-    { id: 'pets', kind: 'text', title: 'Moving with pets', text: 'Our movers can transport cats and dogs in ventilated crates.' },
+    {
+      id: 'refund',
+      kind: 'faq',
+      question: 'How do I get a refund?',
+      answer: 'Refunds are paid within 14 days of cancelling your order.',
+    },
+    {
+      id: 'password',
+      kind: 'faq',
+      question: 'I forgot my password',
+      answer: 'Use the "reset password" link on the sign-in page.',
+    },
+    {
+      id: 'shipping',
+      kind: 'faq',
+      question: 'How long does shipping take?',
+      answer: 'Parcels are delivered in 2 to 4 working days.',
+    },
+    {
+      id: 'invoice',
+      kind: 'faq',
+      question: 'Where can I download invoices?',
+      answer: 'Invoices are under Billing in your account settings.',
+    },
+    {
+      id: 'pets',
+      kind: 'text',
+      title: 'Moving with pets',
+      text: 'Our movers can transport cats and dogs in ventilated crates.',
+    },
   ],
   queries: [],
 };
@@ -44,7 +69,12 @@ describe('BM25 baseline on hand-made sets', () => {
   });
 
   it('keeps non-ASCII letters inside words for other languages', async () => {
-    expect(prepareText('Wie schützen sich Ärzte?', 'german')).toEqual(['wie', 'schützen', 'sich', 'ärzte']);
+    expect(prepareText('Wie schützen sich Ärzte?', 'german')).toEqual([
+      'wie',
+      'schützen',
+      'sich',
+      'ärzte',
+    ]);
     expect(prepareText('Hvordan får jeg øl på Bærum?', 'norwegian')).toContain('bærum');
     const bm25 = createBm25Baseline();
     await bm25.index(germanText);
@@ -61,13 +91,17 @@ describe('BM25 baseline on hand-made sets', () => {
     expect(documentText(englishFaq.documents[0]!)).toBe(
       'How do I get a refund?\nRefunds are paid within 14 days of cancelling your order.',
     );
-    expect(documentText(englishFaq.documents[4]!)).toBe('Moving with pets\nOur movers can transport cats and dogs in ventilated crates.');
+    expect(documentText(englishFaq.documents[4]!)).toBe(
+      'Moving with pets\nOur movers can transport cats and dogs in ventilated crates.',
+    );
   });
 
   it('refuses to search before indexing and to index fewer than three documents', async () => {
     const bm25 = createBm25Baseline();
     await expect(bm25.search('x', 1)).rejects.toThrow(/index/);
-    await expect(bm25.index({ ...germanText, documents: germanText.documents.slice(0, 2) })).rejects.toThrow(/at least 3/);
+    await expect(
+      bm25.index({ ...germanText, documents: germanText.documents.slice(0, 2) }),
+    ).rejects.toThrow(/at least 3/);
   });
 });
 

@@ -21,7 +21,10 @@ import type { RetrievalSystem } from './types';
 
 /** The parts of wink-bm25-text-search used here (the package ships no type declarations). */
 interface WinkBm25Engine {
-  defineConfig(config: { fldWeights: Record<string, number>; bm25Params?: { k1?: number; b?: number; k?: number } }): boolean;
+  defineConfig(config: {
+    fldWeights: Record<string, number>;
+    bm25Params?: { k1?: number; b?: number; k?: number };
+  }): boolean;
   definePrepTasks(tasks: PrepTask[], field?: string): number;
   addDoc(doc: Record<string, string>, id: string): number;
   consolidate(precision?: number): boolean;
@@ -92,7 +95,9 @@ export function createBm25Baseline(): RetrievalSystem {
     async index(set: EvalSet): Promise<void> {
       // The library refuses to consolidate fewer than three documents.
       if (set.documents.length < 3) {
-        throw new Error(`The BM25 baseline needs at least 3 documents, set ${set.name} has ${set.documents.length}`);
+        throw new Error(
+          `The BM25 baseline needs at least 3 documents, set ${set.name} has ${set.documents.length}`,
+        );
       }
       const next = createWinkBm25();
       next.defineConfig({ fldWeights: { body: 1 }, bm25Params: { ...BM25_PARAMS, k: 1 } });

@@ -69,11 +69,15 @@ export function parseRecords(
   const columns = header.map((c) => c.trim());
   const missing = required.filter((c) => !columns.includes(c));
   if (missing.length > 0) {
-    throw new Error(`${what}: missing column(s) ${missing.join(', ')} (found: ${columns.join(', ')})`);
+    throw new Error(
+      `${what}: missing column(s) ${missing.join(', ')} (found: ${columns.join(', ')})`,
+    );
   }
   return body.map((cells, index) => {
     if (cells.length !== columns.length) {
-      throw new Error(`${what}: record ${index + 1} has ${cells.length} fields, the header has ${columns.length}`);
+      throw new Error(
+        `${what}: record ${index + 1} has ${cells.length} fields, the header has ${columns.length}`,
+      );
     }
     return Object.fromEntries(columns.map((c, i) => [c, cells[i] ?? '']));
   });

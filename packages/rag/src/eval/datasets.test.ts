@@ -52,7 +52,9 @@ describe.skipIf(!data.exists)('public evaluation sets', () => {
       expectConsistent(set);
       console.log(
         `${set.name}: ${set.documents.length} documents, ${set.queries.length} queries`,
-        set.stats?.unmatchedPairs === undefined ? '' : `(${set.stats.unmatchedPairs} unmatched pairs dropped)`,
+        set.stats?.unmatchedPairs === undefined
+          ? ''
+          : `(${set.stats.unmatchedPairs} unmatched pairs dropped)`,
       );
     }
   });
@@ -84,12 +86,16 @@ describe.skipIf(!data.exists)('public evaluation sets', () => {
       // Most pairs match an FAQ question of this snapshot; the rest are dropped and counted.
       expect(stats?.unmatchedPairs).toBeGreaterThan(0);
       expect(stats?.unmatchedPairs).toBeLessThan(positives / 2);
-      expect(set.queries.length + (stats?.mergedQueries ?? 0) + (stats?.unmatchedPairs ?? 0)).toBe(positives);
+      expect(set.queries.length + (stats?.mergedQueries ?? 0) + (stats?.unmatchedPairs ?? 0)).toBe(
+        positives,
+      );
       expect(set.queries.length).toBeGreaterThan(150);
       for (const d of set.documents) expect(d.kind).toBe('faq');
       // A query is the paraphrase, not the FAQ question itself.
       const faqQuestions = new Set(set.documents.map((d) => normalizeQuestion(d.question ?? '')));
-      const verbatim = set.queries.filter((q) => faqQuestions.has(normalizeQuestion(q.text))).length;
+      const verbatim = set.queries.filter((q) =>
+        faqQuestions.has(normalizeQuestion(q.text)),
+      ).length;
       expect(verbatim).toBeLessThan(set.queries.length / 10);
     }
     expect(get('covid-en-paraphrase').documents.length).toBeLessThanOrEqual(224);
@@ -153,9 +159,24 @@ describe('loaders on hand-made data', () => {
 
   it('paraphrase sets: finds the FAQ side, dedupes documents and counts unmatched pairs', () => {
     const set = buildCovidParaphrase('en', faq, [
-      { row: 0, question1: 'what is covid-19?', question2: 'What is the new disease?', similar: '1' },
-      { row: 1, question1: 'Where does it come from?', question2: 'How is it spread?', similar: '1' }, // swapped sides
-      { row: 2, question1: "Can my child's school close?", question2: 'Will schools shut?', similar: '1' }, // quote variant
+      {
+        row: 0,
+        question1: 'what is covid-19?',
+        question2: 'What is the new disease?',
+        similar: '1',
+      },
+      {
+        row: 1,
+        question1: 'Where does it come from?',
+        question2: 'How is it spread?',
+        similar: '1',
+      }, // swapped sides
+      {
+        row: 2,
+        question1: "Can my child's school close?",
+        question2: 'Will schools shut?',
+        similar: '1',
+      }, // quote variant
       { row: 3, question1: 'Not in the FAQ?', question2: 'Some paraphrase', similar: '1' }, // unmatched
       { row: 4, question1: 'What is COVID-19?', question2: 'Is it raining?', similar: '0' }, // negative: ignored
     ]);
@@ -172,8 +193,16 @@ describe('loaders on hand-made data', () => {
         text: 'What is the new disease?',
         relevantIds: ['covid-en-paraphrase:doc0', 'covid-en-paraphrase:doc3'],
       },
-      { id: 'covid-en-paraphrase:q1', text: 'Where does it come from?', relevantIds: ['covid-en-paraphrase:doc1'] },
-      { id: 'covid-en-paraphrase:q2', text: 'Will schools shut?', relevantIds: ['covid-en-paraphrase:doc4'] },
+      {
+        id: 'covid-en-paraphrase:q1',
+        text: 'Where does it come from?',
+        relevantIds: ['covid-en-paraphrase:doc1'],
+      },
+      {
+        id: 'covid-en-paraphrase:q2',
+        text: 'Will schools shut?',
+        relevantIds: ['covid-en-paraphrase:doc4'],
+      },
     ]);
     expect(set.stats).toMatchObject({ positivePairs: 4, unmatchedPairs: 1, duplicateDocuments: 1 });
   });
@@ -199,7 +228,12 @@ describe('loaders on hand-made data', () => {
         ],
       },
     });
-    expect(set.documents[0]).toEqual({ id: 'stackfaq:doc0', kind: 'faq', question: 'Q1', answer: 'first\n\nsecond' });
+    expect(set.documents[0]).toEqual({
+      id: 'stackfaq:doc0',
+      kind: 'faq',
+      question: 'Q1',
+      answer: 'first\n\nsecond',
+    });
     expect(set.documents[1]?.answer).toBe('only one');
     expect(set.queries.map((q) => q.text)).toEqual(['p1', 'p2']);
     expect(set.stats?.skippedQueries).toBe(3);
@@ -215,14 +249,30 @@ describe('loaders on hand-made data', () => {
       ],
     });
     expect(set.documents.map((d) => d.id)).toEqual(['norquad:doc0', 'norquad:doc2']);
-    expect(set.queries.map((q) => q.relevantIds[0])).toEqual(['norquad:doc0', 'norquad:doc0', 'norquad:doc2']);
+    expect(set.queries.map((q) => q.relevantIds[0])).toEqual([
+      'norquad:doc0',
+      'norquad:doc0',
+      'norquad:doc2',
+    ]);
   });
 
   it('sampleQueries keeps an even spread', () => {
     const set = buildStackFaq({
-      root: { qapair: Array.from({ length: 10 }, (_, i) => ({ question: `Q${i}`, answer: 'a', rephr: [`p${i}`] })) },
+      root: {
+        qapair: Array.from({ length: 10 }, (_, i) => ({
+          question: `Q${i}`,
+          answer: 'a',
+          rephr: [`p${i}`],
+        })),
+      },
     });
-    expect(sampleQueries(set, 5).queries.map((q) => q.text)).toEqual(['p0', 'p2', 'p4', 'p6', 'p8']);
+    expect(sampleQueries(set, 5).queries.map((q) => q.text)).toEqual([
+      'p0',
+      'p2',
+      'p4',
+      'p6',
+      'p8',
+    ]);
     expect(sampleQueries(set, 50)).toBe(set);
   });
 });
@@ -242,8 +292,14 @@ describe('data location', () => {
   });
 
   it('reports a missing folder with a typed error, and unknown set names', async () => {
-    await expect(loadEvalSets({ dir: join(empty, 'absent') })).rejects.toBeInstanceOf(EvalDataMissingError);
-    await expect(loadEvalSets({ dir: empty, only: ['nope'] })).rejects.toThrow(/Unknown evaluation set/);
-    await expect(loadEvalSets({ dir: empty, only: ['stackfaq'] })).rejects.toThrow(/Cannot read evaluation file/);
+    await expect(loadEvalSets({ dir: join(empty, 'absent') })).rejects.toBeInstanceOf(
+      EvalDataMissingError,
+    );
+    await expect(loadEvalSets({ dir: empty, only: ['nope'] })).rejects.toThrow(
+      /Unknown evaluation set/,
+    );
+    await expect(loadEvalSets({ dir: empty, only: ['stackfaq'] })).rejects.toThrow(
+      /Cannot read evaluation file/,
+    );
   });
 });

@@ -106,7 +106,10 @@ export function evalDataLocation(): { dir: string; exists: boolean; fromEnv: boo
 export async function loadEvalSets(options: LoadEvalSetsOptions = {}): Promise<EvalSet[]> {
   const dir = options.dir ?? evalDataLocation().dir;
   if (!evalDirExists(dir)) throw new EvalDataMissingError(dir);
-  if (options.maxQueries !== undefined && !(Number.isInteger(options.maxQueries) && options.maxQueries > 0)) {
+  if (
+    options.maxQueries !== undefined &&
+    !(Number.isInteger(options.maxQueries) && options.maxQueries > 0)
+  ) {
     throw new Error(`maxQueries must be a positive integer, got ${options.maxQueries}`);
   }
   const names = selectSetNames(options.only);
@@ -124,7 +127,9 @@ function selectSetNames(only: string[] | undefined): EvalSetName[] {
   if (!only || only.length === 0) return [...EVAL_SET_NAMES];
   const unknown = only.filter((n) => !(EVAL_SET_NAMES as readonly string[]).includes(n));
   if (unknown.length > 0) {
-    throw new Error(`Unknown evaluation set(s): ${unknown.join(', ')}. Known: ${EVAL_SET_NAMES.join(', ')}`);
+    throw new Error(
+      `Unknown evaluation set(s): ${unknown.join(', ')}. Known: ${EVAL_SET_NAMES.join(', ')}`,
+    );
   }
   return [...new Set(only)] as EvalSetName[];
 }
@@ -165,31 +170,46 @@ class SourceFiles {
   private text(relativePath: string): Promise<string> {
     const path = join(this.dir, relativePath);
     return readFile(path, 'utf8').catch((error: unknown) => {
-      throw new Error(`Cannot read evaluation file ${relativePath} in ${this.dir}: ${String(error)}`);
+      throw new Error(
+        `Cannot read evaluation file ${relativePath} in ${this.dir}: ${String(error)}`,
+      );
     });
   }
 
   json(relativePath: string): Promise<unknown> {
-    return this.once(relativePath, async () => JSON.parse(await this.text(relativePath)) as unknown);
+    return this.once(
+      relativePath,
+      async () => JSON.parse(await this.text(relativePath)) as unknown,
+    );
   }
 
   covidFaq(): Promise<CovidFaqEntry[]> {
     return this.once('covid-faq', async () =>
-      parseRecords(await this.text(EVAL_FILES.covidFaq), '\t', ['question', 'answer', 'lang'], EVAL_FILES.covidFaq).map(
-        (r, row) => ({ row, question: r.question ?? '', answer: r.answer ?? '', lang: (r.lang ?? '').trim() }),
-      ),
+      parseRecords(
+        await this.text(EVAL_FILES.covidFaq),
+        '\t',
+        ['question', 'answer', 'lang'],
+        EVAL_FILES.covidFaq,
+      ).map((r, row) => ({
+        row,
+        question: r.question ?? '',
+        answer: r.answer ?? '',
+        lang: (r.lang ?? '').trim(),
+      })),
     );
   }
 
   covidSimilarity(lang: 'en' | 'de'): Promise<SimilarityPair[]> {
     const path = EVAL_FILES.covidSimilarity(lang);
     return this.once(path, async () =>
-      parseRecords(await this.text(path), ',', ['question_1', 'question_2', 'similar'], path).map((r, row) => ({
-        row,
-        question1: r.question_1 ?? '',
-        question2: r.question_2 ?? '',
-        similar: (r.similar ?? '').trim(),
-      })),
+      parseRecords(await this.text(path), ',', ['question_1', 'question_2', 'similar'], path).map(
+        (r, row) => ({
+          row,
+          question1: r.question_1 ?? '',
+          question2: r.question_2 ?? '',
+          similar: (r.similar ?? '').trim(),
+        }),
+      ),
     );
   }
 }
@@ -236,7 +256,10 @@ class SetBuilder {
   /** Adds a document unless one with the same text exists; returns the id of the kept one. */
   addDocument(doc: EvalDocument): string {
     this.sourceDocuments += 1;
-    const key = doc.kind === 'faq' ? `${doc.question ?? ''}\n\n${doc.answer ?? ''}` : `${doc.title ?? ''}\n\n${doc.text ?? ''}`;
+    const key =
+      doc.kind === 'faq'
+        ? `${doc.question ?? ''}\n\n${doc.answer ?? ''}`
+        : `${doc.title ?? ''}\n\n${doc.text ?? ''}`;
     const kept = this.byText.get(key);
     if (kept !== undefined) return kept;
     this.byText.set(key, doc.id);
@@ -251,7 +274,8 @@ class SetBuilder {
     const existing = this.queries.get(key);
     if (existing) {
       this.mergedQueries += 1;
-      for (const r of relevantIds) if (!existing.relevantIds.includes(r)) existing.relevantIds.push(r);
+      for (const r of relevantIds)
+        if (!existing.relevantIds.includes(r)) existing.relevantIds.push(r);
       return;
     }
     this.queries.set(key, { id, text: trimmed, relevantIds: [...new Set(relevantIds)] });
@@ -309,7 +333,12 @@ export function buildStackFaq(raw: unknown): EvalSet {
       .map((a) => a.trim())
       .filter(Boolean)
       .join('\n\n');
-    const docId = b.addDocument({ id: `stackfaq:doc${i}`, kind: 'faq', question: thread.question.trim(), answer });
+    const docId = b.addDocument({
+      id: `stackfaq:doc${i}`,
+      kind: 'faq',
+      question: thread.question.trim(),
+      answer,
+    });
     thread.rephr.forEach((paraphrase, j) => {
       if (isPlaceholder(paraphrase)) b.skipQuery();
       else b.addQuery(`stackfaq:q${i}.${j}`, paraphrase, [docId]);
@@ -341,7 +370,12 @@ export function buildCovidParaphrase(
   const b = new SetBuilder();
   const byQuestion = new Map<string, string[]>();
   for (const e of covidEntries(faq, lang)) {
-    const id = b.addDocument({ id: `${name}:doc${e.row}`, kind: 'faq', question: e.question.trim(), answer: e.answer.trim() });
+    const id = b.addDocument({
+      id: `${name}:doc${e.row}`,
+      kind: 'faq',
+      question: e.question.trim(),
+      answer: e.answer.trim(),
+    });
     const key = normalizeQuestion(e.question);
     const ids = byQuestion.get(key) ?? [];
     if (!ids.includes(id)) ids.push(id);
@@ -352,14 +386,21 @@ export function buildCovidParaphrase(
   for (const p of positives) {
     const target1 = byQuestion.get(normalizeQuestion(p.question1));
     const target2 = byQuestion.get(normalizeQuestion(p.question2));
-    const [query, relevant] = target1 ? [p.question2, target1] : target2 ? [p.question1, target2] : [null, null];
+    const [query, relevant] = target1
+      ? [p.question2, target1]
+      : target2
+        ? [p.question1, target2]
+        : [null, null];
     if (query === null || query.trim() === '') {
       unmatched += 1;
       continue;
     }
     b.addQuery(`${name}:q${p.row}`, query, relevant);
   }
-  return b.build(name, COVID_LANGUAGES[lang], { positivePairs: positives.length, unmatchedPairs: unmatched });
+  return b.build(name, COVID_LANGUAGES[lang], {
+    positivePairs: positives.length,
+    unmatchedPairs: unmatched,
+  });
 }
 
 /** Question -> answer passage: the answers are plain text documents, the FAQ questions the queries. */
@@ -395,7 +436,11 @@ export function buildNorquad(raw: unknown): EvalSet {
   let question = 0;
   for (const article of data.data) {
     for (const p of article.paragraphs) {
-      const docId = b.addDocument({ id: `norquad:doc${paragraph}`, kind: 'text', text: p.context.trim() });
+      const docId = b.addDocument({
+        id: `norquad:doc${paragraph}`,
+        kind: 'text',
+        text: p.context.trim(),
+      });
       paragraph += 1;
       for (const qa of p.qas) {
         if (qa.question.trim() === '') b.skipQuery();
@@ -412,7 +457,9 @@ export function buildNorquad(raw: unknown): EvalSet {
 function parseSource<S extends z.ZodType>(schema: S, raw: unknown, what: string): z.infer<S> {
   const parsed = schema.safeParse(raw);
   if (parsed.success) return parsed.data;
-  const problems = parsed.error.issues.slice(0, 5).map((i) => `  ${i.path.join('.') || '(root)'}: ${i.message}`);
+  const problems = parsed.error.issues
+    .slice(0, 5)
+    .map((i) => `  ${i.path.join('.') || '(root)'}: ${i.message}`);
   throw new Error(`${what} does not have the expected format:\n${problems.join('\n')}`);
 }
 
@@ -420,7 +467,10 @@ function parseSource<S extends z.ZodType>(schema: S, raw: unknown, what: string)
 export function sampleQueries(set: EvalSet, max: number): EvalSet {
   const n = set.queries.length;
   if (n <= max) return set;
-  const queries = Array.from({ length: max }, (_, i) => set.queries[Math.floor((i * n) / max)] as EvalQuery);
+  const queries = Array.from(
+    { length: max },
+    (_, i) => set.queries[Math.floor((i * n) / max)] as EvalQuery,
+  );
   return { ...set, queries };
 }
 
@@ -431,7 +481,8 @@ export function validateEvalSet(set: EvalSet): void {
   for (const d of set.documents) {
     if (ids.has(d.id)) problems.push(`duplicate document id ${d.id}`);
     ids.add(d.id);
-    const body = d.kind === 'faq' ? `${d.question ?? ''}${d.answer ?? ''}` : `${d.title ?? ''}${d.text ?? ''}`;
+    const body =
+      d.kind === 'faq' ? `${d.question ?? ''}${d.answer ?? ''}` : `${d.title ?? ''}${d.text ?? ''}`;
     if (body.trim() === '') problems.push(`document ${d.id} is empty`);
   }
   const queryIds = new Set<string>();
@@ -440,11 +491,14 @@ export function validateEvalSet(set: EvalSet): void {
     queryIds.add(q.id);
     if (q.text.trim() === '') problems.push(`query ${q.id} is empty`);
     if (q.relevantIds.length === 0) problems.push(`query ${q.id} has no relevant document`);
-    for (const r of q.relevantIds) if (!ids.has(r)) problems.push(`query ${q.id} points at unknown document ${r}`);
+    for (const r of q.relevantIds)
+      if (!ids.has(r)) problems.push(`query ${q.id} points at unknown document ${r}`);
   }
   if (set.documents.length === 0) problems.push('no documents');
   if (set.queries.length === 0) problems.push('no queries');
   if (problems.length > 0) {
-    throw new Error(`Evaluation set ${set.name} is inconsistent:\n  ${problems.slice(0, 10).join('\n  ')}`);
+    throw new Error(
+      `Evaluation set ${set.name} is inconsistent:\n  ${problems.slice(0, 10).join('\n  ')}`,
+    );
   }
 }

@@ -9,7 +9,9 @@ import { z } from 'zod';
  * lead from here to the repo's parent folder. `EVAL_DIR` overrides it (a relative value is
  * taken from the current working directory).
  */
-export const defaultEvalDir = fileURLToPath(new URL('../../../../../shared/eval/', import.meta.url));
+export const defaultEvalDir = fileURLToPath(
+  new URL('../../../../../shared/eval/', import.meta.url),
+);
 
 const evalEnvSchema = z.object({
   EVAL_DIR: z.string().trim().min(1).optional(),

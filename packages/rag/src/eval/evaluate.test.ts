@@ -45,14 +45,24 @@ describe('evaluate', () => {
   });
 
   it('rejects ids that are not documents of the set, and duplicates', async () => {
-    await expect(evaluate(fixed(['a', 'zzz']), set)).rejects.toThrow(/not documents of the set: zzz/);
+    await expect(evaluate(fixed(['a', 'zzz']), set)).rejects.toThrow(
+      /not documents of the set: zzz/,
+    );
     await expect(evaluate(fixed(['a', 'a']), set)).rejects.toThrow(/same document twice/);
   });
 });
 
 describe('formatTable', () => {
   it('aligns the columns', () => {
-    const summary = { recall1: 0.5, recall5: 0.75, recall10: 1, mrr: 0.6, p50Ms: 1.234, p95Ms: 12.5, queries: 42 };
+    const summary = {
+      recall1: 0.5,
+      recall5: 0.75,
+      recall10: 1,
+      mrr: 0.6,
+      p50Ms: 1.234,
+      p95Ms: 12.5,
+      queries: 42,
+    };
     const table = formatTable([
       { system: 'baseline', summary },
       { system: 'a much longer name', summary: { ...summary, p50Ms: NaN } },
@@ -66,7 +76,15 @@ describe('formatTable', () => {
 });
 
 describe('belowBaseline', () => {
-  const at = (recall5: number) => ({ recall1: 0, recall5, recall10: 1, mrr: 0, p50Ms: 1, p95Ms: 1, queries: 10 });
+  const at = (recall5: number) => ({
+    recall1: 0,
+    recall5,
+    recall10: 1,
+    mrr: 0,
+    p50Ms: 1,
+    p95Ms: 1,
+    queries: 10,
+  });
   it('flags only the sets where our Recall@5 is lower; ties pass', () => {
     const verdicts = [
       { set: 'tie', baseline: at(0.7), ours: at(0.7) },

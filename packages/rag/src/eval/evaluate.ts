@@ -19,7 +19,11 @@ export interface EvaluateOptions {
  * A system that returns an id that is not a document of the set, or the same id twice, is
  * reported as an error rather than scored: both are bugs that would silently distort the numbers.
  */
-export async function evaluate(system: RetrievalSystem, set: EvalSet, options: EvaluateOptions = {}): Promise<Summary> {
+export async function evaluate(
+  system: RetrievalSystem,
+  set: EvalSet,
+  options: EvaluateOptions = {},
+): Promise<Summary> {
   await system.index(set);
   const known = new Set(set.documents.map((d) => d.id));
   const [first] = set.queries;
@@ -43,12 +47,22 @@ export async function evaluate(system: RetrievalSystem, set: EvalSet, options: E
   return summarize(results);
 }
 
-function checkRanking(system: RetrievalSystem, set: EvalSet, queryId: string, ids: string[], known: Set<string>): void {
+function checkRanking(
+  system: RetrievalSystem,
+  set: EvalSet,
+  queryId: string,
+  ids: string[],
+  known: Set<string>,
+): void {
   const where = `${system.name} on ${set.name}, query ${queryId}`;
-  if (!Array.isArray(ids)) throw new Error(`${where}: search() must return an array of document ids`);
+  if (!Array.isArray(ids))
+    throw new Error(`${where}: search() must return an array of document ids`);
   const unknown = ids.filter((id) => !known.has(id));
   if (unknown.length > 0) {
-    throw new Error(`${where}: returned id(s) that are not documents of the set: ${unknown.slice(0, 3).join(', ')}`);
+    throw new Error(
+      `${where}: returned id(s) that are not documents of the set: ${unknown.slice(0, 3).join(', ')}`,
+    );
   }
-  if (new Set(ids).size !== ids.length) throw new Error(`${where}: returned the same document twice`);
+  if (new Set(ids).size !== ids.length)
+    throw new Error(`${where}: returned the same document twice`);
 }

@@ -55,7 +55,12 @@ describe('percentile', () => {
     expect(percentile([4, 1, 3, 2], 0)).toBe(1);
     expect(percentile([4, 1, 3, 2], 100)).toBe(4);
     // 1..20: position 0.95 * 19 = 18.05 -> 19 + 0.05
-    expect(percentile(Array.from({ length: 20 }, (_, i) => i + 1), 95)).toBeCloseTo(19.05, 10);
+    expect(
+      percentile(
+        Array.from({ length: 20 }, (_, i) => i + 1),
+        95,
+      ),
+    ).toBeCloseTo(19.05, 10);
     expect(percentile([], 50)).toBeNaN();
   });
 });
@@ -86,6 +91,14 @@ describe('summarize', () => {
   });
 
   it('returns zero scores and NaN latencies for no queries', () => {
-    expect(summarize([])).toEqual({ recall1: 0, recall5: 0, recall10: 0, mrr: 0, p50Ms: NaN, p95Ms: NaN, queries: 0 });
+    expect(summarize([])).toEqual({
+      recall1: 0,
+      recall5: 0,
+      recall10: 0,
+      mrr: 0,
+      p50Ms: NaN,
+      p95Ms: NaN,
+      queries: 0,
+    });
   });
 });

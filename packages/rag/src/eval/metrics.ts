@@ -9,7 +9,11 @@
  * it is 1 when that document is in the top `k` and 0 otherwise. A query without relevant
  * documents scores 0.
  */
-export function recallAt(ranked: readonly string[], relevant: readonly string[], k: number): number {
+export function recallAt(
+  ranked: readonly string[],
+  relevant: readonly string[],
+  k: number,
+): number {
   if (!Number.isInteger(k) || k < 1) throw new Error(`k must be a positive integer, got ${k}`);
   const gold = new Set(relevant);
   if (gold.size === 0) return 0;
@@ -64,7 +68,8 @@ export interface Summary {
 
 export function summarize(results: readonly QueryResult[]): Summary {
   const n = results.length;
-  const mean = (f: (r: QueryResult) => number) => (n === 0 ? 0 : results.reduce((sum, r) => sum + f(r), 0) / n);
+  const mean = (f: (r: QueryResult) => number) =>
+    n === 0 ? 0 : results.reduce((sum, r) => sum + f(r), 0) / n;
   const latencies = results.map((r) => r.latencyMs);
   return {
     recall1: mean((r) => recallAt(r.ranked, r.relevant, 1)),

@@ -7,7 +7,7 @@ import { addFaqEntries } from '../ingest/faq';
 import { listDocuments } from '../ingest/manage';
 import { startIngestionWorker } from '../ingest/worker';
 import { searchKnowledge } from '../search/search';
-import type { EvalDocument, EvalSet } from './datasets';
+import type { EvalDocument } from './datasets';
 import type { RetrievalSystem } from './types';
 
 /**
@@ -37,13 +37,16 @@ export function createOurRetrieval(): RetrievalSystem {
     async index(set) {
       const knowledge = await deps();
       const slug = `eval-${randomUUID().slice(0, 8)}`;
-      tenantId = (await createTenant(knowledge.db, { name: `Eval ${set.name}`, slug, language: set.language })).tenantId;
+      tenantId = (
+        await createTenant(knowledge.db, { name: `Eval ${set.name}`, slug, language: set.language })
+      ).tenantId;
       evalIdsByDocument = await ingestSet(knowledge, tenantId, set.documents);
     },
     async search(query, k) {
       const hits = await searchKnowledge(database!.db, tenantId!, query, { limit: k * 4 });
       const ids = new Set<string>();
-      for (const hit of hits) for (const id of evalIdsByDocument.get(hit.documentId) ?? []) if (ids.size < k) ids.add(id);
+      for (const hit of hits)
+        for (const id of evalIdsByDocument.get(hit.documentId) ?? []) if (ids.size < k) ids.add(id);
       return [...ids];
     },
     async close() {
@@ -55,15 +58,24 @@ export function createOurRetrieval(): RetrievalSystem {
 
 async function ingestSet(knowledge: KnowledgeDeps, tenantId: TenantId, documents: EvalDocument[]) {
   const byDocument = new Map<string, string[]>();
-  const link = (documentId: string, evalId: string) => byDocument.set(documentId, [...(byDocument.get(documentId) ?? []), evalId]);
+  const link = (documentId: string, evalId: string) =>
+    byDocument.set(documentId, [...(byDocument.get(documentId) ?? []), evalId]);
 
   const faqs = documents.filter((d) => d.kind === 'faq');
   if (faqs.length > 0) {
-    const result = await addFaqEntries(knowledge, tenantId, faqs.map((d) => ({ question: d.question ?? '', answer: d.answer ?? '' })));
+    const result = await addFaqEntries(
+      knowledge,
+      tenantId,
+      faqs.map((d) => ({ question: d.question ?? '', answer: d.answer ?? '' })),
+    );
     result.documentIds.forEach((documentId, index) => link(documentId, faqs[index]!.id));
   }
   for (const doc of documents.filter((d) => d.kind === 'text')) {
-    const added = await addTextDocument(knowledge, tenantId, { title: doc.title ?? `Passage ${doc.id}`, text: doc.text ?? '', format: 'text' });
+    const added = await addTextDocument(knowledge, tenantId, {
+      title: doc.title ?? `Passage ${doc.id}`,
+      text: doc.text ?? '',
+      format: 'text',
+    });
     link(added.documentId, doc.id);
   }
   await waitUntilProcessed(knowledge, tenantId);
@@ -76,7 +88,8 @@ async function waitUntilProcessed(knowledge: KnowledgeDeps, tenantId: TenantId) 
   for (;;) {
     const documents = await listDocuments(knowledge, tenantId);
     const failed = documents.filter((d) => d.status === 'failed');
-    if (failed.length > 0) throw new Error(`Ingestion failed: ${failed[0]!.title}: ${failed[0]!.error}`);
+    if (failed.length > 0)
+      throw new Error(`Ingestion failed: ${failed[0]!.title}: ${failed[0]!.error}`);
     if (documents.every((d) => d.status === 'ready')) return;
     if (Date.now() > deadline) throw new Error('Ingestion did not finish within 10 minutes.');
     await new Promise((resolve) => setTimeout(resolve, 250));

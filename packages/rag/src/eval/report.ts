@@ -6,9 +6,19 @@ export interface SystemRow {
   summary: Summary;
 }
 
-const HEADERS = ['system', 'Recall@1', 'Recall@5', 'Recall@10', 'MRR@10', 'p50 ms', 'p95 ms', 'queries'] as const;
+const HEADERS = [
+  'system',
+  'Recall@1',
+  'Recall@5',
+  'Recall@10',
+  'MRR@10',
+  'p50 ms',
+  'p95 ms',
+  'queries',
+] as const;
 
-const fixed = (value: number, digits: number) => (Number.isFinite(value) ? value.toFixed(digits) : '-');
+const fixed = (value: number, digits: number) =>
+  Number.isFinite(value) ? value.toFixed(digits) : '-';
 
 /** One aligned plain-text table: a header, a rule, one row per system. */
 export function formatTable(rows: readonly SystemRow[]): string {
@@ -25,7 +35,9 @@ export function formatTable(rows: readonly SystemRow[]): string {
   const all = [[...HEADERS], ...cells];
   const widths = HEADERS.map((_, c) => Math.max(...all.map((r) => (r[c] ?? '').length)));
   const line = (r: string[]) =>
-    r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0))).join('  ');
+    r
+      .map((cell, c) => (c === 0 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0)))
+      .join('  ');
   const rule = widths.map((w) => '-'.repeat(w)).join('  ');
   return [line(all[0] as string[]), rule, ...cells.map(line)].join('\n');
 }
@@ -34,7 +46,8 @@ export function formatTable(rows: readonly SystemRow[]): string {
 export function describeSet(set: EvalSet, totalQueries?: number): string {
   const s = set.stats;
   const parts = [`${set.documents.length} documents`, `${set.queries.length} queries`];
-  if (s && s.queriesBeforeSampling !== set.queries.length) parts[1] += ` (sampled from ${s.queriesBeforeSampling})`;
+  if (s && s.queriesBeforeSampling !== set.queries.length)
+    parts[1] += ` (sampled from ${s.queriesBeforeSampling})`;
   if (s?.positivePairs !== undefined) {
     parts.push(`${s.positivePairs} positive pairs, ${s.unmatchedPairs ?? 0} unmatched (dropped)`);
   }

@@ -21,7 +21,11 @@ async function main(argv: string[]): Promise<number> {
   try {
     ({ values } = parseArgs({
       args: argv,
-      options: { sets: { type: 'string' }, 'max-queries': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        sets: { type: 'string' },
+        'max-queries': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
       strict: true,
     }));
   } catch (error) {
@@ -32,13 +36,19 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const only = values.sets?.split(',').map((s) => s.trim()).filter(Boolean);
-  const unknown = (only ?? []).filter((name) => !(EVAL_SET_NAMES as readonly string[]).includes(name));
+  const only = values.sets
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const unknown = (only ?? []).filter(
+    (name) => !(EVAL_SET_NAMES as readonly string[]).includes(name),
+  );
   if (unknown.length > 0) {
     console.error(`Unknown set(s): ${unknown.join(', ')}\n${USAGE}`);
     return 2;
   }
-  const maxQueries = values['max-queries'] === undefined ? undefined : Number(values['max-queries']);
+  const maxQueries =
+    values['max-queries'] === undefined ? undefined : Number(values['max-queries']);
   if (maxQueries !== undefined && !(Number.isInteger(maxQueries) && maxQueries > 0)) {
     console.error(`--max-queries must be a positive integer\n${USAGE}`);
     return 2;
@@ -65,7 +75,12 @@ async function main(argv: string[]): Promise<number> {
       const o = await evaluate(ours, set);
       verdicts.push({ set: set.name, baseline: b, ours: o });
       console.log(`\n${set.name} (${set.language})`);
-      console.log(formatTable([{ system: baseline.name, summary: b }, { system: ours.name, summary: o }]));
+      console.log(
+        formatTable([
+          { system: baseline.name, summary: b },
+          { system: ours.name, summary: o },
+        ]),
+      );
     }
   } finally {
     await Promise.allSettled([baseline.close?.(), ours.close?.()]);
@@ -81,7 +96,9 @@ async function main(argv: string[]): Promise<number> {
     );
   }
   if (worse.length > 0) {
-    console.log(`\nFAIL: our Recall@5 is below the baseline on ${worse.map((v) => v.set).join(', ')}.`);
+    console.log(
+      `\nFAIL: our Recall@5 is below the baseline on ${worse.map((v) => v.set).join(', ')}.`,
+    );
     return 1;
   }
   console.log('\nOK: our Recall@5 is at least the baseline on every set.');

@@ -1,9 +1,15 @@
-import { contentHash, QUEUES, schema, withTenant, type TenantDb, type TenantId } from '@replyline/db';
+import {
+  contentHash,
+  QUEUES,
+  schema,
+  withTenant,
+  type TenantDb,
+  type TenantId,
+} from '@replyline/db';
 import { and, eq } from 'drizzle-orm';
 import { IngestionError } from '../errors';
-import { DEFAULT_PDF_LIMITS } from '../pdf/extract-pdf';
+import { DEFAULT_PDF_LIMITS, formatSize } from '../pdf/extract-pdf';
 import type { KnowledgeDeps } from './deps';
-import { formatSize } from './limits';
 
 const { documentFiles, documents } = schema;
 
@@ -31,12 +37,19 @@ export interface NewTextDocument {
  * Accepts a PDF for ingestion: stores it and queues it, or, when it is over the size limit,
  * records it as failed with the reason (so the tenant sees why) without keeping the bytes.
  */
-export async function addPdfDocument(deps: KnowledgeDeps, tenantId: TenantId, pdf: NewPdf): Promise<AddedDocument> {
+export async function addPdfDocument(
+  deps: KnowledgeDeps,
+  tenantId: TenantId,
+  pdf: NewPdf,
+): Promise<AddedDocument> {
   const maxBytes = deps.limits?.maxBytes ?? DEFAULT_PDF_LIMITS.maxBytes;
   const title = pdf.title?.trim() || pdf.filename.replace(/\.pdf$/i, '') || 'Untitled PDF';
   const tooLarge =
     pdf.bytes.length > maxBytes
-      ? new IngestionError('too_large', `The file is ${formatSize(pdf.bytes.length)}; the limit is ${formatSize(maxBytes)}.`)
+      ? new IngestionError(
+          'too_large',
+          `The file is ${formatSize(pdf.bytes.length, maxBytes)}; the limit is ${formatSize(maxBytes)}.`,
+        )
       : null;
   return addDocument(deps, tenantId, {
     kind: 'pdf',
@@ -48,14 +61,21 @@ export async function addPdfDocument(deps: KnowledgeDeps, tenantId: TenantId, pd
   });
 }
 
-export async function addTextDocument(deps: KnowledgeDeps, tenantId: TenantId, doc: NewTextDocument): Promise<AddedDocument> {
+export async function addTextDocument(
+  deps: KnowledgeDeps,
+  tenantId: TenantId,
+  doc: NewTextDocument,
+): Promise<AddedDocument> {
   const title = doc.title.trim();
   if (!title) throw new IngestionError('invalid_input', 'A document needs a title.');
   if (!doc.text.trim()) throw new IngestionError('invalid_input', 'The document is empty.');
   const bytes = new TextEncoder().encode(doc.text);
   const maxBytes = deps.limits?.maxBytes ?? DEFAULT_PDF_LIMITS.maxBytes;
   if (bytes.length > maxBytes) {
-    throw new IngestionError('too_large', `The text is ${formatSize(bytes.length)}; the limit is ${formatSize(maxBytes)}.`);
+    throw new IngestionError(
+      'too_large',
+      `The text is ${formatSize(bytes.length, maxBytes)}; the limit is ${formatSize(maxBytes)}.`,
+    );
   }
   return addDocument(deps, tenantId, {
     kind: doc.format,
@@ -76,7 +96,11 @@ interface StoredDocument {
   rejected: IngestionError | null;
 }
 
-async function addDocument(deps: KnowledgeDeps, tenantId: TenantId, doc: StoredDocument): Promise<AddedDocument> {
+async function addDocument(
+  deps: KnowledgeDeps,
+  tenantId: TenantId,
+  doc: StoredDocument,
+): Promise<AddedDocument> {
   const hash = contentHash(doc.kind, doc.bytes);
   const added = await withTenant(deps.db, tenantId, async (tx) => {
     const existing = await findByHash(tx, tenantId, hash);
@@ -96,11 +120,19 @@ async function addDocument(deps: KnowledgeDeps, tenantId: TenantId, doc: StoredD
       })
       .returning({ documentId: documents.id, status: documents.status, error: documents.error });
     if (!doc.rejected) {
-      await tx.insert(documentFiles).values({ tenantId, documentId: row!.documentId, filename: doc.filename, bytes: Buffer.from(doc.bytes) });
+      await tx
+        .insert(documentFiles)
+        .values({
+          tenantId,
+          documentId: row!.documentId,
+          filename: doc.filename,
+          bytes: Buffer.from(doc.bytes),
+        });
     }
     return { ...row!, duplicate: false };
   });
-  if (!added.duplicate && added.status === 'queued') await enqueueIngestion(deps, tenantId, added.documentId);
+  if (!added.duplicate && added.status === 'queued')
+    await enqueueIngestion(deps, tenantId, added.documentId);
   return added;
 }
 
@@ -118,7 +150,11 @@ export interface IngestJob {
 }
 
 /** Queues (re-)processing of a stored document; processing is idempotent, so a duplicate job is harmless. */
-export async function enqueueIngestion(deps: KnowledgeDeps, tenantId: TenantId, documentId: string): Promise<void> {
+export async function enqueueIngestion(
+  deps: KnowledgeDeps,
+  tenantId: TenantId,
+  documentId: string,
+): Promise<void> {
   const job: IngestJob = { tenantId, documentId };
   await deps.queue.send(QUEUES.ingestDocument, job, { singletonKey: documentId });
 }

@@ -48,38 +48,66 @@ async function corpusStats(tenantId: TenantId) {
 describe('text and Markdown documents', () => {
   it('are queued, processed into chunks with headings, and found by a chat-style question', async () => {
     const tenantId = await newTenant(t);
-    const added = await addTextDocument(deps, tenantId, { title: 'Returns policy', text: POLICY, format: 'markdown' });
+    const added = await addTextDocument(deps, tenantId, {
+      title: 'Returns policy',
+      text: POLICY,
+      format: 'markdown',
+    });
     expect(added).toMatchObject({ status: 'queued', duplicate: false });
 
     expect(await processDocument(deps, tenantId, added.documentId)).toBe('ready');
     const doc = await getDocument(deps, tenantId, added.documentId);
     expect(doc).toMatchObject({ status: 'ready', error: null, chunkCount: 2 });
 
-    const hits = await searchKnowledge(t.db, tenantId, 'how long do I have to tell you something arrived broken or damaged?');
-    expect(hits[0]).toMatchObject({ documentTitle: 'Returns policy', heading: 'Damage', documentKind: 'markdown' });
+    const hits = await searchKnowledge(
+      t.db,
+      tenantId,
+      'how long do I have to tell you something arrived broken or damaged?',
+    );
+    expect(hits[0]).toMatchObject({
+      documentTitle: 'Returns policy',
+      heading: 'Damage',
+      documentKind: 'markdown',
+    });
     expect(hits[0]!.lexicalScore).toBeGreaterThan(0);
     expect(hits[0]!.content).toContain('14 days');
   });
 
   it('are stored once per tenant when the same content comes again', async () => {
     const tenantId = await newTenant(t);
-    const first = await addTextDocument(deps, tenantId, { title: 'A', text: POLICY, format: 'markdown' });
-    const again = await addTextDocument(deps, tenantId, { title: 'A copy', text: POLICY, format: 'markdown' });
+    const first = await addTextDocument(deps, tenantId, {
+      title: 'A',
+      text: POLICY,
+      format: 'markdown',
+    });
+    const again = await addTextDocument(deps, tenantId, {
+      title: 'A copy',
+      text: POLICY,
+      format: 'markdown',
+    });
     expect(again).toMatchObject({ documentId: first.documentId, duplicate: true });
     expect(await listDocuments(deps, tenantId)).toHaveLength(1);
   });
 
   it('refuse empty text and a missing title with a readable reason', async () => {
     const tenantId = await newTenant(t);
-    await expect(addTextDocument(deps, tenantId, { title: 'Empty', text: '  ', format: 'text' })).rejects.toThrow('The document is empty.');
-    await expect(addTextDocument(deps, tenantId, { title: ' ', text: 'x', format: 'text' })).rejects.toThrow('A document needs a title.');
+    await expect(
+      addTextDocument(deps, tenantId, { title: 'Empty', text: '  ', format: 'text' }),
+    ).rejects.toThrow('The document is empty.');
+    await expect(
+      addTextDocument(deps, tenantId, { title: ' ', text: 'x', format: 'text' }),
+    ).rejects.toThrow('A document needs a title.');
   });
 });
 
 describe('processing', () => {
   it('gives the same chunks exactly once when a job runs again, and keeps the statistics exact', async () => {
     const tenantId = await newTenant(t);
-    const { documentId } = await addTextDocument(deps, tenantId, { title: 'Policy', text: POLICY, format: 'markdown' });
+    const { documentId } = await addTextDocument(deps, tenantId, {
+      title: 'Policy',
+      text: POLICY,
+      format: 'markdown',
+    });
     await processDocument(deps, tenantId, documentId);
     const before = await corpusStats(tenantId);
     await processDocument(deps, tenantId, documentId);
@@ -90,26 +118,52 @@ describe('processing', () => {
 
   it('leaves no half-indexed document when it crashes mid-way, and the retry completes it once', async () => {
     const tenantId = await newTenant(t);
-    const { documentId } = await addTextDocument(deps, tenantId, { title: 'Policy', text: POLICY, format: 'markdown' });
-    const crashing = { ...deps, embedder: { model: 'x', embed: async () => Promise.reject(new Error('worker killed')) } };
+    const { documentId } = await addTextDocument(deps, tenantId, {
+      title: 'Policy',
+      text: POLICY,
+      format: 'markdown',
+    });
+    const crashing = {
+      ...deps,
+      embedder: { model: 'x', embed: async () => Promise.reject(new Error('worker killed')) },
+    };
     await expect(processDocument(crashing, tenantId, documentId)).rejects.toThrow('worker killed');
-    expect(await getDocument(deps, tenantId, documentId)).toMatchObject({ status: 'processing', chunkCount: 0 });
+    expect(await getDocument(deps, tenantId, documentId)).toMatchObject({
+      status: 'processing',
+      chunkCount: 0,
+    });
     expect(await processDocument(deps, tenantId, documentId)).toBe('ready');
     expect(await corpusStats(tenantId)).toMatchObject({ chunk_count: 2, actual: 2 });
   });
 
   it('records a failure on the last attempt instead of leaving the document processing', async () => {
     const tenantId = await newTenant(t);
-    const { documentId } = await addTextDocument(deps, tenantId, { title: 'Policy', text: POLICY, format: 'markdown' });
-    const crashing = { ...deps, embedder: { model: 'x', embed: async () => Promise.reject(new Error('provider down')) } };
-    await expect(processDocument(crashing, tenantId, documentId, { lastAttempt: true })).rejects.toThrow();
-    expect(await getDocument(deps, tenantId, documentId)).toMatchObject({ status: 'failed', error: expect.stringContaining('failed several times') });
+    const { documentId } = await addTextDocument(deps, tenantId, {
+      title: 'Policy',
+      text: POLICY,
+      format: 'markdown',
+    });
+    const crashing = {
+      ...deps,
+      embedder: { model: 'x', embed: async () => Promise.reject(new Error('provider down')) },
+    };
+    await expect(
+      processDocument(crashing, tenantId, documentId, { lastAttempt: true }),
+    ).rejects.toThrow();
+    expect(await getDocument(deps, tenantId, documentId)).toMatchObject({
+      status: 'failed',
+      error: expect.stringContaining('failed several times'),
+    });
   });
 
   it('runs through the job queue: upload, worker, ready', async () => {
     const tenantId = await newTenant(t);
     const worker = await startIngestionWorker(deps.boss, { db: t.db });
-    const { documentId } = await addTextDocument(deps, tenantId, { title: 'Queued', text: 'Our office opens at nine on weekdays.', format: 'text' });
+    const { documentId } = await addTextDocument(deps, tenantId, {
+      title: 'Queued',
+      text: 'Our office opens at nine on weekdays.',
+      format: 'text',
+    });
     const deadline = Date.now() + 30_000;
     let status = 'queued';
     while (status !== 'ready' && Date.now() < deadline) {
@@ -124,8 +178,16 @@ describe('processing', () => {
 describe('delete and re-ingest', () => {
   it('delete removes every chunk and its statistics; re-ingest rebuilds them', async () => {
     const tenantId = await newTenant(t);
-    const keep = await addTextDocument(deps, tenantId, { title: 'Hours', text: 'We are open from nine to five.', format: 'text' });
-    const drop = await addTextDocument(deps, tenantId, { title: 'Policy', text: POLICY, format: 'markdown' });
+    const keep = await addTextDocument(deps, tenantId, {
+      title: 'Hours',
+      text: 'We are open from nine to five.',
+      format: 'text',
+    });
+    const drop = await addTextDocument(deps, tenantId, {
+      title: 'Policy',
+      text: POLICY,
+      format: 'markdown',
+    });
     await processDocument(deps, tenantId, keep.documentId);
     const onlyKeep = await corpusStats(tenantId);
     await processDocument(deps, tenantId, drop.documentId);
@@ -145,21 +207,38 @@ describe('delete and re-ingest', () => {
 describe('FAQ entries', () => {
   it('import from CSV as one boosted chunk each, ranked first for a paraphrased question', async () => {
     const tenantId = await newTenant(t);
-    await addTextDocument(deps, tenantId, { title: 'Blog', text: 'Shipping news: shipping to Norway now takes longer during the holidays, shipping shipping.', format: 'text' }).then((d) =>
-      processDocument(deps, tenantId, d.documentId),
+    await addTextDocument(deps, tenantId, {
+      title: 'Blog',
+      text: 'Shipping news: shipping to Norway now takes longer during the holidays, shipping shipping.',
+      format: 'text',
+    }).then((d) => processDocument(deps, tenantId, d.documentId));
+    const entries = parseFaqCsv(
+      'question,answer\n"How long does shipping to Norway take?","3 to 5 business days."\nDo you ship abroad?,Yes to all EU countries.\n',
     );
-    const entries = parseFaqCsv('question,answer\n"How long does shipping to Norway take?","3 to 5 business days."\nDo you ship abroad?,Yes to all EU countries.\n');
     const result = await addFaqEntries(deps, tenantId, entries);
     expect(result).toMatchObject({ added: 2, duplicates: 0 });
     expect(await addFaqEntries(deps, tenantId, entries)).toMatchObject({ added: 0, duplicates: 2 });
 
-    const hits = await searchKnowledge(t.db, tenantId, 'what is the delivery time for shipping to norway');
-    expect(hits[0]).toMatchObject({ documentKind: 'faq', documentTitle: 'How long does shipping to Norway take?', content: '3 to 5 business days.' });
+    const hits = await searchKnowledge(
+      t.db,
+      tenantId,
+      'what is the delivery time for shipping to norway',
+    );
+    expect(hits[0]).toMatchObject({
+      documentKind: 'faq',
+      documentTitle: 'How long does shipping to Norway take?',
+      content: '3 to 5 business days.',
+    });
   });
 
   it('refuse the whole import when one entry is invalid', async () => {
     const tenantId = await newTenant(t);
-    await expect(addFaqEntries(deps, tenantId, [{ question: 'Valid question?', answer: 'Yes.' }, { question: 'Q', answer: '' }])).rejects.toThrow();
+    await expect(
+      addFaqEntries(deps, tenantId, [
+        { question: 'Valid question?', answer: 'Yes.' },
+        { question: 'Q', answer: '' },
+      ]),
+    ).rejects.toThrow();
     expect(await listDocuments(deps, tenantId)).toEqual([]);
   });
 });
@@ -168,9 +247,15 @@ describe('retrieval', () => {
   it("never returns another tenant's passages", async () => {
     const [a, b] = [await newTenant(t), await newTenant(t)];
     const canary = 'zebracanary quokkaphrase';
-    const docB = await addTextDocument(deps, b, { title: 'Secret', text: `Internal: ${canary}.`, format: 'text' });
+    const docB = await addTextDocument(deps, b, {
+      title: 'Secret',
+      text: `Internal: ${canary}.`,
+      format: 'text',
+    });
     await processDocument(deps, b, docB.documentId);
-    await addFaqEntries(deps, a, [{ question: 'What is the zebracanary?', answer: 'Nothing here.' }]);
+    await addFaqEntries(deps, a, [
+      { question: 'What is the zebracanary?', answer: 'Nothing here.' },
+    ]);
     const hitsA = await searchKnowledge(t.db, a, canary);
     expect(hitsA.every((h) => !h.content.includes('quokkaphrase'))).toBe(true);
     expect((await searchKnowledge(t.db, b, canary))[0]!.content).toContain(canary);
@@ -178,7 +263,11 @@ describe('retrieval', () => {
 
   it("stems in the tenant's language (Swedish)", async () => {
     const tenantId = await newTenant(t, 'swedish');
-    const doc = await addTextDocument(deps, tenantId, { title: 'Flytt', text: 'Vi flyttar pianon och kassaskåp varje vecka.', format: 'text' });
+    const doc = await addTextDocument(deps, tenantId, {
+      title: 'Flytt',
+      text: 'Vi flyttar pianon och kassaskåp varje vecka.',
+      format: 'text',
+    });
     await processDocument(deps, tenantId, doc.documentId);
     const hits = await searchKnowledge(t.db, tenantId, 'Kan ni flytta mitt piano?');
     expect(hits[0]?.content).toContain('pianon');
@@ -186,7 +275,9 @@ describe('retrieval', () => {
 
   it('returns nothing for a question with no word in common, instead of random passages', async () => {
     const tenantId = await newTenant(t);
-    await addFaqEntries(deps, tenantId, [{ question: 'When are you open?', answer: 'Nine to five.' }]);
+    await addFaqEntries(deps, tenantId, [
+      { question: 'When are you open?', answer: 'Nine to five.' },
+    ]);
     expect(await searchKnowledge(t.db, tenantId, 'quantum chromodynamics lattice')).toEqual([]);
     expect(await searchKnowledge(t.db, tenantId, '   ')).toEqual([]);
   });
@@ -199,10 +290,19 @@ describe.runIf(evalFile('pdfs/freeculture.pdf'))('a real 352-page PDF', () => {
     const added = await addPdfDocument(deps, tenantId, { filename: 'freeculture.pdf', bytes });
     expect(await processDocument(deps, tenantId, added.documentId)).toBe('ready');
     const doc = await getDocument(deps, tenantId, added.documentId);
-    expect(doc).toMatchObject({ status: 'ready', pagesDone: 352, pagesTotal: 352, title: 'freeculture' });
+    expect(doc).toMatchObject({
+      status: 'ready',
+      pagesDone: 352,
+      pagesTotal: 352,
+      title: 'freeculture',
+    });
     expect(doc!.chunkCount).toBeGreaterThan(500);
 
-    const hits = await searchKnowledge(t.db, tenantId, 'Who was Walt Disney and what did he borrow for Steamboat Willie?');
+    const hits = await searchKnowledge(
+      t.db,
+      tenantId,
+      'Who was Walt Disney and what did he borrow for Steamboat Willie?',
+    );
     expect(hits.length).toBeGreaterThan(0);
     expect(hits[0]!.page).toBeGreaterThan(1);
     expect(hits.some((h) => /Steamboat Willie/i.test(h.content))).toBe(true);
@@ -213,16 +313,31 @@ describe('bad uploads', () => {
   it('fail an oversize PDF at once with its size and the limit, storing no bytes', async () => {
     const tenantId = await newTenant(t);
     const small = { ...deps, limits: { maxBytes: 1024 } };
-    const added = await addPdfDocument(small, tenantId, { filename: 'big.pdf', bytes: new Uint8Array(4096).fill(65) });
-    expect(added).toMatchObject({ status: 'failed', error: 'The file is 4 KB; the limit is 1 KB.' });
-    const files = await withTenant(t.db, tenantId, (tx) => tx.select().from(schema.documentFiles).where(eq(schema.documentFiles.tenantId, tenantId)));
+    const added = await addPdfDocument(small, tenantId, {
+      filename: 'big.pdf',
+      bytes: new Uint8Array(4096).fill(65),
+    });
+    expect(added).toMatchObject({
+      status: 'failed',
+      error: 'The file is 4 KB; the limit is 1 KB.',
+    });
+    const files = await withTenant(t.db, tenantId, (tx) =>
+      tx.select().from(schema.documentFiles).where(eq(schema.documentFiles.tenantId, tenantId)),
+    );
     expect(files).toEqual([]);
   });
 
   it('fail a file that is not a PDF after processing, with the reason', async () => {
     const tenantId = await newTenant(t);
-    const added = await addPdfDocument(deps, tenantId, { filename: 'notes.pdf', bytes: new TextEncoder().encode('just some text, not a pdf') });
+    const added = await addPdfDocument(deps, tenantId, {
+      filename: 'notes.pdf',
+      bytes: new TextEncoder().encode('just some text, not a pdf'),
+    });
     expect(await processDocument(deps, tenantId, added.documentId)).toBe('failed');
-    expect(await getDocument(deps, tenantId, added.documentId)).toMatchObject({ status: 'failed', error: 'This file is not a PDF.', chunkCount: 0 });
+    expect(await getDocument(deps, tenantId, added.documentId)).toMatchObject({
+      status: 'failed',
+      error: 'This file is not a PDF.',
+      chunkCount: 0,
+    });
   });
 });

@@ -12,9 +12,3 @@ export function limitsFromEnv(env: RagEnv): IngestLimits {
     memoryMb: env.PDF_MEMORY_MB,
   };
 }
-
-/** A size as a person reads it: "31.2 MB", "20 MB", "4 KB". */
-export function formatSize(bytes: number): string {
-  if (bytes < 1024 * 1024) return `${Math.ceil(bytes / 1024)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, '')} MB`;
-}

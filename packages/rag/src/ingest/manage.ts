@@ -36,30 +36,53 @@ export async function listDocuments(
         pagesDone: documents.pagesDone,
         pagesTotal: documents.pagesTotal,
         sizeBytes: documents.sizeBytes,
-        chunkCount: tx.$count(chunks, and(eq(chunks.tenantId, documents.tenantId), eq(chunks.documentId, documents.id))),
+        chunkCount: tx.$count(
+          chunks,
+          and(eq(chunks.tenantId, documents.tenantId), eq(chunks.documentId, documents.id)),
+        ),
         updatedAt: documents.updatedAt,
       })
       .from(documents)
-      .where(and(eq(documents.tenantId, tenantId), filter.documentId ? eq(documents.id, filter.documentId) : undefined))
+      .where(
+        and(
+          eq(documents.tenantId, tenantId),
+          filter.documentId ? eq(documents.id, filter.documentId) : undefined,
+        ),
+      )
       .orderBy(desc(documents.createdAt)),
   );
 }
 
-export async function getDocument(deps: Pick<KnowledgeDeps, 'db'>, tenantId: TenantId, documentId: string): Promise<DocumentSummary | null> {
+export async function getDocument(
+  deps: Pick<KnowledgeDeps, 'db'>,
+  tenantId: TenantId,
+  documentId: string,
+): Promise<DocumentSummary | null> {
   const [found] = await listDocuments(deps, tenantId, { documentId });
   return found ?? null;
 }
 
 /** Deletes a document with every chunk, file and FAQ entry derived from it. */
-export async function deleteDocument(deps: Pick<KnowledgeDeps, 'db'>, tenantId: TenantId, documentId: string): Promise<boolean> {
+export async function deleteDocument(
+  deps: Pick<KnowledgeDeps, 'db'>,
+  tenantId: TenantId,
+  documentId: string,
+): Promise<boolean> {
   const deleted = await withTenant(deps.db, tenantId, (tx) =>
-    tx.delete(documents).where(and(eq(documents.tenantId, tenantId), eq(documents.id, documentId))).returning({ id: documents.id }),
+    tx
+      .delete(documents)
+      .where(and(eq(documents.tenantId, tenantId), eq(documents.id, documentId)))
+      .returning({ id: documents.id }),
   );
   return deleted.length > 0;
 }
 
 /** Processes a stored document again (e.g. after a failure or a change of language). */
-export async function reingestDocument(deps: KnowledgeDeps, tenantId: TenantId, documentId: string): Promise<void> {
+export async function reingestDocument(
+  deps: KnowledgeDeps,
+  tenantId: TenantId,
+  documentId: string,
+): Promise<void> {
   const found = await withTenant(deps.db, tenantId, async (tx) => {
     const [file] = await tx
       .select({ documentId: documentFiles.documentId })
@@ -72,6 +95,10 @@ export async function reingestDocument(deps: KnowledgeDeps, tenantId: TenantId, 
       .where(and(eq(documents.tenantId, tenantId), eq(documents.id, documentId)));
     return true;
   });
-  if (!found) throw new IngestionError('invalid_input', 'This document has no stored file to process again; upload it anew.');
+  if (!found)
+    throw new IngestionError(
+      'invalid_input',
+      'This document has no stored file to process again; upload it anew.',
+    );
   await enqueueIngestion(deps, tenantId, documentId);
 }

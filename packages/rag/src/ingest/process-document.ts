@@ -33,13 +33,26 @@ export async function processDocument(
   try {
     const sections = await extractSections(deps, tenantId, documentId, source);
     const drafts = await chunkSections(sections.sections);
-    if (drafts.length === 0) throw new IngestionError('no_text', 'The document has no text to search.');
-    const embeddings = deps.embedder ? await deps.embedder.embed(drafts.map((d) => d.content)) : null;
-    return await storeChunks(deps, tenantId, documentId, { drafts, embeddings, pageCount: sections.pageCount, language: source.language });
+    if (drafts.length === 0)
+      throw new IngestionError('no_text', 'The document has no text to search.');
+    const embeddings = deps.embedder
+      ? await deps.embedder.embed(drafts.map((d) => d.content))
+      : null;
+    return await storeChunks(deps, tenantId, documentId, {
+      drafts,
+      embeddings,
+      pageCount: sections.pageCount,
+      language: source.language,
+    });
   } catch (error) {
     if (isIngestionError(error)) return markFailed(deps, tenantId, documentId, error.message);
     if (options.lastAttempt) {
-      await markFailed(deps, tenantId, documentId, 'Processing failed several times; try again later or contact support.');
+      await markFailed(
+        deps,
+        tenantId,
+        documentId,
+        'Processing failed several times; try again later or contact support.',
+      );
     }
     throw error;
   }
@@ -51,12 +64,22 @@ interface DocumentSource {
   language: string;
 }
 
-async function startProcessing(deps: KnowledgeDeps, tenantId: TenantId, documentId: string): Promise<DocumentSource | null> {
+async function startProcessing(
+  deps: KnowledgeDeps,
+  tenantId: TenantId,
+  documentId: string,
+): Promise<DocumentSource | null> {
   return withTenant(deps.db, tenantId, async (tx) => {
     const [row] = await tx
       .select({ kind: documents.kind, bytes: documentFiles.bytes, language: tenants.language })
       .from(documents)
-      .innerJoin(documentFiles, and(eq(documentFiles.tenantId, documents.tenantId), eq(documentFiles.documentId, documents.id)))
+      .innerJoin(
+        documentFiles,
+        and(
+          eq(documentFiles.tenantId, documents.tenantId),
+          eq(documentFiles.documentId, documents.id),
+        ),
+      )
       .innerJoin(tenants, eq(tenants.id, documents.tenantId))
       .where(and(eq(documents.tenantId, tenantId), eq(documents.id, documentId)));
     if (!row) return null;
@@ -65,7 +88,12 @@ async function startProcessing(deps: KnowledgeDeps, tenantId: TenantId, document
   });
 }
 
-async function extractSections(deps: KnowledgeDeps, tenantId: TenantId, documentId: string, source: DocumentSource) {
+async function extractSections(
+  deps: KnowledgeDeps,
+  tenantId: TenantId,
+  documentId: string,
+  source: DocumentSource,
+) {
   if (source.kind !== 'pdf') {
     const sections = markdownSections(source.bytes.toString('utf8'));
     return { sections, pageCount: 1 };
@@ -73,7 +101,11 @@ async function extractSections(deps: KnowledgeDeps, tenantId: TenantId, document
   const progress = progressWriter(deps, tenantId, documentId);
   const extraction = await extractPdf(new Uint8Array(source.bytes), deps.limits, progress.report);
   await progress.flush();
-  const sections: SourceSection[] = extraction.pages.map((p) => ({ text: p.text, page: p.page, heading: p.headings[0] ?? null }));
+  const sections: SourceSection[] = extraction.pages.map((p) => ({
+    text: p.text,
+    page: p.page,
+    heading: p.headings[0] ?? null,
+  }));
   return { sections, pageCount: extraction.pageCount };
 }
 
@@ -82,7 +114,9 @@ function progressWriter(deps: KnowledgeDeps, tenantId: TenantId, documentId: str
   let lastWrite = 0;
   let pending: Promise<unknown> = Promise.resolve();
   const write = (pagesDone: number, pagesTotal: number) =>
-    withTenant(deps.db, tenantId, (tx) => setStatus(tx, tenantId, documentId, { pagesDone, pagesTotal })).catch(() => undefined);
+    withTenant(deps.db, tenantId, (tx) =>
+      setStatus(tx, tenantId, documentId, { pagesDone, pagesTotal }),
+    ).catch(() => undefined);
   let latest: [number, number] | null = null;
   return {
     report: (pagesDone: number, pagesTotal: number) => {
@@ -103,7 +137,12 @@ async function storeChunks(
   deps: KnowledgeDeps,
   tenantId: TenantId,
   documentId: string,
-  content: { drafts: ChunkDraft[]; embeddings: number[][] | null; pageCount: number; language: string },
+  content: {
+    drafts: ChunkDraft[];
+    embeddings: number[][] | null;
+    pageCount: number;
+    language: string;
+  },
 ): Promise<ProcessOutcome> {
   return withTenant(deps.db, tenantId, async (tx) => {
     // Deleted while we worked: nothing to store.
@@ -113,7 +152,9 @@ async function storeChunks(
       .where(and(eq(documents.tenantId, tenantId), eq(documents.id, documentId)))
       .for('update');
     if (!current) return 'gone';
-    await tx.delete(chunks).where(and(eq(chunks.tenantId, tenantId), eq(chunks.documentId, documentId)));
+    await tx
+      .delete(chunks)
+      .where(and(eq(chunks.tenantId, tenantId), eq(chunks.documentId, documentId)));
     const rows = content.drafts.map((draft, index) => ({
       tenantId,
       documentId,
@@ -128,20 +169,40 @@ async function storeChunks(
     for (let start = 0; start < rows.length; start += INSERT_BATCH) {
       await tx.insert(chunks).values(rows.slice(start, start + INSERT_BATCH));
     }
-    await setStatus(tx, tenantId, documentId, { status: 'ready', error: null, pagesDone: content.pageCount, pagesTotal: content.pageCount });
+    await setStatus(tx, tenantId, documentId, {
+      status: 'ready',
+      error: null,
+      pagesDone: content.pageCount,
+      pagesTotal: content.pageCount,
+    });
     return 'ready';
   });
 }
 
-async function markFailed(deps: KnowledgeDeps, tenantId: TenantId, documentId: string, reason: string): Promise<ProcessOutcome> {
+async function markFailed(
+  deps: KnowledgeDeps,
+  tenantId: TenantId,
+  documentId: string,
+  reason: string,
+): Promise<ProcessOutcome> {
   await withTenant(deps.db, tenantId, async (tx) => {
     // A failed document keeps no half of anything: old chunks go with it.
-    await tx.delete(chunks).where(and(eq(chunks.tenantId, tenantId), eq(chunks.documentId, documentId)));
+    await tx
+      .delete(chunks)
+      .where(and(eq(chunks.tenantId, tenantId), eq(chunks.documentId, documentId)));
     await setStatus(tx, tenantId, documentId, { status: 'failed', error: reason });
   });
   return 'failed';
 }
 
-function setStatus(tx: TenantDb, tenantId: TenantId, documentId: string, values: Partial<typeof documents.$inferInsert>) {
-  return tx.update(documents).set(values).where(and(eq(documents.tenantId, tenantId), eq(documents.id, documentId)));
+function setStatus(
+  tx: TenantDb,
+  tenantId: TenantId,
+  documentId: string,
+  values: Partial<typeof documents.$inferInsert>,
+) {
+  return tx
+    .update(documents)
+    .set(values)
+    .where(and(eq(documents.tenantId, tenantId), eq(documents.id, documentId)));
 }

@@ -29,7 +29,13 @@ export function fuseRankings(lists: RankedList[]): FusedItem[] {
   const fused = new Map<string, FusedItem & { boost: number; rrf: number }>();
   for (const list of nonEmpty) {
     list.items.forEach((item, rank) => {
-      const entry = fused.get(item.id) ?? { id: item.id, score: 0, scores: {}, boost: item.boost, rrf: 0 };
+      const entry = fused.get(item.id) ?? {
+        id: item.id,
+        score: 0,
+        scores: {},
+        boost: item.boost,
+        rrf: 0,
+      };
       entry.scores[list.name] = item.score;
       entry.rrf += 1 / (RRF_K + rank + 1);
       fused.set(item.id, entry);
@@ -37,6 +43,10 @@ export function fuseRankings(lists: RankedList[]): FusedItem[] {
   }
   const single = nonEmpty.length === 1;
   return [...fused.values()]
-    .map(({ id, scores, boost, rrf }) => ({ id, scores, score: (single ? Object.values(scores)[0]! : rrf) * boost }))
+    .map(({ id, scores, boost, rrf }) => ({
+      id,
+      scores,
+      score: (single ? Object.values(scores)[0]! : rrf) * boost,
+    }))
     .sort((a, b) => b.score - a.score);
 }

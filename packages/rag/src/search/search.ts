@@ -1,4 +1,11 @@
-import { queryRows, schema, withTenant, type Database, type TenantDb, type TenantId } from '@replyline/db';
+import {
+  queryRows,
+  schema,
+  withTenant,
+  type Database,
+  type TenantDb,
+  type TenantId,
+} from '@replyline/db';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { toVectorLiteral, type Embedder } from '../embeddings';
 import { searchConfigFor } from '../languages';
@@ -35,6 +42,12 @@ export const BM25_B = 0.75;
 /** An FAQ question word counts this many times: the question is what a customer paraphrases. */
 export const TITLE_TERM_WEIGHT = 3;
 const CANDIDATES = 50;
+/**
+ * Nearest neighbours always exist; below this cosine similarity they are noise, not answers
+ * (unrelated texts score around 0.1 with current embedding models), and would hide that the
+ * knowledge base has nothing on the question.
+ */
+export const VECTOR_MIN_SIMILARITY = 0.25;
 
 /**
  * Finds the passages of one tenant that best answer a question: BM25 over the tenant's own
@@ -42,25 +55,34 @@ const CANDIDATES = 50;
  * fused with pgvector similarity when an embedder is configured, FAQ entries boosted.
  * Runs inside the tenant scope: another tenant's passages cannot be returned.
  */
-export async function searchKnowledge(db: Database, tenantId: TenantId, query: string, options: SearchOptions = {}): Promise<SearchHit[]> {
+export async function searchKnowledge(
+  db: Database,
+  tenantId: TenantId,
+  query: string,
+  options: SearchOptions = {},
+): Promise<SearchHit[]> {
   const limit = options.limit ?? 8;
   const text = query.slice(0, 2_000);
   if (!text.trim()) return [];
   // Embed before the transaction: a network call must not hold a database connection.
-  const queryVector = options.embedder ? (await options.embedder.embed([text]))[0] ?? null : null;
+  const queryVector = options.embedder ? ((await options.embedder.embed([text]))[0] ?? null) : null;
 
   return withTenant(db, tenantId, async (tx) => {
     const config = searchConfigFor(options.language ?? (await tenantLanguage(tx, tenantId)));
     const lexical = await bm25Candidates(tx, tenantId, text, config);
     const lists: RankedList[] = [{ name: 'lexical', items: lexical }];
-    if (queryVector) lists.push({ name: 'vector', items: await vectorCandidates(tx, tenantId, queryVector) });
+    if (queryVector)
+      lists.push({ name: 'vector', items: await vectorCandidates(tx, tenantId, queryVector) });
     const fused = fuseRankings(lists).slice(0, limit);
     return attachPassages(tx, tenantId, fused);
   });
 }
 
 async function tenantLanguage(tx: TenantDb, tenantId: TenantId): Promise<string> {
-  const [row] = await tx.select({ language: tenants.language }).from(tenants).where(eq(tenants.id, tenantId));
+  const [row] = await tx
+    .select({ language: tenants.language })
+    .from(tenants)
+    .where(eq(tenants.id, tenantId));
   return row?.language ?? 'simple';
 }
 
@@ -86,13 +108,13 @@ async function bm25Candidates(tx: TenantDb, tenantId: TenantId, text: string, co
       cross join corpus
     ),
     matched as (
-      select c.id, c.tsv, c.boost from chunks c
+      select c.id, c.tsv, c.term_count, c.boost from chunks c
       where c.tenant_id = ${tenantId}
         and c.tsv @@ (select string_agg(quote_literal(lexeme), ' | ')::tsquery from terms)
     ),
     scored as (
       select m.id, m.boost,
-        sum(t.idf * (f.tf * ${num(BM25_K1 + 1)}) / (f.tf + ${num(BM25_K1)} * (1 - ${num(BM25_B)} + ${num(BM25_B)} * length(m.tsv) / corpus.avgdl)))::float8 as score
+        sum(t.idf * (f.tf * ${num(BM25_K1 + 1)}) / (f.tf + ${num(BM25_K1)} * (1 - ${num(BM25_B)} + ${num(BM25_B)} * m.term_count / corpus.avgdl)))::float8 as score
       from matched m
       cross join lateral (
         select u.lexeme,
@@ -117,10 +139,16 @@ async function vectorCandidates(tx: TenantDb, tenantId: TenantId, vector: number
         from chunks where tenant_id = ${tenantId} and embedding is not null
         order by embedding <=> ${literal}::vector limit ${CANDIDATES}`,
   );
-  return rows.map((r) => ({ id: r.id, score: Number(r.score), boost: Number(r.boost) }));
+  return rows
+    .filter((r) => Number(r.score) >= VECTOR_MIN_SIMILARITY)
+    .map((r) => ({ id: r.id, score: Number(r.score), boost: Number(r.boost) }));
 }
 
-async function attachPassages(tx: TenantDb, tenantId: TenantId, fused: ReturnType<typeof fuseRankings>): Promise<SearchHit[]> {
+async function attachPassages(
+  tx: TenantDb,
+  tenantId: TenantId,
+  fused: ReturnType<typeof fuseRankings>,
+): Promise<SearchHit[]> {
   if (fused.length === 0) return [];
   const rows = await tx
     .select({
@@ -133,11 +161,31 @@ async function attachPassages(tx: TenantDb, tenantId: TenantId, fused: ReturnTyp
       content: chunks.content,
     })
     .from(chunks)
-    .innerJoin(documents, and(eq(documents.tenantId, chunks.tenantId), eq(documents.id, chunks.documentId)))
-    .where(and(eq(chunks.tenantId, tenantId), inArray(chunks.id, fused.map((f) => f.id))));
+    .innerJoin(
+      documents,
+      and(eq(documents.tenantId, chunks.tenantId), eq(documents.id, chunks.documentId)),
+    )
+    .where(
+      and(
+        eq(chunks.tenantId, tenantId),
+        inArray(
+          chunks.id,
+          fused.map((f) => f.id),
+        ),
+      ),
+    );
   const byId = new Map(rows.map((r) => [r.chunkId, r]));
   return fused.flatMap((f) => {
     const row = byId.get(f.id);
-    return row ? [{ ...row, score: f.score, lexicalScore: f.scores.lexical ?? null, vectorScore: f.scores.vector ?? null }] : [];
+    return row
+      ? [
+          {
+            ...row,
+            score: f.score,
+            lexicalScore: f.scores.lexical ?? null,
+            vectorScore: f.scores.vector ?? null,
+          },
+        ]
+      : [];
   });
 }

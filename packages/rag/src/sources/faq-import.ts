@@ -21,14 +21,18 @@ const ANSWER_HEADERS = ['answer', 'a', 'svar', 'antwort'];
 export function parseFaqCsv(csv: string): TFaqEntry[] {
   let rows: string[][];
   try {
-    rows = parse(csv.replace(/^\uFEFF/, ''), {
-      delimiter: [',', ';', '\t'],
+    const text = csv.replace(/^\uFEFF/, '');
+    rows = parse(text, {
+      delimiter: detectDelimiter(text),
       relax_column_count: true,
       skip_empty_lines: true,
       trim: true,
     }) as string[][];
   } catch (error) {
-    throw new IngestionError('invalid_input', `The CSV could not be read: ${(error as Error).message}`);
+    throw new IngestionError(
+      'invalid_input',
+      `The CSV could not be read: ${(error as Error).message}`,
+    );
   }
   const header = rows[0]?.map((cell) => cell.toLowerCase()) ?? [];
   const questionColumn = header.findIndex((cell) => QUESTION_HEADERS.includes(cell));
@@ -36,9 +40,19 @@ export function parseFaqCsv(csv: string): TFaqEntry[] {
   const hasHeader = questionColumn >= 0 && answerColumn >= 0;
   const body = hasHeader ? rows.slice(1) : rows;
   return validateEntries(
-    body.map((row) => ({ question: row[hasHeader ? questionColumn : 0] ?? '', answer: row[hasHeader ? answerColumn : 1] ?? '' })),
+    body.map((row) => ({
+      question: row[hasHeader ? questionColumn : 0] ?? '',
+      answer: row[hasHeader ? answerColumn : 1] ?? '',
+    })),
     (index) => `row ${index + (hasHeader ? 2 : 1)}`,
   );
+}
+
+/** The delimiter used most on the first line: spreadsheets export commas, semicolons or tabs. */
+function detectDelimiter(text: string): string {
+  const firstLine = (text.split('\n', 1)[0] ?? '').replace(/"[^"]*"/g, '');
+  const counts = [',', ';', '\t'].map((d) => [d, firstLine.split(d).length - 1] as const);
+  return counts.reduce((best, next) => (next[1] > best[1] ? next : best))[0];
 }
 
 /** FAQ entries from Markdown: each `## Question` heading, with the text under it as the answer. */
@@ -50,19 +64,35 @@ export function parseFaqMarkdown(markdown: string): TFaqEntry[] {
     else if (entries.length > 0) entries.at(-1)!.answer += `${line}\n`;
   }
   if (entries.length === 0) {
-    throw new IngestionError('invalid_input', 'No FAQ entries found: write each question as a "## Question" heading with its answer below.');
+    throw new IngestionError(
+      'invalid_input',
+      'No FAQ entries found: write each question as a "## Question" heading with its answer below.',
+    );
   }
-  return validateEntries(entries, (index) => `entry ${index + 1} ("${entries[index]!.question.slice(0, 40)}")`);
+  return validateEntries(
+    entries,
+    (index) => `entry ${index + 1} ("${entries[index]!.question.slice(0, 40)}")`,
+  );
 }
 
-function validateEntries(raw: { question: string; answer: string }[], where: (index: number) => string): TFaqEntry[] {
+function validateEntries(
+  raw: { question: string; answer: string }[],
+  where: (index: number) => string,
+): TFaqEntry[] {
   if (raw.length === 0) throw new IngestionError('invalid_input', 'The file has no FAQ entries.');
   if (raw.length > MAX_FAQ_IMPORT) {
-    throw new IngestionError('invalid_input', `The file has ${raw.length} entries; one import takes at most ${MAX_FAQ_IMPORT}.`);
+    throw new IngestionError(
+      'invalid_input',
+      `The file has ${raw.length} entries; one import takes at most ${MAX_FAQ_IMPORT}.`,
+    );
   }
   return raw.map((entry, index) => {
     const parsed = ZFaqEntry.safeParse(entry);
-    if (!parsed.success) throw new IngestionError('invalid_input', `${where(index)}: ${parsed.error.issues[0]!.message}.`);
+    if (!parsed.success)
+      throw new IngestionError(
+        'invalid_input',
+        `${where(index)}: ${parsed.error.issues[0]!.message}.`,
+      );
     return parsed.data;
   });
 }

@@ -6,6 +6,8 @@ import { readEvalEnv } from '../eval/env';
 export function evalFile(relative: string): string | null {
   const path = join(readEvalEnv().evalDir, relative);
   if (existsSync(path)) return path;
-  console.warn(`[rag] SKIPPED: ${relative} is not available (set EVAL_DIR to the shared eval folder).`);
+  console.warn(
+    `[rag] SKIPPED: ${relative} is not available (set EVAL_DIR to the shared eval folder).`,
+  );
   return null;
 }

@@ -9,7 +9,10 @@ export async function newTenant(t: TestDatabase, language = 'english'): Promise<
 }
 
 /** Knowledge deps on the test database with a real queue (jobs are stored; tests run them as needed). */
-export async function knowledgeDeps(t: TestDatabase, extra: Partial<KnowledgeDeps> = {}): Promise<KnowledgeDeps & { boss: PgBoss }> {
+export async function knowledgeDeps(
+  t: TestDatabase,
+  extra: Partial<KnowledgeDeps> = {},
+): Promise<KnowledgeDeps & { boss: PgBoss }> {
   const boss = await openQueue(t.queueTarget, { supervise: false, schedule: false });
   boss.on('error', () => undefined);
   return { db: t.db, queue: boss, boss, ...extra };

@@ -1,0 +1,1 @@
+ALTER TABLE "chunks" ADD COLUMN "term_count" integer GENERATED ALWAYS AS (tsvector_term_count(setweight(to_tsvector(language, coalesce(title, '')), 'A') || to_tsvector(language, content))) STORED NOT NULL;

@@ -1,0 +1,80 @@
+import { openTestDatabase, type TestDatabase } from '@replyline/db/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createOpenAIEmbedder, type Embedder } from '../embeddings';
+import { addFaqEntries } from '../ingest/faq';
+import { knowledgeDeps, newTenant } from '../testing/fixtures';
+import { startOpenAIStub, type OpenAIStub } from '../testing/openai-stub';
+import { searchKnowledge } from './search';
+
+let t: TestDatabase;
+let stub: OpenAIStub;
+let embedder: Embedder;
+
+beforeAll(async () => {
+  [t, stub] = await Promise.all([openTestDatabase(), startOpenAIStub()]);
+  embedder = createOpenAIEmbedder({
+    apiKey: stub.apiKey,
+    baseURL: stub.baseURL,
+    model: 'text-embedding-3-small',
+  });
+}, 120_000);
+afterAll(async () => {
+  await stub?.close();
+  await t?.close();
+});
+
+describe('hybrid retrieval with an embeddings provider', () => {
+  it('finds by meaning what shares no word with the question, and fuses both rankings', async () => {
+    const deps = await knowledgeDeps(t, { embedder });
+    const tenantId = await newTenant(t);
+    await addFaqEntries(deps, tenantId, [
+      { question: 'Can you transport my car?', answer: 'Yes, on a closed trailer for $350.' },
+      { question: 'Do you move couches?', answer: 'Yes, wrapped in blankets.' },
+      { question: 'Do you move pianos?', answer: 'Yes, uprights and grands.' },
+    ]);
+    await deps.boss.stop({ graceful: false, wait: true });
+
+    const byMeaning = await searchKnowledge(t.db, tenantId, 'automobile', { embedder });
+    expect(byMeaning[0]).toMatchObject({
+      documentTitle: 'Can you transport my car?',
+      lexicalScore: null,
+    });
+    expect(byMeaning[0]!.vectorScore).toBeGreaterThan(0.2);
+    expect(byMeaning).toHaveLength(1);
+    expect(await searchKnowledge(t.db, tenantId, 'automobile')).toEqual([]);
+
+    const both = await searchKnowledge(t.db, tenantId, 'move my sofa', { embedder });
+    expect(both[0]).toMatchObject({ documentTitle: 'Do you move couches?' });
+    expect(both[0]!.lexicalScore).toBeGreaterThan(0);
+    expect(both[0]!.vectorScore).toBeGreaterThan(0);
+  });
+
+  it('calls the provider through the official SDK: key, model, dimensions, and retries on 429', async () => {
+    stub.requests.length = 0;
+    stub.failNext(2);
+    const [vector] = await embedder.embed(['hello']);
+    expect(vector).toHaveLength(1536);
+    expect(stub.requests).toHaveLength(3);
+    expect(stub.requests[2]).toMatchObject({
+      path: '/v1/embeddings',
+      authorization: `Bearer ${stub.apiKey}`,
+      body: {
+        model: 'text-embedding-3-small',
+        input: ['hello'],
+        dimensions: 1536,
+        encoding_format: 'base64',
+      },
+    });
+  });
+
+  it('refuses a model whose vectors do not fit the stored dimensions, saying so', async () => {
+    const wrong = createOpenAIEmbedder({
+      apiKey: 'x',
+      model: 'tiny',
+      client: {
+        embeddings: { create: async () => ({ data: [{ index: 0, embedding: [0.1, 0.2] }] }) },
+      } as never,
+    });
+    await expect(wrong.embed(['x'])).rejects.toThrow('returned 2 dimensions; 1536 are stored');
+  });
+});
