@@ -1,22 +1,25 @@
 #!/usr/bin/env bash
-# Installs what the test suite needs from Debian: Chromium for browser tests, and
-# Postgres 15 with pgvector for the real-server test run. Idempotent: skips what is there.
+# Installs what the test suite needs from Debian: Chromium for browser tests, Postgres 15 with
+# pgvector for the real-server test run, and poppler-utils for the PDF benchmark's reference. Idempotent: skips what is there.
 set -euo pipefail
 export DEBIAN_FRONTEND=noninteractive
 
 PG_BIN=/usr/lib/postgresql/15/bin
-need_chromium=0; need_pg=0; need_vector=0
+need_chromium=0; need_pg=0; need_vector=0; need_poppler=0
 command -v chromium >/dev/null || need_chromium=1
+# pdftotext: the CPU-bound reference the PDF ingestion benchmark compares against.
+command -v pdftotext >/dev/null || need_poppler=1
 [ -x "$PG_BIN/initdb" ] && [ -x "$PG_BIN/pg_config" ] || need_pg=1
 [ -f /usr/share/postgresql/15/extension/vector.control ] || need_vector=1
 
-if [ $((need_chromium + need_pg + need_vector)) -eq 0 ]; then
+if [ $((need_chromium + need_pg + need_vector + need_poppler)) -eq 0 ]; then
   echo "system packages: already installed"; exit 0
 fi
 
 apt-get update -qq
 pkgs=()
 [ $need_chromium -eq 1 ] && pkgs+=(chromium)
+[ $need_poppler -eq 1 ] && pkgs+=(poppler-utils)
 [ $need_pg -eq 1 ] || [ $need_vector -eq 1 ] && pkgs+=(postgresql-15 postgresql-server-dev-15)
 [ ${#pkgs[@]} -gt 0 ] && apt-get install -y -qq "${pkgs[@]}" >/dev/null
 
