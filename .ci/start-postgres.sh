@@ -18,8 +18,10 @@ CREATE ROLE replyline_owner LOGIN PASSWORD 'owner' CREATEROLE;
 CREATE ROLE replyline_app LOGIN PASSWORD 'app' NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE;
 CREATE DATABASE replyline OWNER replyline_owner;
 SQL
-# pgvector is not a trusted extension: a superuser installs it once per database.
-psql_su -d replyline -c 'CREATE EXTENSION IF NOT EXISTS vector' -c 'ALTER SCHEMA public OWNER TO replyline_owner'
+# Superuser steps, once per database (see README): pgvector is not a trusted extension, and the
+# full-text match must be LEAKPROOF for its index to be usable under row-level security.
+psql_su -d replyline -c 'CREATE EXTENSION IF NOT EXISTS vector' -c 'ALTER SCHEMA public OWNER TO replyline_owner' \
+  -c 'ALTER FUNCTION pg_catalog.ts_match_vq(tsvector, tsquery) LEAKPROOF'
 
 echo "export PG_CI_DIR='$DIR'"
 echo "export DATABASE_OWNER_URL='postgres://replyline_owner:owner@127.0.0.1:$PORT/replyline'"

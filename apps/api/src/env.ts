@@ -14,8 +14,13 @@ const apiEnvSchema = z
     HOST: z.string().default('127.0.0.1'),
     PORT: z.coerce.number().int().min(0).max(65_535).default(4000),
     /** Run background workers (ingestion, …) in this process; turn off to run them elsewhere. */
-    RUN_WORKERS: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    RUN_WORKERS: z
+      .enum(['true', 'false'])
+      .default('true')
+      .transform((v) => v === 'true'),
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+      .default('info'),
     /** Chat model provider: OpenAI or any OpenAI-compatible server (Ollama, vLLM, Azure). */
     OPENAI_API_KEY: optionalSecret(),
     OPENAI_BASE_URL: z.url().optional(),

@@ -28,7 +28,12 @@ const logSink = new Writable({
 async function startServer(env: NodeJS.ProcessEnv = {}) {
   const apiEnv = readApiEnv(env);
   const server = createApiServer(
-    { db: t.db, databaseKind: t.kind, integrations: configuredIntegrations(apiEnv), logger: createLogger('info', logSink) },
+    {
+      db: t.db,
+      databaseKind: t.kind,
+      integrations: configuredIntegrations(apiEnv),
+      logger: createLogger('info', logSink),
+    },
     defaultRoutes({ production: false }),
   );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -49,9 +54,25 @@ describe('GET /health', () => {
     await api.close();
     expect(res.status).toBe(200);
     expect(body.status).toBe('ok');
-    expect(body.database).toMatchObject({ status: 'up', migrated: true, engine: t.kind, driver: t.kind });
-    expect(body.integrations).toEqual({ openai: false, embeddings: false, stripe: false, resend: false });
-    expect(body.defaults).toEqual({ chatModel: 'extractive', search: 'full-text', email: 'dev-outbox', billing: 'local-plans' });
+    expect(body.database).toMatchObject({
+      status: 'up',
+      migrated: true,
+      engine: t.kind,
+      driver: t.kind,
+      searchIndexUsable: true,
+    });
+    expect(body.integrations).toEqual({
+      openai: false,
+      embeddings: false,
+      stripe: false,
+      resend: false,
+    });
+    expect(body.defaults).toEqual({
+      chatModel: 'extractive',
+      search: 'full-text',
+      email: 'dev-outbox',
+      billing: 'local-plans',
+    });
   });
 
   it('names the integrations that are configured', async () => {
@@ -63,7 +84,12 @@ describe('GET /health', () => {
     });
     const body = (await (await fetch(`${api.base}/health`)).json()) as HealthBody;
     await api.close();
-    expect(body.integrations).toEqual({ openai: true, embeddings: true, stripe: true, resend: false });
+    expect(body.integrations).toEqual({
+      openai: true,
+      embeddings: true,
+      stripe: true,
+      resend: false,
+    });
     expect(body.defaults.chatModel).toBe('openai');
   });
 });
@@ -71,17 +97,27 @@ describe('GET /health', () => {
 describe('requests', () => {
   it('log one JSON line each with the request id, which is echoed back', async () => {
     const api = await startServer();
-    const res = await fetch(`${api.base}/health`, { headers: { 'x-request-id': 'trace-abc-12345' } });
+    const res = await fetch(`${api.base}/health`, {
+      headers: { 'x-request-id': 'trace-abc-12345' },
+    });
     await res.arrayBuffer();
     await api.close();
     expect(res.headers.get('x-request-id')).toBe('trace-abc-12345');
     const line = logLines.find((l) => l.reqId === 'trace-abc-12345');
-    expect(line).toMatchObject({ msg: 'request', method: 'GET', path: '/health', status: 200, service: 'api' });
+    expect(line).toMatchObject({
+      msg: 'request',
+      method: 'GET',
+      path: '/health',
+      status: 200,
+      service: 'api',
+    });
   });
 
   it('replace a request id that does not look like one', async () => {
     const api = await startServer();
-    const res = await fetch(`${api.base}/health`, { headers: { 'x-request-id': 'bad id\twith spaces' } });
+    const res = await fetch(`${api.base}/health`, {
+      headers: { 'x-request-id': 'bad id\twith spaces' },
+    });
     await api.close();
     expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
@@ -93,7 +129,10 @@ describe('requests', () => {
     const bodies = [(await missing.json()) as ErrorBody, (await wrongMethod.json()) as ErrorBody];
     await api.close();
     expect(missing.status).toBe(404);
-    expect(bodies[0]!.error).toMatchObject({ code: 'not_found', message: 'There is nothing at /nope.' });
+    expect(bodies[0]!.error).toMatchObject({
+      code: 'not_found',
+      message: 'There is nothing at /nope.',
+    });
     expect(wrongMethod.status).toBe(405);
     expect(wrongMethod.headers.get('allow')).toBe('GET');
     expect(bodies[1]!.error.message).toContain('use GET');
@@ -105,9 +144,12 @@ describe('start-up settings', () => {
     expect(() => readApiEnv({ STRIPE_SECRET_KEY: 'sk_test_12345678' })).toThrow(
       /STRIPE_WEBHOOK_SECRET: is required when STRIPE_SECRET_KEY is set/,
     );
-    expect(() => readApiEnv({ STRIPE_SECRET_KEY: 'pk_test_12345678', STRIPE_WEBHOOK_SECRET: 'whsec_12345678' })).toThrow(
-      /STRIPE_SECRET_KEY: must start with "sk_"/,
-    );
+    expect(() =>
+      readApiEnv({
+        STRIPE_SECRET_KEY: 'pk_test_12345678',
+        STRIPE_WEBHOOK_SECRET: 'whsec_12345678',
+      }),
+    ).toThrow(/STRIPE_SECRET_KEY: must start with "sk_"/);
     expect(() => readApiEnv({ PORT: 'eighty' })).toThrow(/PORT/);
   });
 

@@ -18,7 +18,12 @@ export function createApiServer(app: AppContext, routes: Route[]): Server {
     res.setHeader('x-request-id', requestId);
     res.on('finish', () => {
       log.info(
-        { method: req.method, path: req.url?.split('?')[0], status: res.statusCode, ms: Math.round(performance.now() - started) },
+        {
+          method: req.method,
+          path: req.url?.split('?')[0],
+          status: res.statusCode,
+          ms: Math.round(performance.now() - started),
+        },
         'request',
       );
     });
@@ -33,13 +38,26 @@ async function handle(ctx: RequestContext, routes: Route[]) {
     if (route) return await route.handle(ctx);
     if (allowed.length > 0) {
       ctx.res.setHeader('allow', allowed.join(', '));
-      throw new HttpError(405, `${ctx.req.method} is not allowed on ${ctx.url.pathname}; use ${allowed.join(' or ')}.`, 'method_not_allowed');
+      throw new HttpError(
+        405,
+        `${ctx.req.method} is not allowed on ${ctx.url.pathname}; use ${allowed.join(' or ')}.`,
+        'method_not_allowed',
+      );
     }
     throw new HttpError(404, `There is nothing at ${ctx.url.pathname}.`, 'not_found');
   } catch (error) {
     if (error instanceof HttpError) return sendError(ctx.res, error, ctx.requestId);
     ctx.log.error({ err: error }, 'unhandled error');
-    if (!ctx.res.headersSent) sendError(ctx.res, new HttpError(500, 'Something went wrong on our side; the request id helps us find it.', 'internal'), ctx.requestId);
+    if (!ctx.res.headersSent)
+      sendError(
+        ctx.res,
+        new HttpError(
+          500,
+          'Something went wrong on our side; the request id helps us find it.',
+          'internal',
+        ),
+        ctx.requestId,
+      );
     else ctx.res.end();
   }
 }

@@ -9,6 +9,8 @@ export type DatabaseHealth =
       migrated: boolean;
       engine: 'pglite' | 'postgres';
       version: string;
+      /** False when full-text search cannot use its index under RLS (a superuser step is missing). */
+      searchIndexUsable: boolean;
     }
   | { status: 'down'; error: string };
 
@@ -21,9 +23,10 @@ export async function checkDatabase(db: Database, timeoutMs = 2_000): Promise<Da
   });
   try {
     const rows = await Promise.race([
-      queryRows<{ migrated: boolean; version: string }>(
+      queryRows<{ migrated: boolean; version: string; leakproof: boolean }>(
         db,
-        sql`select to_regclass('public.tenants') is not null as migrated, version() as version`,
+        sql`select to_regclass('public.tenants') is not null as migrated, version() as version,
+              (select proleakproof from pg_proc where oid = 'pg_catalog.ts_match_vq(tsvector, tsquery)'::regprocedure) as leakproof`,
       ),
       timeout,
     ]);
@@ -35,6 +38,7 @@ export async function checkDatabase(db: Database, timeoutMs = 2_000): Promise<Da
       // Through pglite-server the driver is postgres-js, but the engine is still embedded PGlite.
       engine: version.includes('PGlite') ? 'pglite' : 'postgres',
       version: version.split(' on ')[0] ?? version,
+      searchIndexUsable: Boolean(rows[0]?.leakproof),
     };
   } catch (error) {
     return { status: 'down', error: error instanceof Error ? error.message : String(error) };

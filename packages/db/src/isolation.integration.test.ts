@@ -50,38 +50,32 @@ async function seedTenantRows(tenantId: TenantId): Promise<TenantFixture> {
       .values({ tenantId, kind: 'text', title: 'Doc', contentHash: randomUUID() })
       .returning();
     const documentId = doc!.id;
-    await tx
-      .insert(chunks)
-      .values({
-        tenantId,
-        documentId,
-        ordinal: 0,
-        content: `canary ${tenantId}`,
-        language: 'english',
-      });
+    await tx.insert(chunks).values({
+      tenantId,
+      documentId,
+      ordinal: 0,
+      content: `canary ${tenantId}`,
+      language: 'english',
+    });
     await tx
       .insert(documentFiles)
       .values({ tenantId, documentId, filename: 'a.pdf', bytes: Buffer.from('%PDF-1.7') });
     await tx.insert(faqEntries).values({ tenantId, question: 'Q?', answer: 'A.', documentId });
     await tx.insert(memberships).values({ tenantId, userId: user!.id, role: 'owner' });
-    await tx
-      .insert(invitations)
-      .values({
-        tenantId,
-        email: 'new@example.test',
-        role: 'agent',
-        tokenHash: randomUUID(),
-        expiresAt: new Date(Date.now() + 86_400_000),
-      });
-    await tx
-      .insert(tickets)
-      .values({
-        tenantId,
-        number: 1,
-        subject: 'Help',
-        customerEmail: 'c@example.test',
-        conversationId,
-      });
+    await tx.insert(invitations).values({
+      tenantId,
+      email: 'new@example.test',
+      role: 'agent',
+      tokenHash: randomUUID(),
+      expiresAt: new Date(Date.now() + 86_400_000),
+    });
+    await tx.insert(tickets).values({
+      tenantId,
+      number: 1,
+      subject: 'Help',
+      customerEmail: 'c@example.test',
+      conversationId,
+    });
     await tx.insert(events).values({ tenantId, type: 'widget_opened', conversationId });
     await tx
       .insert(usageRecords)
@@ -299,26 +293,22 @@ describe('pooled connections', () => {
 describe('cross-tenant references', () => {
   it("rejects a child row that points at another tenant's parent", async () => {
     const crossMessage = withTenant(t.db, a.tenantId, (tx) =>
-      tx
-        .insert(messages)
-        .values({
-          tenantId: a.tenantId,
-          conversationId: b.conversationId,
-          role: 'visitor',
-          content: 'x',
-        }),
+      tx.insert(messages).values({
+        tenantId: a.tenantId,
+        conversationId: b.conversationId,
+        role: 'visitor',
+        content: 'x',
+      }),
     );
     await expect(crossMessage).rejects.toSatisfy((e) => pgErrorCode(e) === '23503');
     const crossChunk = withTenant(t.db, a.tenantId, (tx) =>
-      tx
-        .insert(chunks)
-        .values({
-          tenantId: a.tenantId,
-          documentId: b.documentId,
-          ordinal: 9,
-          content: 'x',
-          language: 'english',
-        }),
+      tx.insert(chunks).values({
+        tenantId: a.tenantId,
+        documentId: b.documentId,
+        ordinal: 9,
+        content: 'x',
+        language: 'english',
+      }),
     );
     await expect(crossChunk).rejects.toSatisfy((e) => pgErrorCode(e) === '23503');
   });

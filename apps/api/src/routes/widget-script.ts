@@ -9,7 +9,11 @@ async function loadWidgetScript(): Promise<Buffer> {
   try {
     return await readFile(require.resolve('@replyline/widget/dist/widget.js'));
   } catch {
-    throw new HttpError(503, 'The widget script has not been built yet: run `pnpm build` (or `pnpm dev`).', 'widget_not_built');
+    throw new HttpError(
+      503,
+      'The widget script has not been built yet: run `pnpm build` (or `pnpm dev`).',
+      'widget_not_built',
+    );
   }
 }
 

@@ -17,12 +17,18 @@ describe.runIf(data.exists)('retrieval quality', () => {
     ['stackfaq', 300],
     ['covid-de-paraphrase', 120],
     ['covid-sv-qa', 64],
-  ] as const)('%s: Recall@5 at least the baseline', async (name, maxQueries) => {
-    const [set] = await loadEvalSets({ only: [name], maxQueries });
-    const baseline = createBm25Baseline();
-    await Promise.all([baseline.index(set!), ours.index(set!)]);
-    const [theirs, mine] = [await evaluate(baseline, set!), await evaluate(ours, set!)];
-    console.log(`${name}: Recall@5 ours ${mine.recall5.toFixed(3)} vs baseline ${theirs.recall5.toFixed(3)} (${mine.queries} queries)`);
-    expect(mine.recall5).toBeGreaterThanOrEqual(theirs.recall5);
-  }, 300_000);
+  ] as const)(
+    '%s: Recall@5 at least the baseline',
+    async (name, maxQueries) => {
+      const [set] = await loadEvalSets({ only: [name], maxQueries });
+      const baseline = createBm25Baseline();
+      await Promise.all([baseline.index(set!), ours.index(set!)]);
+      const [theirs, mine] = [await evaluate(baseline, set!), await evaluate(ours, set!)];
+      console.log(
+        `${name}: Recall@5 ours ${mine.recall5.toFixed(3)} vs baseline ${theirs.recall5.toFixed(3)} (${mine.queries} queries)`,
+      );
+      expect(mine.recall5).toBeGreaterThanOrEqual(theirs.recall5);
+    },
+    300_000,
+  );
 });

@@ -120,14 +120,12 @@ async function addDocument(
       })
       .returning({ documentId: documents.id, status: documents.status, error: documents.error });
     if (!doc.rejected) {
-      await tx
-        .insert(documentFiles)
-        .values({
-          tenantId,
-          documentId: row!.documentId,
-          filename: doc.filename,
-          bytes: Buffer.from(doc.bytes),
-        });
+      await tx.insert(documentFiles).values({
+        tenantId,
+        documentId: row!.documentId,
+        filename: doc.filename,
+        bytes: Buffer.from(doc.bytes),
+      });
     }
     return { ...row!, duplicate: false };
   });

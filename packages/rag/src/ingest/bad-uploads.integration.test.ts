@@ -2,7 +2,12 @@ import { readFileSync } from 'node:fs';
 import type { PgBoss } from '@replyline/db';
 import { openTestDatabase, type TestDatabase } from '@replyline/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildPdf, CONTENT_STREAM_BOMB_PDF, ENCRYPTED_AES256_PDF, fromBase64 } from '../pdf/fixtures';
+import {
+  buildPdf,
+  CONTENT_STREAM_BOMB_PDF,
+  ENCRYPTED_AES256_PDF,
+  fromBase64,
+} from '../pdf/fixtures';
 import { evalFile } from '../testing/eval-dir';
 import { knowledgeDeps, newTenant } from '../testing/fixtures';
 import { addPdfDocument } from './add-documents';
@@ -33,13 +38,31 @@ async function ingest(bytes: Uint8Array, limits: KnowledgeDeps['limits'] = {}) {
   return getDocument(deps, tenantId, documentId);
 }
 
-const validPdf = buildPdf([['Opening hours are nine to five on weekdays.'], ['Closed on public holidays.']]);
+const validPdf = buildPdf([
+  ['Opening hours are nine to five on weekdays.'],
+  ['Closed on public holidays.'],
+]);
 
 const madeInTest: [string, () => Uint8Array, KnowledgeDeps['limits'], RegExp][] = [
   ['password-protected', () => fromBase64(ENCRYPTED_AES256_PDF), {}, /password-protected/],
-  ['truncated at half its length', () => validPdf.slice(0, Math.floor(validPdf.length / 2)), {}, /damaged|could not be read|truncated/i],
-  ['a PDF header followed by garbage', () => new TextEncoder().encode(`%PDF-1.7\n${'garbage '.repeat(200)}`), {}, /damaged|could not be read/i],
-  ['random bytes', () => Uint8Array.from({ length: 5000 }, (_, i) => (i * 7919) % 251), {}, /not a PDF/],
+  [
+    'truncated at half its length',
+    () => validPdf.slice(0, Math.floor(validPdf.length / 2)),
+    {},
+    /damaged|could not be read|truncated/i,
+  ],
+  [
+    'a PDF header followed by garbage',
+    () => new TextEncoder().encode(`%PDF-1.7\n${'garbage '.repeat(200)}`),
+    {},
+    /damaged|could not be read/i,
+  ],
+  [
+    'random bytes',
+    () => Uint8Array.from({ length: 5000 }, (_, i) => (i * 7919) % 251),
+    {},
+    /not a PDF/,
+  ],
   ['a decompression bomb', () => fromBase64(CONTENT_STREAM_BOMB_PDF), { memoryMb: 128 }, /memory/i],
   ['over the page limit', () => validPdf, { maxPages: 1 }, /has 2 pages; the limit is 1/],
 ];

