@@ -99,8 +99,11 @@ async function extractSections(
     return { sections, pageCount: 1 };
   }
   const progress = progressWriter(deps, tenantId, documentId);
-  const extraction = await extractPdf(new Uint8Array(source.bytes), deps.limits, progress.report);
-  await progress.flush();
+  const extraction = await extractPdf(
+    new Uint8Array(source.bytes),
+    deps.limits,
+    progress.report,
+  ).finally(progress.flush);
   const sections: SourceSection[] = extraction.pages.map((p) => ({
     text: p.text,
     page: p.page,
@@ -109,17 +112,31 @@ async function extractSections(
   return { sections, pageCount: extraction.pageCount };
 }
 
-/** Writes "pages done / total" at most every PROGRESS_INTERVAL_MS, never blocking extraction. */
+/**
+ * Writes "pages done / total" at most every PROGRESS_INTERVAL_MS, never blocking extraction.
+ * Only while the document is processing: a late report can never rewind a finished document.
+ */
 function progressWriter(deps: KnowledgeDeps, tenantId: TenantId, documentId: string) {
   let lastWrite = 0;
+  let closed = false;
+  let latest: [number, number] | null = null;
   let pending: Promise<unknown> = Promise.resolve();
   const write = (pagesDone: number, pagesTotal: number) =>
     withTenant(deps.db, tenantId, (tx) =>
-      setStatus(tx, tenantId, documentId, { pagesDone, pagesTotal }),
+      tx
+        .update(documents)
+        .set({ pagesDone, pagesTotal })
+        .where(
+          and(
+            eq(documents.tenantId, tenantId),
+            eq(documents.id, documentId),
+            eq(documents.status, 'processing'),
+          ),
+        ),
     ).catch(() => undefined);
-  let latest: [number, number] | null = null;
   return {
     report: (pagesDone: number, pagesTotal: number) => {
+      if (closed) return;
       latest = [pagesDone, pagesTotal];
       const now = Date.now();
       if (now - lastWrite < PROGRESS_INTERVAL_MS) return;
@@ -127,6 +144,7 @@ function progressWriter(deps: KnowledgeDeps, tenantId: TenantId, documentId: str
       pending = pending.then(() => write(pagesDone, pagesTotal));
     },
     flush: async () => {
+      closed = true;
       await pending;
       if (latest) await write(...latest);
     },
