@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { site } from '~/lib/site';
-import { LogoMark } from './logo';
+import { LogoMark } from '@replyline/ui/logo';
 
 export function SiteFooter() {
   const year = new Date().getFullYear();

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { LogoMark } from '~/components/logo';
+import { LogoMark } from '@replyline/ui/logo';
 
 export const metadata: Metadata = {
   title: 'Sign in',
