@@ -49,6 +49,8 @@ export const tenants = pgTable(
     language: text().notNull().default('english'),
     branding: jsonb().$type<TenantBranding>().notNull(),
     persona: jsonb().$type<TenantPersona>().notNull(),
+    /** The tenant's chat model (an OpenAI-compatible name); null uses OPENAI_MODEL. */
+    aiModel: text(),
     allowedOrigins: text()
       .array()
       .notNull()

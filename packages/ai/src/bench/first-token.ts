@@ -1,0 +1,82 @@
+// `pnpm bench` (chat part): server time before the first answer token — loading the
+// conversation, storing the customer's message, retrieval, relevance and prompt building —
+// with 100k passages in the tenant. Printed against the budget, with the retrieval-only time
+// of the same questions as the in-process baseline. Figures are printed, not asserted.
+import { randomUUID } from 'node:crypto';
+import { createTenant } from '@replyline/db';
+import { openTestDatabase } from '@replyline/db/testing';
+import { searchKnowledge } from '@replyline/rag';
+import { createTextGenerator, insertSyntheticChunks } from '@replyline/rag/bench';
+import { startConversation } from '../conversation-store';
+import { answerMessage } from '../engine/answer-message';
+import { createExtractiveModel } from '../providers/extractive-model';
+import type { ChatDelta, ChatModel } from '../types';
+
+const CHUNKS = Number(process.argv[2] ?? 100_000);
+const QUESTIONS = 100;
+const BUDGET_P95_MS = 50;
+
+/** A language model that answers at once, so the figure is our own server time. */
+const instantModel: ChatModel = {
+  name: 'instant',
+  kind: 'language-model',
+  async *stream(): AsyncIterable<ChatDelta> {
+    yield { type: 'text', text: 'Yes [1].' };
+    yield { type: 'usage', usage: { inputTokens: 10, outputTokens: 2, model: 'instant' } };
+  },
+};
+
+const t = await openTestDatabase();
+const { tenantId } = await createTenant(t.db, {
+  name: 'bench',
+  slug: `bench-chat-${randomUUID().slice(0, 8)}`,
+  language: 'english',
+});
+const loading = performance.now();
+await insertSyntheticChunks(t.db, tenantId, CHUNKS, 11);
+console.log(
+  `Chat: time to first token, ${CHUNKS.toLocaleString('en-US')} passages in the tenant on ${t.kind} (loaded in ${((performance.now() - loading) / 1000).toFixed(0)} s)`,
+);
+
+const text = createTextGenerator(5);
+const questions = Array.from({ length: QUESTIONS }, () => `${text.words(7)}?`);
+for (const [label, model] of [
+  ['extractive answerer (default)', createExtractiveModel()],
+  ['language model, zero latency', instantModel],
+] as const) {
+  const times: number[] = [];
+  for (const question of questions) {
+    const { conversationId } = await startConversation(t.db, tenantId, { visitorId: randomUUID() });
+    const started = performance.now();
+    for await (const event of answerMessage({
+      db: t.db,
+      tenantId,
+      conversationId,
+      text: question,
+      model,
+    })) {
+      if (event.type === 'token' || event.type === 'error') {
+        times.push(performance.now() - started);
+        break;
+      }
+    }
+  }
+  report(label, times);
+}
+const retrieval: number[] = [];
+for (const question of questions) {
+  const started = performance.now();
+  await searchKnowledge(t.db, tenantId, question, { language: 'english' });
+  retrieval.push(performance.now() - started);
+}
+report('baseline: retrieval alone', retrieval);
+await t.close();
+
+function report(label: string, ms: number[]) {
+  const sorted = [...ms].sort((a, b) => a - b);
+  const at = (q: number) =>
+    sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))]!.toFixed(1);
+  console.log(
+    `  ${label.padEnd(32)} p50 ${at(0.5)} ms  p95 ${at(0.95)} ms  (budget p95 <= ${BUDGET_P95_MS} ms, ${ms.length} questions)`,
+  );
+}

@@ -1,0 +1,170 @@
+import { schema, withTenant, type Database, type TenantId } from '@replyline/db';
+import { and, desc, eq, ne, sql } from 'drizzle-orm';
+import type { TenantPersona } from '@replyline/db/schema';
+import type { StoredTurn } from './memory/conversation-memory';
+import type { EscalationReason, MessageSource, TokenUsage, VisitorContext } from './types';
+
+const { conversations, events, messages, tenants } = schema;
+
+/** Turns loaded for memory and escalation; the token budget then picks the ones a model sees. */
+const RECENT_TURNS = 20;
+
+/**
+ * The visitor's latest unresolved conversation, or a new one. The browser keeps the visitor
+ * id, so a customer who comes back days later finds the conversation where they left it.
+ */
+export async function startConversation(
+  db: Database,
+  tenantId: TenantId,
+  visitor: { visitorId: string; context?: VisitorContext; origin?: string },
+): Promise<{ conversationId: string; resumed: boolean }> {
+  return withTenant(db, tenantId, async (tx) => {
+    const [open] = await tx
+      .select({ id: conversations.id, metadata: conversations.metadata })
+      .from(conversations)
+      .where(
+        and(
+          eq(conversations.tenantId, tenantId),
+          eq(conversations.visitorId, visitor.visitorId),
+          ne(conversations.status, 'resolved'),
+        ),
+      )
+      .orderBy(desc(conversations.lastMessageAt))
+      .limit(1);
+    const metadata = { context: visitor.context, origin: visitor.origin };
+    if (open) {
+      if (visitor.context)
+        await tx
+          .update(conversations)
+          .set({ metadata: { ...open.metadata, context: visitor.context } })
+          .where(and(eq(conversations.tenantId, tenantId), eq(conversations.id, open.id)));
+      return { conversationId: open.id, resumed: true };
+    }
+    const [created] = await tx
+      .insert(conversations)
+      .values({ tenantId, visitorId: visitor.visitorId, metadata })
+      .returning({ id: conversations.id });
+    return { conversationId: created!.id, resumed: false };
+  });
+}
+
+export interface TurnContext {
+  tenant: {
+    name: string;
+    language: string;
+    siteUrl: string | null;
+    allowedOrigins: string[];
+    persona: TenantPersona;
+    /** The tenant's chat model; null uses the configured default. */
+    aiModel: string | null;
+  };
+  visitorId: string;
+  visitorContext: VisitorContext | null;
+  /** Oldest first. */
+  turns: (StoredTurn & { tags: string[] })[];
+}
+
+/** Everything the engine needs to answer the next message, read in one scoped transaction. */
+export async function loadTurnContext(
+  db: Database,
+  tenantId: TenantId,
+  conversationId: string,
+): Promise<TurnContext | null> {
+  return withTenant(db, tenantId, async (tx) => {
+    const [row] = await tx
+      .select({
+        name: tenants.name,
+        language: tenants.language,
+        siteUrl: tenants.siteUrl,
+        allowedOrigins: tenants.allowedOrigins,
+        persona: tenants.persona,
+        aiModel: tenants.aiModel,
+        visitorId: conversations.visitorId,
+        metadata: conversations.metadata,
+      })
+      .from(conversations)
+      .innerJoin(tenants, eq(tenants.id, conversations.tenantId))
+      .where(and(eq(conversations.tenantId, tenantId), eq(conversations.id, conversationId)));
+    if (!row) return null;
+    const recent = await tx
+      .select({ role: messages.role, content: messages.content, tags: messages.tags })
+      .from(messages)
+      .where(and(eq(messages.tenantId, tenantId), eq(messages.conversationId, conversationId)))
+      .orderBy(desc(messages.createdAt), desc(messages.id))
+      .limit(RECENT_TURNS);
+    const { visitorId, metadata, ...tenant } = row;
+    return { tenant, visitorId, visitorContext: metadata.context ?? null, turns: recent.reverse() };
+  });
+}
+
+export async function appendVisitorMessage(
+  db: Database,
+  tenantId: TenantId,
+  conversationId: string,
+  message: { content: string; tags: string[]; language: string },
+): Promise<{ messageId: string }> {
+  return withTenant(db, tenantId, async (tx) => {
+    const [row] = await tx
+      .insert(messages)
+      .values({
+        tenantId,
+        conversationId,
+        role: 'visitor',
+        content: message.content,
+        tags: message.tags,
+      })
+      .returning({ id: messages.id });
+    await tx
+      .update(conversations)
+      .set({ lastMessageAt: sql`now()`, language: message.language })
+      .where(and(eq(conversations.tenantId, tenantId), eq(conversations.id, conversationId)));
+    return { messageId: row!.id };
+  });
+}
+
+export interface AssistantMessage {
+  content: string;
+  sources: MessageSource[];
+  tags: string[];
+  usage: TokenUsage;
+  escalation: EscalationReason | null;
+}
+
+/**
+ * Stores a finished answer with its sources, tags and usage, bumps the conversation and
+ * records a suggested escalation, all in one transaction: either the whole answer is there
+ * or none of it. Called only after the stream completed.
+ */
+export async function storeAssistantMessage(
+  db: Database,
+  tenantId: TenantId,
+  conversationId: string,
+  message: AssistantMessage,
+): Promise<{ messageId: string }> {
+  return withTenant(db, tenantId, async (tx) => {
+    const [row] = await tx
+      .insert(messages)
+      .values({
+        tenantId,
+        conversationId,
+        role: 'assistant',
+        content: message.content,
+        sources: message.sources,
+        tags: message.tags,
+        usage: message.usage,
+      })
+      .returning({ id: messages.id });
+    await tx
+      .update(conversations)
+      .set({ lastMessageAt: sql`now()` })
+      .where(and(eq(conversations.tenantId, tenantId), eq(conversations.id, conversationId)));
+    if (message.escalation)
+      await tx.insert(events).values({
+        tenantId,
+        conversationId,
+        type: 'escalation_suggested',
+        data: { reason: message.escalation, messageId: row!.id },
+      });
+    return { messageId: row!.id };
+  });
+}

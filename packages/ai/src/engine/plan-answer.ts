@@ -1,0 +1,90 @@
+import type { Database, TenantId } from '@replyline/db';
+import type { Embedder } from '@replyline/rag';
+import { checkDailyBudget } from '../guardrails/daily-budget';
+import { looksLikeInjection } from '../guardrails/injection';
+import { refusedTopicIn } from '../guardrails/refused-topics';
+import { phrasesFor } from '../language/phrases';
+import { retrievePassages } from '../retrieval/retrieve-passages';
+import { isSmallTalk } from '../signals/tag-message';
+import type { MessageTag } from '../signals/lexicons';
+import { keywordStems } from '../text/keywords';
+import type { TurnContext } from '../conversation-store';
+import type { Passage, VisitorContext } from '../types';
+
+export type AnswerPlan =
+  | { kind: 'canned'; text: string; tags: string[]; unanswered: boolean }
+  | { kind: 'model'; passages: Passage[]; overBudget: boolean };
+
+export interface PlanInput {
+  db: Database;
+  tenantId: TenantId;
+  question: string;
+  tags: MessageTag[];
+  language: string;
+  knowledgeLanguage: string;
+  context: TurnContext;
+  embedder?: Embedder | null;
+  /** Context sent with this message (the conversation's stored context otherwise). */
+  visitorContext?: VisitorContext;
+  /** Today's model tokens for this visitor and the limit, when a paid model would answer. */
+  budget: { used: number; limit: number } | null;
+}
+
+/**
+ * Decides how to answer before any model runs. Some messages get a fixed reply in the
+ * customer's language and never reach a model: instructions aimed at the assistant, a request
+ * for a person, a refused topic, small talk, and questions the knowledge base has nothing on
+ * (so nothing can be invented). Everything else goes to the model with the relevant passages.
+ */
+export async function planAnswer(input: PlanInput): Promise<AnswerPlan> {
+  const phrases = phrasesFor(input.language);
+  const canned = (text: string, tags: string[] = [], unanswered = false): AnswerPlan => ({
+    kind: 'canned',
+    text,
+    tags,
+    unanswered,
+  });
+  if (looksLikeInjection(input.question)) return canned(phrases.offTopic, ['injection_attempt']);
+  if (input.tags.includes('human_requested')) return canned(phrases.humanHandoff);
+  const persona = input.context.tenant.persona;
+  const topic = refusedTopicIn(
+    input.question,
+    persona.refusedTopics,
+    input.knowledgeLanguage,
+    input.language,
+  );
+  if (topic) return canned(phrases.refusedTopic(topic), ['refused_topic']);
+  const smallTalk = isSmallTalk(input.question, input.tags);
+  if (smallTalk === 'greeting') {
+    const visitor = (input.visitorContext ?? input.context.visitorContext)?.name?.split(/\s+/)[0];
+    return canned(phrases.greeting(persona.assistantName, visitor));
+  }
+  if (smallTalk === 'thanks') return canned(phrases.thanks);
+
+  const passages = await findPassages(input);
+  if (passages.length === 0) return canned(phrases.dontKnow, ['unanswered'], true);
+  const overBudget = input.budget
+    ? !checkDailyBudget(input.budget.used, input.budget.limit).allowed
+    : false;
+  return { kind: 'model', passages, overBudget };
+}
+
+/**
+ * Searches with the message; a short follow-up ("and grand ones?") that finds nothing is
+ * searched again together with the customer's previous message.
+ */
+async function findPassages(input: PlanInput): Promise<Passage[]> {
+  const search = (text: string) =>
+    retrievePassages(
+      input.db,
+      input.tenantId,
+      { text, knowledgeLanguage: input.knowledgeLanguage, messageLanguage: input.language },
+      input.embedder,
+    );
+  const first = await search(input.question);
+  if (first.passages.length > 0) return first.passages;
+  const previous = input.context.turns.filter((t) => t.role === 'visitor').at(-1);
+  if (!previous || keywordStems(input.question, input.knowledgeLanguage, input.language).size > 1)
+    return [];
+  return (await search(`${previous.content} ${input.question}`)).passages;
+}

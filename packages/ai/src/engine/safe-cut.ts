@@ -1,0 +1,41 @@
+/**
+ * Finds where streamed text may be split: just after whitespace, with no link, image, HTML tag
+ * or reference definition open, so each released piece can be cleaned on its own. Remembers
+ * how far it has read, so a growing answer is scanned once.
+ */
+export class CutScanner {
+  private next = 0;
+  private best = 0;
+  private square = 0;
+  private paren = 0;
+  private angle = false;
+
+  /** The last safe cut at or before `limit`. */
+  scan(text: string, limit: number): number {
+    for (; this.next < Math.min(limit, text.length); this.next++) {
+      const i = this.next;
+      const char = text[i]!;
+      if (this.angle) this.angle = char !== '>';
+      else if (char === '<' && /[A-Za-z/!?]/.test(text[i + 1] ?? 'x')) this.angle = true;
+      else if (char === '[') this.square += 1;
+      else if (char === ']' && this.square > 0) {
+        this.square -= 1;
+        if (text[i + 1] === '(') this.paren += 1;
+      } else if (char === ')' && this.paren > 0) this.paren -= 1;
+      else if (/\s/.test(char) && !this.square && !this.paren && !inReferenceDefinition(text, i))
+        this.best = i + 1;
+    }
+    return this.best;
+  }
+}
+
+/** The last safe cut at or before `limit`, and not before `from`. */
+export function safeCut(text: string, limit: number, from: number): number {
+  return Math.max(from, new CutScanner().scan(text, limit));
+}
+
+/** A reference label is short; looking at the first 200 characters of a line keeps this cheap. */
+function inReferenceDefinition(text: string, index: number): boolean {
+  const lineStart = text.lastIndexOf('\n', index - 1) + 1;
+  return /^ {0,3}\[[^\]]*\]:/.test(text.slice(lineStart, Math.min(index + 1, lineStart + 200)));
+}

@@ -1,0 +1,71 @@
+import type { MessageSource, TokenUsage, VisitorContext } from '@replyline/db/schema';
+
+export type { MessageSource, TokenUsage, VisitorContext };
+
+export interface ChatMessage {
+  role: 'system' | 'user' | 'assistant';
+  content: string;
+}
+
+/** A retrieved passage as the answerer sees it; `id` is what answers cite as `[id]`. */
+export interface Passage {
+  id: number;
+  chunkId: string;
+  documentId: string;
+  title: string;
+  kind: 'pdf' | 'text' | 'markdown' | 'faq';
+  page: number | null;
+  heading: string | null;
+  content: string;
+  score: number;
+}
+
+export interface ChatRequest {
+  /** The full prompt, for language models. */
+  messages: ChatMessage[];
+  /** The customer's message after cleaning, for answerers that work on the question itself. */
+  question: string;
+  passages: Passage[];
+  /** ISO 639-1 code of the language to answer in. */
+  language: string;
+  /** The tenant's language (what its passages are written in), ISO 639-1. */
+  knowledgeLanguage: string;
+  maxOutputTokens: number;
+  /** Per-tenant model override; the provider's default otherwise. */
+  model?: string;
+}
+
+export type ChatDelta = { type: 'text'; text: string } | { type: 'usage'; usage: TokenUsage };
+
+/** One chat provider: streams text, then reports what it used. */
+export interface ChatModel {
+  name: string;
+  /** Extractive answerers never see the prompt, so prompt-level rules do not apply to them. */
+  kind: 'language-model' | 'extractive';
+  stream(request: ChatRequest, signal?: AbortSignal): AsyncIterable<ChatDelta>;
+}
+
+/** A provider that could not answer after its retries; the engine falls back when it sees one. */
+export class ModelUnavailableError extends Error {
+  constructor(message: string, cause?: unknown) {
+    super(message, { cause });
+    this.name = 'ModelUnavailableError';
+  }
+}
+
+export type EscalationReason =
+  'human_requested' | 'repeated_failure' | 'negative_sentiment' | 'low_confidence';
+
+export type EngineEvent =
+  | { type: 'token'; text: string }
+  | { type: 'sources'; sources: MessageSource[] }
+  | {
+      type: 'done';
+      messageId: string;
+      escalationSuggested: boolean;
+      reason: EscalationReason | null;
+      tags: string[];
+      usage: TokenUsage;
+      language: string;
+    }
+  | { type: 'error'; message: string };
