@@ -50,7 +50,7 @@ export function createOurRetrieval(): RetrievalSystem {
       return [...ids];
     },
     async close() {
-      await boss?.stop({ graceful: false, wait: true });
+      await boss?.stop({ graceful: true, wait: true, timeout: 20_000 });
       await database?.close();
     },
   };

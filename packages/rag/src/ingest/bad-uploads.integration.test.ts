@@ -26,7 +26,7 @@ beforeAll(async () => {
   deps = await knowledgeDeps(t, { limits: { timeoutMs: 20_000, memoryMb: 256 } });
 }, 120_000);
 afterAll(async () => {
-  await deps?.boss.stop({ graceful: false, wait: true });
+  await deps?.boss.stop({ graceful: true, wait: true, timeout: 20_000 });
   await t?.close();
 });
 

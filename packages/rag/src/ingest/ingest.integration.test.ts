@@ -27,10 +27,13 @@ let deps: KnowledgeDeps & { boss: PgBoss };
 
 beforeAll(async () => {
   t = await openTestDatabase();
-  deps = await knowledgeDeps(t);
+  // Jobs go nowhere unless a test asks for the real queue: most tests run processing
+  // themselves, and a worker must not process their documents behind their backs.
+  const withQueue = await knowledgeDeps(t);
+  deps = { ...withQueue, queue: { send: async () => null } };
 }, 120_000);
 afterAll(async () => {
-  await deps?.boss.stop({ graceful: false, wait: true });
+  await deps?.boss.stop({ graceful: true, wait: true, timeout: 20_000 });
   await t?.close();
 });
 
@@ -159,7 +162,7 @@ describe('processing', () => {
   it('runs through the job queue: upload, worker, ready', async () => {
     const tenantId = await newTenant(t);
     const worker = await startIngestionWorker(deps.boss, { db: t.db });
-    const { documentId } = await addTextDocument(deps, tenantId, {
+    const { documentId } = await addTextDocument({ ...deps, queue: deps.boss }, tenantId, {
       title: 'Queued',
       text: 'Our office opens at nine on weekdays.',
       format: 'text',

@@ -34,7 +34,7 @@ describe('hybrid retrieval with an embeddings provider', () => {
       { question: 'Do you move couches?', answer: 'Yes, wrapped in blankets.' },
       { question: 'Do you move pianos?', answer: 'Yes, uprights and grands.' },
     ]);
-    await deps.boss.stop({ graceful: false, wait: true });
+    await deps.boss.stop({ graceful: true, wait: true, timeout: 20_000 });
 
     const byMeaning = await searchKnowledge(t.db, tenantId, 'automobile', { embedder });
     expect(byMeaning[0]).toMatchObject({
