@@ -37,6 +37,15 @@ afterAll(async () => {
   await t?.close();
 });
 
+const addPolicy = (tenantId: TenantId) =>
+  addTextDocument(deps, tenantId, { title: 'Policy', text: POLICY, format: 'markdown' });
+
+/** Processing that dies after extraction, as a killed worker or a provider outage would. */
+const crashingDeps = (message: string): KnowledgeDeps => ({
+  ...deps,
+  embedder: { model: 'x', embed: async () => Promise.reject(new Error(message)) },
+});
+
 async function corpusStats(tenantId: TenantId) {
   return withTenant(t.db, tenantId, async (tx) => {
     const [stats] = await queryRows<{ chunk_count: number; actual: number; terms: number }>(
@@ -106,11 +115,7 @@ describe('text and Markdown documents', () => {
 describe('processing', () => {
   it('gives the same chunks exactly once when a job runs again, and keeps the statistics exact', async () => {
     const tenantId = await newTenant(t);
-    const { documentId } = await addTextDocument(deps, tenantId, {
-      title: 'Policy',
-      text: POLICY,
-      format: 'markdown',
-    });
+    const { documentId } = await addPolicy(tenantId);
     await processDocument(deps, tenantId, documentId);
     const before = await corpusStats(tenantId);
     await processDocument(deps, tenantId, documentId);
@@ -121,15 +126,8 @@ describe('processing', () => {
 
   it('leaves no half-indexed document when it crashes mid-way, and the retry completes it once', async () => {
     const tenantId = await newTenant(t);
-    const { documentId } = await addTextDocument(deps, tenantId, {
-      title: 'Policy',
-      text: POLICY,
-      format: 'markdown',
-    });
-    const crashing = {
-      ...deps,
-      embedder: { model: 'x', embed: async () => Promise.reject(new Error('worker killed')) },
-    };
+    const { documentId } = await addPolicy(tenantId);
+    const crashing = crashingDeps('worker killed');
     await expect(processDocument(crashing, tenantId, documentId)).rejects.toThrow('worker killed');
     expect(await getDocument(deps, tenantId, documentId)).toMatchObject({
       status: 'processing',
@@ -141,15 +139,8 @@ describe('processing', () => {
 
   it('records a failure on the last attempt instead of leaving the document processing', async () => {
     const tenantId = await newTenant(t);
-    const { documentId } = await addTextDocument(deps, tenantId, {
-      title: 'Policy',
-      text: POLICY,
-      format: 'markdown',
-    });
-    const crashing = {
-      ...deps,
-      embedder: { model: 'x', embed: async () => Promise.reject(new Error('provider down')) },
-    };
+    const { documentId } = await addPolicy(tenantId);
+    const crashing = crashingDeps('provider down');
     await expect(
       processDocument(crashing, tenantId, documentId, { lastAttempt: true }),
     ).rejects.toThrow();
