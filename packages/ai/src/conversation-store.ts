@@ -1,4 +1,4 @@
-import { schema, withTenant, type Database, type TenantId } from '@replyline/db';
+import { schema, withTenant, type Database, type TenantDb, type TenantId } from '@replyline/db';
 import { and, desc, eq, ne, sql } from 'drizzle-orm';
 import type { TenantPersona } from '@replyline/db/schema';
 import type { StoredTurn } from './memory/conversation-memory';
@@ -103,23 +103,34 @@ export async function appendVisitorMessage(
   conversationId: string,
   message: { content: string; tags: string[]; language: string },
 ): Promise<{ messageId: string }> {
-  return withTenant(db, tenantId, async (tx) => {
-    const [row] = await tx
-      .insert(messages)
-      .values({
-        tenantId,
-        conversationId,
-        role: 'visitor',
-        content: message.content,
-        tags: message.tags,
-      })
-      .returning({ id: messages.id });
-    await tx
-      .update(conversations)
-      .set({ lastMessageAt: sql`now()`, language: message.language })
-      .where(and(eq(conversations.tenantId, tenantId), eq(conversations.id, conversationId)));
-    return { messageId: row!.id };
-  });
+  return withTenant(db, tenantId, (tx) =>
+    insertMessage(
+      tx,
+      tenantId,
+      conversationId,
+      { role: 'visitor', content: message.content, tags: message.tags },
+      { language: message.language },
+    ),
+  );
+}
+
+/** Adds one message and marks the conversation as just active, in the caller's transaction. */
+async function insertMessage(
+  tx: TenantDb,
+  tenantId: TenantId,
+  conversationId: string,
+  message: Omit<typeof messages.$inferInsert, 'tenantId' | 'conversationId'>,
+  conversationChanges: Partial<typeof conversations.$inferInsert> = {},
+): Promise<{ messageId: string }> {
+  const [row] = await tx
+    .insert(messages)
+    .values({ ...message, tenantId, conversationId })
+    .returning({ id: messages.id });
+  await tx
+    .update(conversations)
+    .set({ lastMessageAt: sql`now()`, ...conversationChanges })
+    .where(and(eq(conversations.tenantId, tenantId), eq(conversations.id, conversationId)));
+  return { messageId: row!.id };
 }
 
 export interface AssistantMessage {
@@ -142,29 +153,20 @@ export async function storeAssistantMessage(
   message: AssistantMessage,
 ): Promise<{ messageId: string }> {
   return withTenant(db, tenantId, async (tx) => {
-    const [row] = await tx
-      .insert(messages)
-      .values({
-        tenantId,
-        conversationId,
-        role: 'assistant',
-        content: message.content,
-        sources: message.sources,
-        tags: message.tags,
-        usage: message.usage,
-      })
-      .returning({ id: messages.id });
-    await tx
-      .update(conversations)
-      .set({ lastMessageAt: sql`now()` })
-      .where(and(eq(conversations.tenantId, tenantId), eq(conversations.id, conversationId)));
+    const { messageId } = await insertMessage(tx, tenantId, conversationId, {
+      role: 'assistant',
+      content: message.content,
+      sources: message.sources,
+      tags: message.tags,
+      usage: message.usage,
+    });
     if (message.escalation)
       await tx.insert(events).values({
         tenantId,
         conversationId,
         type: 'escalation_suggested',
-        data: { reason: message.escalation, messageId: row!.id },
+        data: { reason: message.escalation, messageId },
       });
-    return { messageId: row!.id };
+    return { messageId };
   });
 }

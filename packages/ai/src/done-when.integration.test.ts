@@ -6,7 +6,7 @@ import { answerMessage } from './engine/answer-message';
 import { phrasesFor } from './language/phrases';
 import { chatModelFromEnv } from './providers/model-from-env';
 import { readAiEnv } from './env';
-import { evalFile } from './testing/env';
+import { evalFile } from '@replyline/rag/testing';
 import { addPdf, collect, newConversation, newTenant } from './testing/fixtures';
 
 // The "done when", with no AI key configured: the product answers from its knowledge.

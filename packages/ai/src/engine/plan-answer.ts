@@ -78,7 +78,12 @@ async function findPassages(input: PlanInput): Promise<Passage[]> {
     retrievePassages(
       input.db,
       input.tenantId,
-      { text, knowledgeLanguage: input.knowledgeLanguage, messageLanguage: input.language },
+      {
+        text,
+        knowledgeLanguage: input.knowledgeLanguage,
+        messageLanguage: input.language,
+        searchLanguage: input.context.tenant.language,
+      },
       input.embedder,
     );
   const first = await search(input.question);

@@ -22,10 +22,20 @@ export interface Retrieval {
 export async function retrievePassages(
   db: Database,
   tenantId: TenantId,
-  query: { text: string; knowledgeLanguage: string; messageLanguage: string },
+  query: {
+    text: string;
+    knowledgeLanguage: string;
+    messageLanguage: string;
+    /** The tenant's language as stored, when the caller has it: saves search a lookup. */
+    searchLanguage?: string;
+  },
   embedder?: Embedder | null,
 ): Promise<Retrieval> {
-  const found = await searchKnowledge(db, tenantId, query.text, { limit: SEARCH_LIMIT, embedder });
+  const found = await searchKnowledge(db, tenantId, query.text, {
+    limit: SEARCH_LIMIT,
+    language: query.searchLanguage,
+    embedder,
+  });
   // Relevance is judged on what would be shown: a planted instruction must not make a passage fit.
   const hits = found
     .map((hit) => ({ ...hit, content: defang(hit.content) }))

@@ -1,5 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { queryRows, schema, withTenant, type PgBoss, type TenantId } from '@replyline/db';
+import {
+  pgErrorCode,
+  queryRows,
+  schema,
+  withTenant,
+  type PgBoss,
+  type TenantId,
+} from '@replyline/db';
 import { openTestDatabase, type TestDatabase } from '@replyline/db/testing';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -166,6 +173,22 @@ describe('processing', () => {
     }
     await deps.boss.offWork(worker);
     expect(status).toBe('ready');
+  });
+});
+
+describe('chunks', () => {
+  it('refuse an edit of their text, which would make the search statistics wrong', async () => {
+    const tenantId = await newTenant(t);
+    const { documentId } = await addPolicy(tenantId);
+    await processDocument(deps, tenantId, documentId);
+    const edit = withTenant(t.db, tenantId, (tx) =>
+      tx
+        .update(schema.chunks)
+        .set({ content: 'changed' })
+        .where(eq(schema.chunks.documentId, documentId)),
+    );
+    await expect(edit).rejects.toSatisfy((e) => pgErrorCode(e) === '0A000');
+    expect(await corpusStats(tenantId)).toMatchObject({ chunk_count: 2, actual: 2 });
   });
 });
 

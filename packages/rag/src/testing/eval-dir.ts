@@ -7,7 +7,7 @@ export function evalFile(relative: string): string | null {
   const path = join(readEvalEnv().evalDir, relative);
   if (existsSync(path)) return path;
   console.warn(
-    `[rag] SKIPPED: ${relative} is not available (set EVAL_DIR to the shared eval folder).`,
+    `[eval data] SKIPPED: ${relative} is not available (set EVAL_DIR to the shared eval folder).`,
   );
   return null;
 }

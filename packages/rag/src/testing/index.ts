@@ -1,0 +1,2 @@
+// Test helpers other packages' tests use too.
+export { evalFile } from './eval-dir';
