@@ -18,6 +18,13 @@ const apiEnvSchema = z
       .enum(['true', 'false'])
       .default('true')
       .transform((v) => v === 'true'),
+    /** Public widget API limits (per API process). */
+    RATE_LIMIT_VISITOR_PER_MINUTE: z.coerce.number().int().positive().default(20),
+    RATE_LIMIT_IP_PER_MINUTE: z.coerce.number().int().positive().default(120),
+    RATE_LIMIT_TENANT_PER_MINUTE: z.coerce.number().int().positive().default(3_000),
+    RATE_LIMIT_STARTS_PER_IP_PER_MINUTE: z.coerce.number().int().positive().default(60),
+    MAX_STREAMS_PER_VISITOR: z.coerce.number().int().positive().default(2),
+    MAX_STREAMS_PER_TENANT: z.coerce.number().int().positive().default(500),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('info'),
@@ -55,5 +62,16 @@ export function configuredIntegrations(env: ApiEnv) {
     embeddings: Boolean(env.OPENAI_API_KEY && env.EMBEDDINGS_MODEL),
     stripe: Boolean(env.STRIPE_SECRET_KEY),
     resend: Boolean(env.RESEND_API_KEY),
+  };
+}
+
+export function limitSettings(env: ApiEnv) {
+  return {
+    visitorMessagesPerMinute: env.RATE_LIMIT_VISITOR_PER_MINUTE,
+    ipMessagesPerMinute: env.RATE_LIMIT_IP_PER_MINUTE,
+    tenantMessagesPerMinute: env.RATE_LIMIT_TENANT_PER_MINUTE,
+    ipStartsPerMinute: env.RATE_LIMIT_STARTS_PER_IP_PER_MINUTE,
+    streamsPerVisitor: env.MAX_STREAMS_PER_VISITOR,
+    streamsPerTenant: env.MAX_STREAMS_PER_TENANT,
   };
 }

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ZodType } from 'zod';
 
 /** Errors that reach the client: a status and a message a person understands. */
 export class HttpError extends Error {
@@ -6,6 +7,8 @@ export class HttpError extends Error {
     readonly status: number,
     message: string,
     readonly code = 'error',
+    /** Extra response headers, e.g. `retry-after` on a 429. */
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
   }
@@ -28,7 +31,12 @@ export function sendJson(
 }
 
 export function sendError(res: ServerResponse, error: HttpError, requestId: string) {
-  sendJson(res, error.status, { error: { code: error.code, message: error.message, requestId } });
+  sendJson(
+    res,
+    error.status,
+    { error: { code: error.code, message: error.message, requestId } },
+    error.headers,
+  );
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
@@ -37,4 +45,60 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
 export function requestIdOf(req: IncomingMessage, makeId: () => string): string {
   const given = req.headers['x-request-id'];
   return typeof given === 'string' && REQUEST_ID.test(given) ? given : makeId();
+}
+
+/**
+ * Reads a JSON body up to `maxBytes` and validates it: 413 when too large, 415 when not
+ * JSON, 400 with the first problem named when it does not match the schema.
+ */
+export async function readJson<T>(
+  req: IncomingMessage,
+  schema: ZodType<T>,
+  maxBytes = 64 * 1024,
+): Promise<T> {
+  const type = req.headers['content-type'] ?? '';
+  if (!/^application\/json\b/i.test(type))
+    throw new HttpError(
+      415,
+      'Send the request body as JSON (content-type: application/json).',
+      'unsupported_media_type',
+    );
+  const raw = await readBody(req, maxBytes);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw.toString('utf8'));
+  } catch {
+    throw new HttpError(400, 'The request body is not valid JSON.', 'invalid_json');
+  }
+  const result = schema.safeParse(parsed);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
+  throw new HttpError(
+    400,
+    `Invalid request. ${where}${issue?.message ?? 'unexpected shape'}.`,
+    'invalid_request',
+  );
+}
+
+/** The raw body, refusing (413) anything over `maxBytes` without buffering it. */
+export async function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > maxBytes) throw tooLarge(maxBytes);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > maxBytes) throw tooLarge(maxBytes);
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+function tooLarge(maxBytes: number) {
+  return new HttpError(
+    413,
+    `The request body is larger than ${Math.round(maxBytes / 1024)} KB.`,
+    'payload_too_large',
+  );
 }

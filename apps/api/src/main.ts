@@ -8,22 +8,61 @@ import {
   type DatabaseHandle,
   type QueueTarget,
 } from '@replyline/db';
+import { chatModelFromEnv, readAiEnv } from '@replyline/ai';
+import {
+  billingConfigured,
+  checkReplyQuota,
+  planPricesFromEnv,
+  readBillingEnv,
+  startUsageReporter,
+  stripeFromEnv,
+} from '@replyline/billing';
+import { listenConversationSignals } from '@replyline/db';
+import { readEmailEnv, startEmailWorker, transportFromEnv } from '@replyline/email';
 import { embedderFromEnv, limitsFromEnv, readRagEnv, startIngestionWorker } from '@replyline/rag';
-import { configuredIntegrations, readApiEnv } from './env';
+import { configuredIntegrations, limitSettings, readApiEnv } from './env';
 import { createLogger } from './logger';
+import { createPublicApi } from './public/public-api';
 import { createApiServer, defaultRoutes } from './server';
 
 loadDotEnvFile();
 const env = readApiEnv();
+const aiEnv = readAiEnv();
+const ragEnv = readRagEnv();
+const billingEnv = readBillingEnv();
+const stripe = stripeFromEnv(billingEnv);
 const logger = createLogger(env.LOG_LEVEL);
 const { database, queueTarget } = await openConfiguredDatabase();
 const queue = await openQueue(queueTarget);
 queue.on('error', (err) => logger.error({ err }, 'job queue error'));
 if (env.RUN_WORKERS) await startWorkers();
 const integrations = configuredIntegrations(env);
+const publicApi = createPublicApi({
+  db: database.db,
+  logger,
+  limits: limitSettings(env),
+  chat: {
+    model: chatModelFromEnv(aiEnv),
+    embedder: embedderFromEnv(ragEnv),
+    dailyTokenLimit: aiEnv.AI_VISITOR_DAILY_TOKENS,
+  },
+  checkQuota: (tenantId) => checkReplyQuota(database.db, tenantId),
+});
+// Changes written by any process on this database reach this process's open widgets.
+const realtime = await listenConversationSignals(queueTarget, publicApi.hub.dispatch);
 const server = createApiServer(
-  { db: database.db, databaseKind: database.kind, integrations, logger },
-  defaultRoutes({ production: env.NODE_ENV === 'production' }),
+  { db: database.db, databaseKind: database.kind, integrations, logger, publicApi },
+  defaultRoutes({
+    production: env.NODE_ENV === 'production',
+    stripeWebhook:
+      stripe && billingConfigured(billingEnv) && billingEnv.STRIPE_WEBHOOK_SECRET
+        ? {
+            stripe,
+            webhookSecret: billingEnv.STRIPE_WEBHOOK_SECRET,
+            prices: planPricesFromEnv(billingEnv),
+          }
+        : null,
+  }),
 );
 
 server.listen(env.PORT, env.HOST, () => {
@@ -55,24 +94,37 @@ async function openConfiguredDatabase(): Promise<{
   };
 }
 
-/** Background work of this process: knowledge ingestion (more workers come with later features). */
+/** Background work of this process: knowledge ingestion, email delivery, usage reporting. */
 async function startWorkers() {
-  const ragEnv = readRagEnv();
   await startIngestionWorker(queue, {
     db: database.db,
     embedder: embedderFromEnv(ragEnv),
     limits: limitsFromEnv(ragEnv),
   });
   logger.info('ingestion worker started');
+  const transport = transportFromEnv(readEmailEnv(), { logger });
+  await startEmailWorker(queue, { db: database.db, transport, logger });
+  logger.info('email worker started');
+  if (!stripe) return;
+  await startUsageReporter(queue, {
+    db: database.db,
+    stripe,
+    meterEventName: billingEnv.STRIPE_METER_EVENT_NAME,
+    logger,
+  });
+  logger.info('usage reporter started');
 }
 
 function shutdown(signal: string) {
   logger.info({ signal }, 'shutting down');
+  // Open event streams would hold the server open: end them, the widgets reconnect elsewhere.
+  server.closeAllConnections();
   server.close(
     () =>
-      void queue
-        .stop({ graceful: true, wait: true, timeout: 3_000 })
-        .finally(() => void database.close().finally(() => process.exit(0))),
+      void Promise.allSettled([
+        realtime.close(),
+        queue.stop({ graceful: true, wait: true, timeout: 3_000 }),
+      ]).finally(() => void database.close().finally(() => process.exit(0))),
   );
   setTimeout(() => process.exit(0), 5_000).unref();
 }

@@ -2,8 +2,10 @@ import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { openTestDatabase, type TestDatabase } from '@replyline/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { configuredIntegrations, readApiEnv } from './env';
+import { configuredIntegrations, limitSettings, readApiEnv } from './env';
+import { createExtractiveModel } from '@replyline/ai';
 import { createLogger } from './logger';
+import { createPublicApi } from './public/public-api';
 import { createApiServer, defaultRoutes } from './server';
 
 interface HealthBody {
@@ -27,12 +29,20 @@ const logSink = new Writable({
 
 async function startServer(env: NodeJS.ProcessEnv = {}) {
   const apiEnv = readApiEnv(env);
+  const logger = createLogger('info', logSink);
   const server = createApiServer(
     {
       db: t.db,
       databaseKind: t.kind,
       integrations: configuredIntegrations(apiEnv),
-      logger: createLogger('info', logSink),
+      logger,
+      publicApi: createPublicApi({
+        db: t.db,
+        logger,
+        limits: limitSettings(apiEnv),
+        chat: { model: createExtractiveModel(), embedder: null },
+        checkQuota: async () => ({ allowed: true, used: 0, included: 100 }),
+      }),
     },
     defaultRoutes({ production: false }),
   );

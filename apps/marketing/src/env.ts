@@ -14,7 +14,9 @@ const parsed = marketingEnvSchema.safeParse({
   NEXT_PUBLIC_DASHBOARD_URL: process.env.NEXT_PUBLIC_DASHBOARD_URL || undefined,
 });
 if (!parsed.success) {
-  throw new Error(`The marketing site's settings are invalid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  throw new Error(
+    `The marketing site's settings are invalid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+  );
 }
 
 export const env = { dashboardUrl: parsed.data.NEXT_PUBLIC_DASHBOARD_URL } as const;

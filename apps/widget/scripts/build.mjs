@@ -1,5 +1,7 @@
-// Bundles the host-page loader (src/loader.ts) into dist/widget.js.
-//   node scripts/build.mjs          one build, prints raw and gzipped size
+// Bundles the widget's two scripts:
+//   src/loader.ts     -> dist/widget.js  the host-page loader (tiny, in every page view)
+//   src/frame/main.ts -> dist/frame.js   the chat app inside the iframe
+//   node scripts/build.mjs          one build, prints raw and gzipped sizes
 //   node scripts/build.mjs --watch  rebuild on change (esbuild context.watch)
 import console from 'node:console';
 import { readFileSync } from 'node:fs';
@@ -11,23 +13,36 @@ import * as esbuild from 'esbuild';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const outfile = join(root, 'dist', 'widget.js');
+export const frameOutfile = join(root, 'dist', 'frame.js');
 
-/**
- * esbuild options for the loader; tests reuse them to check the real bundle.
- * @type {import('esbuild').BuildOptions}
- */
-export const options = {
-  entryPoints: [join(root, 'src', 'loader.ts')],
-  outfile,
+/** @type {import('esbuild').BuildOptions} */
+const common = {
   bundle: true,
   format: 'iife',
   platform: 'browser',
   target: 'es2019',
   minify: true,
-  // The map goes to dist/widget.js.map only: no sourceMappingURL comment in widget.js.
+  // The map goes to dist/*.js.map only: no sourceMappingURL comment in the served files.
   sourcemap: 'external',
   legalComments: 'none',
   logLevel: 'warning',
+};
+
+/**
+ * esbuild options for the loader; tests reuse them to check the real bundle.
+ * @type {import('esbuild').BuildOptions}
+ */
+export const options = { ...common, entryPoints: [join(root, 'src', 'loader.ts')], outfile };
+
+/**
+ * esbuild options for the chat frame (one file, CSS inside the JS; the frame's CSP allows
+ * no inline scripts and no other origins).
+ * @type {import('esbuild').BuildOptions}
+ */
+export const frameOptions = {
+  ...common,
+  entryPoints: [join(root, 'src', 'frame', 'main.ts')],
+  outfile: frameOutfile,
 };
 
 /** Raw and gzipped (level 9) byte counts of a file. */
@@ -38,33 +53,36 @@ export function sizes(file = outfile) {
 
 export const kb = (bytes) => (bytes / 1024).toFixed(1) + ' KB';
 
-function report() {
-  const { raw, gzip } = sizes();
+function report(file) {
+  const { raw, gzip } = sizes(file);
   console.log(
-    `built ${relative(root, outfile)}: ${kb(raw)} raw (${raw} B), ${kb(gzip)} gzipped (${gzip} B)`,
+    `built ${relative(root, file)}: ${kb(raw)} raw (${raw} B), ${kb(gzip)} gzipped (${gzip} B)`,
   );
 }
 
 export async function build() {
-  await esbuild.build(options);
-  report();
+  await Promise.all([esbuild.build(options), esbuild.build(frameOptions)]);
+  report(outfile);
+  report(frameOutfile);
 }
 
 async function watch() {
-  const ctx = await esbuild.context({
-    ...options,
-    plugins: [
-      {
-        name: 'report',
-        setup(b) {
-          b.onEnd((result) => {
-            if (result.errors.length === 0) report();
-          });
+  for (const each of [options, frameOptions]) {
+    const ctx = await esbuild.context({
+      ...each,
+      plugins: [
+        {
+          name: 'report',
+          setup(b) {
+            b.onEnd((result) => {
+              if (result.errors.length === 0) report(each.outfile);
+            });
+          },
         },
-      },
-    ],
-  });
-  await ctx.watch();
+      ],
+    });
+    await ctx.watch();
+  }
   console.log('watching src/ for changes (Ctrl+C to stop)');
 }
 

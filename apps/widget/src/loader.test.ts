@@ -5,8 +5,12 @@ import type { ReplylineFn } from './loader';
 const SRC = 'https://api.example.test:8443/static/widget.js?v=3';
 const ORIGIN = 'https://api.example.test:8443';
 const HOST = 'replyline-widget';
+/** location.origin of the test page (vitest.config.ts), url-encoded as the loader sends it. */
+const PAGE_HOST = encodeURIComponent('https://shop.example.test');
 
 let warn: MockInstance<typeof console.warn>;
+/** GET /v1/widget/config; by default it never answers (the bubble must not wait for it). */
+let fetchMock: ReturnType<typeof vi.fn<typeof fetch>>;
 
 /** Runs the loader as a fresh <script> execution would (module state reset each time). */
 async function load(): Promise<void> {
@@ -92,10 +96,15 @@ beforeEach(() => {
   document.body.innerHTML = '';
   delete window.Replyline;
   setCurrentScript(null);
+  document.documentElement.lang = '';
   warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+  fetchMock = vi.fn<typeof fetch>(() => new Promise<Response>(() => {}));
+  vi.stubGlobal('fetch', fetchMock);
 });
 
 afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
   vi.restoreAllMocks();
   delete (document as { currentScript?: unknown }).currentScript;
   delete (document as { readyState?: unknown }).readyState;
@@ -137,7 +146,7 @@ describe('finding its own script tag', () => {
     await load();
     launcher().click();
     expect(frames().map((frame) => frame.src)).toEqual([
-      'https://api.example.test/widget/frame?key=pk_last',
+      `https://api.example.test/widget/frame?key=pk_last&host=${PAGE_HOST}`,
     ]);
     expect(warn).not.toHaveBeenCalled();
   });
@@ -193,7 +202,9 @@ describe('launcher', () => {
     expect(panel().hidden).toBe(false);
     const [frame] = frames();
     expect(frames()).toHaveLength(1);
-    expect(frame!.getAttribute('src')).toBe(`${ORIGIN}/widget/frame?key=pk_test%2Fa%20b%26c%3Dd`);
+    expect(frame!.getAttribute('src')).toBe(
+      `${ORIGIN}/widget/frame?key=pk_test%2Fa%20b%26c%3Dd&host=${PAGE_HOST}`,
+    );
     expect(frame!.title).toBe('Chat');
     expect(panel().contains(frame!)).toBe(true);
 
@@ -390,6 +401,248 @@ describe('built bundle (dist/widget.js)', () => {
     addOwnScript({ src: 'https://api.example.test/widget.js', 'data-key': 'pk_built' });
     new Function(code)();
     launcher().click();
-    expect(frames()[0]!.src).toBe('https://api.example.test/widget/frame?key=pk_built');
+    expect(frames()[0]!.src).toBe(
+      `https://api.example.test/widget/frame?key=pk_built&host=${PAGE_HOST}`,
+    );
+  });
+});
+
+function json(body: unknown, status = 200): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json' },
+  });
+}
+
+function notice(): HTMLElement | null {
+  return shadow().querySelector<HTMLElement>('[data-state="unavailable"]');
+}
+
+describe('tenant branding from the API', () => {
+  it('asks once for the config of its key and paints the launcher with it', async () => {
+    fetchMock.mockResolvedValue(
+      json({
+        name: 'Northwind Movers',
+        branding: { primaryColor: '#0f766e', position: 'bottom-left', launcherText: 'Ask Maja' },
+      }),
+    );
+    addOwnScript({ src: SRC, 'data-key': 'pk_test/1' });
+    await load();
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    expect(String(fetchMock.mock.calls[0]![0])).toBe(`${ORIGIN}/v1/widget/config?key=pk_test%2F1`);
+    await vi.waitFor(() => expect(cssText(shadow())).toContain('#0f766e'));
+    const text = cssText(shadow()).replace(/\s+/g, '');
+    expect(text).toMatch(/\.launcher\{position:fixed;left:20px/);
+    expect(text).not.toContain('#4f46e5');
+    expect(launcher().title).toBe('Ask Maja');
+    launcher().click();
+    expect(frames()).toHaveLength(1);
+    expect(notice()).toBeNull();
+  });
+
+  it('ignores a primaryColor that is not a hex colour', async () => {
+    fetchMock.mockResolvedValue(json({ branding: { primaryColor: 'red;}*{display:none' } }));
+    addOwnScript();
+    await load();
+    await vi.waitFor(() => expect(fetchMock).toHaveBeenCalled());
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(cssText(shadow())).not.toContain('display:none}*');
+    expect(cssText(shadow())).toContain('#4f46e5');
+  });
+
+  it('on 403 keeps the bubble, warns the server message and opens a polite notice, no frame', async () => {
+    fetchMock.mockResolvedValue(
+      json({ error: { code: 'origin_not_allowed', message: 'This website is not allowed.' } }, 403),
+    );
+    addOwnScript();
+    await load();
+    await vi.waitFor(() =>
+      expect(warnings()).toEqual(['[replyline] This website is not allowed.']),
+    );
+    launcher().click();
+    expect(panel().hidden).toBe(false);
+    expect(frames()).toHaveLength(0);
+    expect(notice()!.textContent).toBe('Chat is not available on this website.');
+    expect(panel().contains(notice())).toBe(true);
+  });
+
+  it('covers a frame opened before the refusal arrived', async () => {
+    let refuse!: (response: Response) => void;
+    fetchMock.mockReturnValue(new Promise<Response>((resolve) => (refuse = resolve)));
+    window.Replyline = Object.assign(() => {}, { q: [['open']] });
+    addOwnScript();
+    await load();
+    expect(frames()).toHaveLength(1);
+    refuse(json({ error: { code: 'unknown_key', message: 'Unknown key.' } }, 404));
+    await vi.waitFor(() => expect(notice()).not.toBeNull());
+    expect(frames()[0]!.hidden).toBe(true);
+  });
+
+  it('a network failure also ends in the notice, without throwing', async () => {
+    fetchMock.mockRejectedValue(new TypeError('Failed to fetch'));
+    addOwnScript();
+    await load();
+    await vi.waitFor(() => expect(warn).toHaveBeenCalled());
+    launcher().click();
+    expect(frames()).toHaveLength(0);
+    expect(notice()).not.toBeNull();
+  });
+
+  it("speaks the tenant's language when the page does not say", async () => {
+    fetchMock.mockResolvedValue(json({ language: 'norwegian', branding: {} }));
+    addOwnScript();
+    await load();
+    const button = shadow().querySelector<HTMLButtonElement>('button.launcher')!;
+    await vi.waitFor(() => expect(button.getAttribute('aria-label')).toBe('Åpne chatten'));
+    button.click();
+    expect(shadow().querySelector('[role="dialog"]')!.getAttribute('aria-label')).toBe('Chat');
+    expect(frames()[0]!.title).toBe('Chat');
+  });
+
+  it('speaks the page language and passes it to the frame', async () => {
+    document.documentElement.lang = 'sv-SE';
+    addOwnScript();
+    await load();
+    const button = shadow().querySelector<HTMLButtonElement>('button.launcher')!;
+    expect(button.getAttribute('aria-label')).toBe('Öppna chatten');
+    button.click();
+    expect(frames()[0]!.getAttribute('src')).toBe(
+      `${ORIGIN}/widget/frame?key=pk_test_123&host=${PAGE_HOST}&lang=sv-SE`,
+    );
+  });
+});
+
+describe('the panel', () => {
+  it('is a labelled dialog that goes full screen on narrow screens', async () => {
+    addOwnScript();
+    await load();
+    expect(panel().getAttribute('role')).toBe('dialog');
+    expect(panel().getAttribute('aria-label')).toBe('Chat');
+    const text = cssText(shadow()).replace(/\s+/g, '');
+    const narrow = /@media\(max-width:480px\)\{(?:[^{}]*\{[^{}]*\})*\}/.exec(text);
+    expect(narrow).not.toBeNull();
+    expect(narrow![0]).toMatch(/\.panel\{[^}]*top:0/);
+    expect(narrow![0]).toMatch(/\.panel\{[^}]*left:0/);
+    expect(narrow![0]).toMatch(/\.panel\{[^}]*border-radius:0/);
+  });
+});
+
+describe('talking to the chat frame (postMessage)', () => {
+  async function openFrame(): Promise<{ frame: HTMLIFrameElement; sent: MockInstance }> {
+    addOwnScript();
+    await load();
+    launcher().click();
+    const frame = frames()[0]!;
+    const sent = vi.spyOn(frame.contentWindow!, 'postMessage').mockImplementation(() => {});
+    return { frame, sent };
+  }
+
+  function fromFrame(
+    frame: HTMLIFrameElement,
+    data: unknown,
+    init: { origin?: string; source?: Window | null } = {},
+  ): void {
+    window.dispatchEvent(
+      new MessageEvent('message', {
+        data,
+        origin: init.origin ?? ORIGIN,
+        source: init.source === undefined ? frame.contentWindow : init.source,
+      }),
+    );
+  }
+
+  it('holds identify until the frame is ready, then sends it with the exact API origin', async () => {
+    const identity = { userId: 'u_1', signature: 'ab12' };
+    window.Replyline = Object.assign(() => {}, { q: [['identify', identity]] });
+    const { frame, sent } = await openFrame();
+    expect(sent).not.toHaveBeenCalled();
+
+    fromFrame(frame, { source: 'replyline', type: 'ready' });
+    expect(sent.mock.calls).toEqual([
+      [{ source: 'replyline', type: 'identify', identity }, ORIGIN],
+      [{ source: 'replyline', type: 'visibility', open: true }, ORIGIN],
+    ]);
+
+    window.Replyline!('identify', { email: 'ada@example.test', signature: 'cd34' });
+    expect(sent).toHaveBeenLastCalledWith(
+      {
+        source: 'replyline',
+        type: 'identify',
+        identity: { email: 'ada@example.test', signature: 'cd34' },
+      },
+      ORIGIN,
+    );
+    launcher().click();
+    expect(sent).toHaveBeenLastCalledWith(
+      { source: 'replyline', type: 'visibility', open: false },
+      ORIGIN,
+    );
+  });
+
+  it('ignores messages from a foreign origin, a foreign window, or without our tag', async () => {
+    window.Replyline = Object.assign(() => {}, { q: [['identify', { signature: 'x' }]] });
+    const { frame, sent } = await openFrame();
+    const other = document.createElement('iframe');
+    document.body.appendChild(other);
+
+    fromFrame(frame, { source: 'replyline', type: 'ready' }, { origin: 'https://evil.example' });
+    fromFrame(frame, { source: 'replyline', type: 'ready' }, { origin: ORIGIN + '.evil.example' });
+    fromFrame(frame, { source: 'replyline', type: 'ready' }, { source: other.contentWindow });
+    fromFrame(frame, { source: 'replyline', type: 'ready' }, { source: window });
+    fromFrame(frame, { source: 'replyline', type: 'ready' }, { source: null });
+    fromFrame(frame, { type: 'ready' });
+    fromFrame(frame, 'ready');
+    expect(sent).not.toHaveBeenCalled();
+
+    launcher().click(); // closed
+    fromFrame(
+      frame,
+      { source: 'replyline', type: 'unread', count: 3 },
+      { origin: 'https://evil.example' },
+    );
+    expect(shadow().querySelector<HTMLElement>('.badge')!.hidden).toBe(true);
+    fromFrame(frame, { source: 'replyline', type: 'close' }, { source: other.contentWindow });
+    launcher().click();
+    expect(panel().hidden).toBe(false);
+  });
+
+  it('shows the unread count on the launcher badge and in its label, cleared on open', async () => {
+    const { frame } = await openFrame();
+    fromFrame(frame, { source: 'replyline', type: 'ready' });
+    const button = shadow().querySelector<HTMLButtonElement>('button.launcher')!;
+    const badge = shadow().querySelector<HTMLElement>('.badge')!;
+    button.click(); // close
+    fromFrame(frame, { source: 'replyline', type: 'unread', count: 2 });
+    expect(badge.hidden).toBe(false);
+    expect(badge.textContent).toBe('2');
+    expect(button.getAttribute('aria-label')).toBe('Open chat, 2 unread messages');
+    fromFrame(frame, { source: 'replyline', type: 'unread', count: 1 });
+    expect(button.getAttribute('aria-label')).toBe('Open chat, 1 unread message');
+    button.click(); // open
+    expect(badge.hidden).toBe(true);
+    expect(button.getAttribute('aria-label')).toBe('Open chat');
+  });
+
+  it('closes when the frame asks and puts focus back on the launcher', async () => {
+    const { frame } = await openFrame();
+    fromFrame(frame, { source: 'replyline', type: 'ready' });
+    fromFrame(frame, { source: 'replyline', type: 'close' });
+    expect(panel().hidden).toBe(true);
+    expect(launcher().getAttribute('aria-expanded')).toBe('false');
+    expect(shadow().activeElement).toBe(launcher());
+  });
+
+  it('shows the polite notice when the frame is not ready within 15 s, and hides it if it turns up', async () => {
+    vi.useFakeTimers();
+    const { frame } = await openFrame();
+    vi.advanceTimersByTime(14_000);
+    expect(notice()).toBeNull();
+    vi.advanceTimersByTime(1_000);
+    expect(notice()!.textContent).toBe('Chat is not available on this website.');
+    expect(frame.hidden).toBe(true);
+
+    fromFrame(frame, { source: 'replyline', type: 'ready' });
+    expect(notice()).toBeNull();
+    expect(frame.hidden).toBe(false);
   });
 });

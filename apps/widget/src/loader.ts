@@ -4,12 +4,18 @@
 //
 // It renders a launcher bubble in a Shadow DOM host and, on click, a panel holding a
 // cross-origin <iframe> served by the API. Everything else (the chat itself) lives in
-// that frame. Rules for this file:
+// that frame (src/frame). Rules for this file:
 //   - no framework, no dependencies: it is bundled alone into dist/widget.js and has a
 //     gzipped size budget (see scripts/bench.mjs);
 //   - it must never throw into the host page: every entry point (top level, DOM-ready
-//     callback, event handlers, the window.Replyline function) goes through `guard`;
-//   - the Shadow DOM is for style isolation only, not a security boundary.
+//     callback, event handlers, timers, the window.Replyline function) goes through `guard`;
+//   - the Shadow DOM is for style isolation only, not a security boundary: the identity
+//     and the conversation only ever travel to the frame, with an exact targetOrigin.
+
+import { fetchBranding, HEX_COLOR } from './loader/branding';
+import type { Branding } from './loader/branding';
+import { applyStyles, css } from './loader/style';
+import { accept, SOURCE } from './protocol';
 
 type Command = 'open' | 'close' | 'identify';
 
@@ -31,17 +37,54 @@ declare global {
 const DEFAULT_BRAND = '#4f46e5';
 const HOST_TAG = 'replyline-widget';
 const PANEL_ID = 'replyline-panel';
-const LABEL = 'Open chat';
+/** A frame that has not said `ready` by then is not coming (blocked, offline, refused). */
+export const READY_TIMEOUT_MS = 15_000;
+
+// [launcher label, 1 unread, n unread, panel/frame title, chat unavailable]
+const STRINGS: Record<string, string[]> = {
+  en: [
+    'Open chat',
+    'unread message',
+    'unread messages',
+    'Chat',
+    'Chat is not available on this website.',
+  ],
+  sv: [
+    'Öppna chatten',
+    'oläst meddelande',
+    'olästa meddelanden',
+    'Chatt',
+    'Chatten är inte tillgänglig på den här webbplatsen.',
+  ],
+  no: [
+    'Åpne chatten',
+    'ulest melding',
+    'uleste meldinger',
+    'Chat',
+    'Chatten er ikke tilgjengelig på dette nettstedet.',
+  ],
+};
 
 interface State {
   open: boolean;
   identity: unknown;
+  /** The frame said `ready`: messages to it are delivered from now on. */
+  ready: boolean;
+  /** No `ready` within READY_TIMEOUT_MS. */
+  late: boolean;
+  /** false once the config request was refused or failed. */
+  available: boolean;
+  unread: number;
 }
 
 interface Ui {
+  root: ShadowRoot;
   button: HTMLButtonElement;
+  badge: HTMLElement;
   panel: HTMLElement;
   frame: HTMLIFrameElement | null;
+  notice: HTMLElement | null;
+  restyle: (text: string) => void;
 }
 
 function warn(message: string, error?: unknown): void {
@@ -81,97 +124,186 @@ function findOwnScript(): HTMLScriptElement | null {
   return null;
 }
 
-function css(brand: string): string {
-  return (
-    ':host{all:initial}' +
-    '.launcher{position:fixed;right:20px;bottom:20px;z-index:2147483000;box-sizing:border-box;width:56px;height:56px;margin:0;padding:0;border:0;border-radius:50%;' +
-    `background:${brand};color:#fff;cursor:pointer;display:flex;align-items:center;justify-content:center;box-shadow:0 4px 14px rgba(0,0,0,.25)}` +
-    `.launcher:focus-visible{outline:3px solid ${brand};outline-offset:3px}` +
-    '.launcher svg{width:28px;height:28px;fill:currentColor}' +
-    '.launcher .x,.launcher[aria-expanded=true] .bubble{display:none}' +
-    '.launcher[aria-expanded=true] .x{display:block}' +
-    '.panel{position:fixed;right:20px;bottom:88px;z-index:2147483000;width:380px;max-width:calc(100vw - 40px);height:600px;max-height:calc(100vh - 120px);' +
-    'border-radius:12px;overflow:hidden;background:#fff;box-shadow:0 8px 32px rgba(0,0,0,.25)}' +
-    '.panel[hidden]{display:none}' +
-    '.panel iframe{display:block;width:100%;height:100%;border:0}' +
-    // Motion only for people who have not asked for less: no transition otherwise.
-    '@media (prefers-reduced-motion:no-preference){.launcher{transition:transform .15s ease}.launcher:hover{transform:scale(1.06)}}'
-  );
+function pageLang(): string {
+  return (document.documentElement.lang || '').trim();
+}
+
+// A page language tag ("sv-SE") or the tenant's language name from the API ("swedish").
+const LOCALES: [RegExp, string][] = [
+  [/^(?:sv(?:[-_]|$)|swedish$)/i, 'sv'],
+  [/^(?:n[obn](?:[-_]|$)|norwegian$)/i, 'no'],
+];
+
+function localeOf(value: string): string | undefined {
+  for (const [pattern, locale] of LOCALES) if (pattern.test(value)) return locale;
+  return undefined;
+}
+
+/** Strings in the page's language, else the tenant's, else English. */
+function strings(tenantLanguage = ''): string[] {
+  return STRINGS[localeOf(pageLang()) || localeOf(tenantLanguage) || 'en']!;
 }
 
 const ICONS =
   '<svg class="bubble" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2z"/></svg>' +
   '<svg class="x" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M18.3 5.7a1 1 0 0 0-1.4 0L12 10.6 7.1 5.7a1 1 0 0 0-1.4 1.4l4.9 4.9-4.9 4.9a1 1 0 1 0 1.4 1.4l4.9-4.9 4.9 4.9a1 1 0 0 0 1.4-1.4L13.4 12l4.9-4.9a1 1 0 0 0 0-1.4z"/></svg>';
 
-function applyStyles(root: ShadowRoot, text: string): void {
-  // Constructable stylesheets are not blocked by a host page CSP without 'unsafe-inline'.
-  try {
-    if ('adoptedStyleSheets' in root && typeof CSSStyleSheet === 'function') {
-      const sheet = new CSSStyleSheet();
-      sheet.replaceSync(text);
-      root.adoptedStyleSheets = [sheet];
-      return;
-    }
-  } catch {
-    // Fall through to a <style> element.
-  }
-  const style = document.createElement('style');
-  style.textContent = text;
-  root.appendChild(style);
-}
-
-function start(): void {
-  const existing = window.Replyline;
-  if (existing && existing.loaded) return; // loaded twice: the first copy owns the widget
-
+/** Where the loader talks to: the API origin (from our src) and the publishable key. */
+function locate(): { origin: string; key: string; color: string } | null {
   const script = findOwnScript();
   const key = ((script && script.getAttribute('data-key')) || '').trim();
   if (!script || !key) {
     warn('missing data-key on the widget <script> tag; the chat widget was not loaded');
-    return;
+    return null;
   }
   if (/^sk_/.test(key)) {
     warn(
       'data-key looks like a secret key; use your publishable key (pk_...). The chat widget was not loaded',
     );
-    return;
+    return null;
   }
   const src = new URL(script.src, document.baseURI);
   if (src.protocol !== 'https:' && src.protocol !== 'http:') {
     warn(
       'cannot work out the API origin from the widget script src; the chat widget was not loaded',
     );
-    return;
+    return null;
   }
-  const frameSrc = `${src.origin}/widget/frame?key=${encodeURIComponent(key)}`;
+  // data-color paints the bubble until the tenant's own branding arrives from the API.
   const color = script.getAttribute('data-color');
-  const brand = color && /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i.test(color) ? color : DEFAULT_BRAND;
+  return { origin: src.origin, key, color: color && HEX_COLOR.test(color) ? color : DEFAULT_BRAND };
+}
 
-  const state: State = { open: false, identity: undefined };
+function start(): void {
+  const existing = window.Replyline;
+  if (existing && existing.loaded) return; // loaded twice: the first copy owns the widget
+
+  const where = locate();
+  if (!where) return;
+  const { origin, key } = where;
+  let text = strings();
+  const look = { color: where.color, left: false };
+
+  const state: State = {
+    open: false,
+    identity: undefined,
+    ready: false,
+    late: false,
+    available: true,
+    unread: 0,
+  };
   let ui: Ui | null = null;
+  let title: string | undefined;
+
+  /** Sends to the frame once it said `ready`; until then `identify` waits in `state`. */
+  const post = (type: string, data: Record<string, unknown>): void => {
+    const target = ui && ui.frame && ui.frame.contentWindow;
+    // targetOrigin is the exact API origin: the browser drops the message if the frame was
+    // navigated anywhere else, so the identity never reaches another site.
+    if (state.ready && target) target.postMessage({ source: SOURCE, type, ...data }, origin);
+  };
+
+  const createFrame = (view: Ui): void => {
+    // Created on first open only, so pages that never open the chat never load it.
+    const frame = document.createElement('iframe');
+    const lang = pageLang();
+    frame.src =
+      `${origin}/widget/frame?key=${encodeURIComponent(key)}` +
+      `&host=${encodeURIComponent(location.origin)}` +
+      (lang ? `&lang=${encodeURIComponent(lang)}` : '');
+    view.panel.appendChild(frame);
+    view.frame = frame;
+    setTimeout(
+      () =>
+        guard(() => {
+          state.late = !state.ready;
+          render();
+        }),
+      READY_TIMEOUT_MS,
+    );
+  };
+
+  /** The polite "not available" message instead of the frame, when it applies. */
+  const renderNotice = (view: Ui): void => {
+    // A frame that said ready works, whatever else happened; one that did not is covered
+    // once we know it will not (config refused, or too late).
+    const down = !state.ready && (!state.available || state.late);
+    if (view.frame) view.frame.hidden = down;
+    if (down && !view.notice) {
+      const notice = document.createElement('p');
+      notice.className = 'notice';
+      notice.setAttribute('data-state', 'unavailable');
+      notice.setAttribute('role', 'status');
+      notice.textContent = text[4]!;
+      view.panel.appendChild(notice);
+      view.notice = notice;
+    }
+    if (!down && view.notice) {
+      view.notice.remove();
+      view.notice = null;
+    }
+  };
 
   const render = (): void => {
-    if (!ui) return;
-    ui.button.setAttribute('aria-expanded', String(state.open));
-    if (state.open && !ui.frame) {
-      // Created on first open only, so pages that never open the chat never load it.
-      const frame = document.createElement('iframe');
-      frame.title = 'Chat';
-      frame.src = frameSrc;
-      ui.panel.appendChild(frame);
-      ui.frame = frame;
-    }
-    ui.panel.hidden = !state.open;
+    const view = ui;
+    if (!view) return;
+    const { button, badge } = view;
+    if (state.open) state.unread = 0;
+    const unread = state.unread;
+    button.setAttribute('aria-expanded', String(state.open));
+    view.panel.setAttribute('aria-label', text[3]!);
+    button.setAttribute(
+      'aria-label',
+      unread ? `${text[0]}, ${unread} ${text[unread === 1 ? 1 : 2]}` : text[0]!,
+    );
+    if (title) button.title = title;
+    badge.hidden = !unread;
+    badge.textContent = unread > 99 ? '99+' : String(unread);
+    if (state.open && !view.frame && state.available) createFrame(view);
+    if (view.frame) view.frame.title = text[3]!;
+    renderNotice(view);
+    view.panel.hidden = !state.open;
+  };
+
+  const setOpen = (open: boolean): void => {
+    if (state.open === open) return;
+    state.open = open;
+    render();
+    post('visibility', { open });
   };
 
   const run = (command: unknown, payload: unknown): void => {
     if (command === 'open' || command === 'close') {
-      state.open = command === 'open';
-      render();
+      const view = ui;
+      // Focus leaves the panel with it, back to the launcher (not to <body>).
+      const hadFocus = !!view && view.panel.contains(view.root.activeElement);
+      setOpen(command === 'open');
+      if (command === 'close' && hadFocus && view) view.button.focus();
     } else if (command === 'identify') {
-      state.identity = payload; // sent to the chat frame once it exists (later issue)
+      state.identity = payload;
+      post('identify', { identity: payload });
     } else {
       warn(`unknown command ${JSON.stringify(String(command))}`);
+    }
+  };
+
+  const onFrameMessage = (event: MessageEvent): void => {
+    const view = ui;
+    const data = view && view.frame && accept(event, origin, view.frame.contentWindow);
+    if (!data || !view) return;
+    if (data.type === 'ready') {
+      state.ready = true;
+      render();
+      // Identity first: the frame starts the conversation when it hears from us.
+      if (state.identity !== undefined) post('identify', { identity: state.identity });
+      post('visibility', { open: state.open });
+    } else if (data.type === 'unread') {
+      const count = Number(data.count);
+      state.unread = count > 0 && count < 1e6 ? Math.floor(count) : 0;
+      render();
+    } else if (data.type === 'close') {
+      setOpen(false);
+      view.button.focus();
     }
   };
 
@@ -187,6 +319,18 @@ function start(): void {
     }
   }
 
+  const brand = (branding: Branding | null): void => {
+    if (!branding) state.available = false;
+    else {
+      if (branding.color) look.color = branding.color;
+      look.left = branding.left;
+      title = branding.title;
+      text = strings(branding.language);
+    }
+    if (ui) ui.restyle(css(look));
+    render();
+  };
+
   const mount = (): void => {
     if (document.querySelector(HOST_TAG)) {
       warn('the chat widget is already on this page');
@@ -197,28 +341,35 @@ function start(): void {
 
     const host = document.createElement(HOST_TAG);
     const root = host.attachShadow({ mode: 'open' });
-    applyStyles(root, css(brand));
+    const restyle = applyStyles(root, css(look));
 
     const panel = document.createElement('div');
     panel.className = 'panel';
     panel.id = PANEL_ID;
     panel.hidden = true;
+    panel.setAttribute('role', 'dialog');
 
     const button = document.createElement('button');
     button.type = 'button';
     button.className = 'launcher';
-    button.setAttribute('aria-label', LABEL);
     button.setAttribute('aria-controls', PANEL_ID);
-    button.setAttribute('aria-expanded', 'false');
     button.innerHTML = ICONS; // static markup, no data from the page or the key
+    const badge = document.createElement('span');
+    badge.className = 'badge';
+    badge.setAttribute('aria-hidden', 'true'); // the count is in the button's label
+    button.appendChild(badge);
     button.addEventListener('click', () =>
-      guard(() => run(state.open ? 'close' : 'open', undefined)),
+      guard(() => {
+        setOpen(!state.open);
+        // Into the frame, which then focuses its composer when it hears `visibility`.
+        if (state.open && ui && ui.frame && !ui.frame.hidden) ui.frame.focus();
+      }),
     );
 
     root.addEventListener('keydown', (event) =>
       guard(() => {
         if ((event as KeyboardEvent).key === 'Escape' && state.open) {
-          run('close', undefined);
+          setOpen(false);
           button.focus();
         }
       }),
@@ -227,7 +378,8 @@ function start(): void {
     root.appendChild(panel);
     root.appendChild(button);
     body.appendChild(host);
-    ui = { button, panel, frame: null };
+    ui = { root, button, badge, panel, frame: null, notice: null, restyle };
+    window.addEventListener('message', (event) => guard(() => onFrameMessage(event)));
     render();
   };
 
@@ -236,6 +388,11 @@ function start(): void {
   } else {
     mount();
   }
+  // Never rejects: failures are warned about and turn into the "not available" notice.
+  fetchBranding(origin, key, warn).then(
+    (branding) => guard(() => brand(branding)),
+    () => {},
+  );
 }
 
 guard(start);

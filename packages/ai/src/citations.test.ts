@@ -19,6 +19,7 @@ describe('citations', () => {
     expect(citedIds('B [2], A [1], again [2], bogus [9]')).toEqual([2, 1, 9]);
     expect(sourcesFor('B [2], A [1].', [passage(1), passage(2), passage(3)])).toEqual([
       {
+        n: 2,
         chunkId: 'chunk-2',
         documentId: 'doc-2',
         title: 'Doc 2',
@@ -27,6 +28,7 @@ describe('citations', () => {
         score: 0.5,
       },
       {
+        n: 1,
         chunkId: 'chunk-1',
         documentId: 'doc-1',
         title: 'Doc 1',

@@ -15,6 +15,7 @@ export function sourcesFor(answer: string, passages: Passage[]): MessageSource[]
   const byId = new Map(passages.map((p) => [p.id, p]));
   const cited = citedIds(answer).flatMap((id) => byId.get(id) ?? []);
   return (cited.length ? cited : passages).map((p) => ({
+    n: p.id,
     chunkId: p.chunkId,
     documentId: p.documentId,
     title: p.title,

@@ -1,10 +1,11 @@
 import { schema, withTenant, type Database, type TenantDb, type TenantId } from '@replyline/db';
 import { and, desc, eq, ne, sql } from 'drizzle-orm';
 import type { TenantPersona } from '@replyline/db/schema';
+import { replyUsageKey } from '@replyline/billing';
 import type { StoredTurn } from './memory/conversation-memory';
 import type { EscalationReason, MessageSource, TokenUsage, VisitorContext } from './types';
 
-const { conversations, events, messages, tenants } = schema;
+const { conversations, events, messages, tenants, usageRecords } = schema;
 
 /** Turns loaded for memory and escalation; the token budget then picks the ones a model sees. */
 const RECENT_TURNS = 20;
@@ -142,8 +143,8 @@ export interface AssistantMessage {
 }
 
 /**
- * Stores a finished answer with its sources, tags and usage, bumps the conversation and
- * records a suggested escalation, all in one transaction: either the whole answer is there
+ * Stores a finished answer with its sources, tags and usage, meters it in the usage ledger
+ * (one AI reply), bumps the conversation and records a suggested escalation, all in one transaction: either the whole answer is there
  * or none of it. Called only after the stream completed.
  */
 export async function storeAssistantMessage(
@@ -159,6 +160,12 @@ export async function storeAssistantMessage(
       sources: message.sources,
       tags: message.tags,
       usage: message.usage,
+    });
+    await tx.insert(usageRecords).values({
+      tenantId,
+      kind: 'ai_reply',
+      quantity: 1,
+      idempotencyKey: replyUsageKey(messageId),
     });
     if (message.escalation)
       await tx.insert(events).values({

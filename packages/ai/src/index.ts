@@ -31,3 +31,15 @@ export {
   type TokenUsage,
   type VisitorContext,
 } from './types';
+export {
+  getConversationState,
+  listMessages,
+  type ConversationMessage,
+  type ConversationState,
+} from './conversations/read-conversation';
+export { rateConversation, setMessageFeedback } from './conversations/customer-feedback';
+export {
+  escalateConversation,
+  type EscalationRequest,
+} from './conversations/escalate-conversation';
+export { handBackToBot, postAgentMessage } from './conversations/agent-reply';

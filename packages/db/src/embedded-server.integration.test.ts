@@ -5,7 +5,8 @@ import { openDatabase, type DatabaseHandle } from './client';
 import { startEmbeddedServer, type EmbeddedServer } from './embedded-server';
 import { checkDatabase } from './health';
 import { createTenant, findTenantByPublishableKey } from './queries/tenants';
-import { conversations } from './schema';
+import { listenConversationSignals, type ConversationSignal } from './realtime';
+import { conversations, messages } from './schema';
 import { withTenant } from './scope';
 
 async function freePort() {
@@ -57,5 +58,36 @@ describe('the embedded database server', () => {
       tx.select().from(conversations),
     );
     expect(seenByA.map((c) => c.visitorId)).toEqual([`visitor of ${a!.tenantId}`]);
+  });
+
+  it('relays a committed message signal to a listener on another connection', async () => {
+    const heard: ConversationSignal[] = [];
+    const listener = await listenConversationSignals({ kind: 'postgres', url: server.url }, (s) =>
+      heard.push(s),
+    );
+    const { tenantId } = await createTenant(client.db, {
+      name: 'r',
+      slug: `r-${randomUUID().slice(0, 8)}`,
+    });
+    const messageId = await withTenant(client.db, tenantId, async (tx) => {
+      const [c] = await tx.insert(conversations).values({ tenantId, visitorId: 'v' }).returning();
+      const [m] = await tx
+        .insert(messages)
+        .values({ tenantId, conversationId: c!.id, role: 'visitor', content: 'hello' })
+        .returning();
+      return m!.id;
+    });
+    await expect.poll(() => heard.map((s) => s.id), { timeout: 5_000 }).toContain(messageId);
+    // A rolled-back message is never announced.
+    await withTenant(client.db, tenantId, async (tx) => {
+      const [c] = await tx.insert(conversations).values({ tenantId, visitorId: 'w' }).returning();
+      await tx
+        .insert(messages)
+        .values({ tenantId, conversationId: c!.id, role: 'visitor', content: 'x' });
+      tx.rollback();
+    }).catch(() => undefined);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(heard.filter((s) => s.kind === 'message')).toHaveLength(1);
+    await listener.close();
   });
 });

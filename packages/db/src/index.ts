@@ -12,7 +12,9 @@ export {
   createTenant,
   findTenantByPublishableKey,
   findTenantBySlug,
+  findWidgetTenant,
   type NewTenant,
+  type WidgetTenant,
 } from './queries/tenants';
 export {
   APP_ROLE,
@@ -24,7 +26,7 @@ export {
   type TenantId,
   type UserId,
 } from './scope';
-export { decryptSecret, encryptSecret, randomToken } from './secrets';
+export { decryptSecret, encryptSecret, purposeKey, randomToken } from './secrets';
 export { seedDemoTenant } from './seed/seed-demo-tenant';
 export { DEMO_TENANT } from './seed/demo-content';
 export * as schema from './schema';
@@ -46,3 +48,9 @@ export {
   insertFaqEntry,
   type FaqEntryInput,
 } from './queries/knowledge';
+export {
+  CONVERSATION_EVENTS_CHANNEL,
+  listenConversationSignals,
+  type ConversationSignal,
+  type RealtimeListener,
+} from './realtime';

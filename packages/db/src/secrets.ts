@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
 import { readDbEnv } from './env';
 
 // Only for development and tests; production refuses to start without ENCRYPTION_KEY.
@@ -34,3 +34,19 @@ export function decryptSecret(stored: string, secret?: string): string {
 export function randomToken(prefix: string, bytes = 24): string {
   return `${prefix}${randomBytes(bytes).toString('base64url')}`;
 }
+
+/**
+ * A key for one purpose (e.g. signing visitor tokens), derived from ENCRYPTION_KEY so one
+ * secret serves every use without two uses ever sharing a key.
+ */
+export function purposeKey(purpose: string, secret?: string): Buffer {
+  // Checked on every request that carries a token: derive once per process and secret.
+  const cacheKey = `${purpose}\u0000${secret ?? ''}`;
+  let key = purposeKeys.get(cacheKey);
+  if (!key) {
+    key = createHmac('sha256', keyBytes(secret)).update(`replyline:${purpose}`).digest();
+    purposeKeys.set(cacheKey, key);
+  }
+  return key;
+}
+const purposeKeys = new Map<string, Buffer>();

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { openDatabase, startEmbeddedServer, type Database } from '@replyline/db';
 import { chromium, type Browser } from 'playwright-core';
 import { childProcessEnv, chromiumPath } from './env';
 
@@ -14,10 +15,16 @@ const dbPackageDir = fileURLToPath(new URL('../../db/', import.meta.url));
 /** Runs a TypeScript entry point of the repo in its own process and waits for it to finish. */
 function runScript(cwd: string, entry: string, env: NodeJS.ProcessEnv): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', entry], { cwd, env, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+      cwd,
+      env,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr?.on('data', (chunk: Buffer) => (stderr += String(chunk)));
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${entry} failed (${code}):\n${stderr}`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`${entry} failed (${code}):\n${stderr}`)),
+    );
   });
 }
 
@@ -25,7 +32,16 @@ function runScript(cwd: string, entry: string, env: NodeJS.ProcessEnv): Promise<
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -43,16 +59,60 @@ export interface RunningApi {
   stop(): Promise<void>;
 }
 
+export interface SharedDatabase {
+  /** What the API processes connect with. */
+  url: string;
+  /** A connection for the test itself (arranging tenants, writing as an agent). */
+  db: Database;
+  stop(): Promise<void>;
+}
+
 /**
- * Starts the real API process, as `pnpm start` would: on the Postgres server when DATABASE_URL
- * is set, otherwise on its own embedded database in a temporary folder.
+ * One database for several processes: the Postgres server of DATABASE_URL (migrated and
+ * seeded here, as a deploy would), otherwise the embedded database server that `pnpm dev` runs.
  */
-export async function startApi(): Promise<RunningApi> {
+export async function startSharedDatabase(): Promise<SharedDatabase> {
+  const env = childProcessEnv({});
+  let url = env.DATABASE_URL;
+  let stopServer = async () => undefined as void;
+  if (url) await runScript(dbPackageDir, 'src/scripts/seed.ts', env);
+  else {
+    const embedded = await startEmbeddedServer({ dataDir: 'memory', port: await freePort() });
+    url = embedded.url;
+    stopServer = embedded.stop;
+  }
+  const handle = await openDatabase({ kind: 'postgres', url, maxConnections: 4 });
+  return {
+    url,
+    db: handle.db,
+    stop: async () => {
+      await handle.close();
+      await stopServer();
+    },
+  };
+}
+
+/**
+ * Starts the real API process, as `pnpm start` would: on the given shared database, else on
+ * the Postgres server when DATABASE_URL is set, otherwise on its own embedded database in a
+ * temporary folder.
+ */
+export async function startApi(
+  options: { databaseUrl?: string; env?: Record<string, string> } = {},
+): Promise<RunningApi> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'replyline-e2e-'));
-  const env = childProcessEnv({ PORT: String(port), HOST: '127.0.0.1', PGLITE_DATA_DIR: dataDir, LOG_LEVEL: 'info' });
+  const env = childProcessEnv({
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    PGLITE_DATA_DIR: dataDir,
+    LOG_LEVEL: 'info',
+    ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
+    ...options.env,
+  });
   // On a server the API expects a migrated, seeded database, as after `pnpm db:seed` in a deploy.
-  if (env.DATABASE_URL) await runScript(dbPackageDir, 'src/scripts/seed.ts', env);
+  if (env.DATABASE_URL && !options.databaseUrl)
+    await runScript(dbPackageDir, 'src/scripts/seed.ts', env);
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: apiAppDir,
     env,

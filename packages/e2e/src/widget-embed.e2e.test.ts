@@ -13,7 +13,8 @@ describe.runIf(hasChromium)('the widget on a customer site, in Chromium', () => 
 
   beforeAll(async () => {
     [api, browser] = await Promise.all([startApi(), launchChromium()]);
-    site = await startHostSite(`<!doctype html><html lang="en"><head><title>Customer site</title></head>
+    site =
+      await startHostSite(`<!doctype html><html lang="en"><head><title>Customer site</title></head>
       <body><h1>Welcome</h1><p id="after">host page still works</p>
       <script>window.Replyline = window.Replyline || function () { (window.Replyline.q = window.Replyline.q || []).push(arguments); }; window.Replyline('identify', { name: 'Ada' });</script>
       <script src="${api.origin}/widget.js" data-key="${DEMO_KEY}" async></script>
@@ -54,7 +55,10 @@ describe.runIf(hasChromium)('the widget on a customer site, in Chromium', () => 
     const page = await browser.newPage();
     const response = await page.goto(`${api.origin}/health`);
     expect(response?.status()).toBe(200);
-    expect(JSON.parse(await page.locator('body').innerText())).toMatchObject({ status: 'ok', database: { status: 'up' } });
+    expect(JSON.parse(await page.locator('body').innerText())).toMatchObject({
+      status: 'ok',
+      database: { status: 'up' },
+    });
     await page.close();
   });
 });

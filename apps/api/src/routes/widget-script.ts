@@ -5,26 +5,26 @@ import type { Route } from '../router';
 
 const require = createRequire(import.meta.url);
 
-async function loadWidgetScript(): Promise<Buffer> {
+async function loadBundle(file: string): Promise<Buffer> {
   try {
-    return await readFile(require.resolve('@replyline/widget/dist/widget.js'));
+    return await readFile(require.resolve(`@replyline/widget/dist/${file}`));
   } catch {
     throw new HttpError(
       503,
-      'The widget script has not been built yet: run `pnpm build` (or `pnpm dev`).',
+      'The widget has not been built yet: run `pnpm build` (or `pnpm dev`).',
       'widget_not_built',
     );
   }
 }
 
-/** The one script a business pastes into its site. Read per request in dev, cached in production. */
-export function widgetScriptRoute(options: { cache: boolean }): Route {
+/** One built widget file, read per request in dev and cached in production. */
+function bundleRoute(path: string, file: string, options: { cache: boolean }): Route {
   let cached: Promise<Buffer> | undefined;
   return {
     method: 'GET',
-    path: '/widget.js',
+    path,
     handle: async ({ res }) => {
-      const script = options.cache ? (cached ??= loadWidgetScript()) : loadWidgetScript();
+      const script = options.cache ? (cached ??= loadBundle(file)) : loadBundle(file);
       const body = await script.catch((e: unknown) => {
         cached = undefined;
         throw e;
@@ -32,12 +32,21 @@ export function widgetScriptRoute(options: { cache: boolean }): Route {
       res.writeHead(200, {
         'content-type': 'text/javascript; charset=utf-8',
         'content-length': body.length,
-        // The URL carries no version, so browsers revalidate often; the file is tiny.
+        // The URL carries no version, so browsers revalidate often; the files are tiny.
         'cache-control': 'public, max-age=300',
         'cross-origin-resource-policy': 'cross-origin',
         'access-control-allow-origin': '*',
+        'x-content-type-options': 'nosniff',
       });
       res.end(body);
     },
   };
 }
+
+/** The one script a business pastes into its site. */
+export const widgetScriptRoute = (options: { cache: boolean }) =>
+  bundleRoute('/widget.js', 'widget.js', options);
+
+/** The chat app that runs inside the widget's iframe. */
+export const frameScriptRoute = (options: { cache: boolean }) =>
+  bundleRoute('/widget/frame.js', 'frame.js', options);

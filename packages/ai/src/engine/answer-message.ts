@@ -34,6 +34,8 @@ export interface AnswerMessageInput {
   dailyTokenLimit?: number;
   /** The customer went away: stop, and store no answer. */
   signal?: AbortSignal;
+  /** Told the stored id of the customer's message before the answer starts (the API echoes it). */
+  onVisitorMessage?: (message: { messageId: string }) => void;
 }
 
 /**
@@ -52,11 +54,12 @@ export async function* answerMessage(input: AnswerMessageInput): AsyncGenerator<
   const language = detectLanguage(question, context.tenant.language);
   const tags = tagMessage(question);
   const lastAnswer = context.turns.findLast((turn) => turn.role === 'assistant');
-  await appendVisitorMessage(input.db, input.tenantId, input.conversationId, {
+  const stored = await appendVisitorMessage(input.db, input.tenantId, input.conversationId, {
     content: question,
     tags,
     language,
   });
+  input.onVisitorMessage?.(stored);
 
   const metered = input.model.kind === 'language-model' && input.dailyTokenLimit !== undefined;
   const used = metered ? await visitorTokensToday(input.db, input.tenantId, context.visitorId) : 0;

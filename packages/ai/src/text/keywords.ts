@@ -1,3 +1,6 @@
+// Packages that compile this file from source (the API, e2e) need the ambient types too.
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
+/// <reference path="../types/stopword.d.ts" />
 import { stemmer as danish } from '@orama/stemmers/danish';
 import { stemmer as english } from '@orama/stemmers/english';
 import { stemmer as german } from '@orama/stemmers/german';

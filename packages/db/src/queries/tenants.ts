@@ -68,3 +68,39 @@ export async function findTenantBySlug(db: Database, slug: string) {
     .limit(1);
   return row ? asTenantId(row.id) : null;
 }
+
+/** What the public widget API needs of a tenant: its public profile and what it checks with. */
+export interface WidgetTenant {
+  id: TenantId;
+  name: string;
+  language: string;
+  plan: 'free' | 'pro' | 'business';
+  branding: TenantBranding;
+  assistantName: string;
+  allowedOrigins: string[];
+  identitySecretEncrypted: string;
+}
+
+/** Looks a tenant up by publishable key or by id (ids come from signed visitor tokens). */
+export async function findWidgetTenant(
+  db: Database,
+  by: { publishableKey: string } | { id: TenantId },
+): Promise<WidgetTenant | null> {
+  const [row] = await db
+    .select({
+      id: tenants.id,
+      name: tenants.name,
+      language: tenants.language,
+      plan: tenants.plan,
+      branding: tenants.branding,
+      persona: tenants.persona,
+      allowedOrigins: tenants.allowedOrigins,
+      identitySecretEncrypted: tenants.identitySecretEncrypted,
+    })
+    .from(tenants)
+    .where('id' in by ? eq(tenants.id, by.id) : eq(tenants.publishableKey, by.publishableKey))
+    .limit(1);
+  if (!row) return null;
+  const { persona, ...rest } = row;
+  return { ...rest, id: asTenantId(row.id), assistantName: persona.assistantName };
+}

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   bigint,
   index,
@@ -30,12 +31,18 @@ export const usageRecords = pgTable(
     reportedAt: timestamp({ withTimezone: true }),
     reportAttempts: integer().notNull().default(0),
     reportError: text(),
+    /** The meter event identifier Stripe was sent (deterministic: tenant + idempotency key). */
+    reportedIdentifier: text(),
     createdAt: createdAt(),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     uniqueIndex('usage_records_idempotency_key').on(t.tenantId, t.idempotencyKey),
     index('usage_records_period_idx').on(t.tenantId, t.kind, t.occurredAt),
+    // The usage reporter's outbox: only what Stripe has not been told yet, oldest first.
+    index('usage_records_unreported_idx')
+      .on(t.tenantId, t.kind, t.occurredAt)
+      .where(sql`${t.reportedAt} is null`),
   ],
 );
 

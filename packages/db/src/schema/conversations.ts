@@ -37,6 +37,8 @@ export interface VisitorContext {
 }
 
 export interface MessageSource {
+  /** The `[n]` marker the answer uses for this source (absent on answers stored before it). */
+  n?: number;
   chunkId: string;
   documentId: string;
   title: string;

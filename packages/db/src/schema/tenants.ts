@@ -6,6 +6,7 @@ import {
   pgEnum,
   pgTable,
   text,
+  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
@@ -60,6 +61,16 @@ export const tenants = pgTable(
     identitySecretEncrypted: text().notNull(),
     stripeCustomerId: text(),
     stripeSubscriptionId: text(),
+    /** Stripe's status of that subscription (active, past_due, canceled, …); null: never subscribed. */
+    subscriptionStatus: text(),
+    /** The paid billing period; quotas count from its start. Null on free: the calendar month (UTC). */
+    currentPeriodStart: timestamp({ withTimezone: true }),
+    currentPeriodEnd: timestamp({ withTimezone: true }),
+    /**
+     * When the subscription state above was read from Stripe. A webhook applies what it read only
+     * if it is newer, so two deliveries racing each other cannot leave the older state behind.
+     */
+    subscriptionSyncedAt: timestamp({ withTimezone: true }),
     onboarding: jsonb().$type<Record<string, boolean>>().notNull().default({}),
     /** Conversations older than this are deleted by the retention worker; null keeps them. */
     retentionDays: integer(),

@@ -1,5 +1,11 @@
 import type { Metadata } from 'next';
-import { PLANS, formatLimit, formatPrice } from '~/lib/plans';
+import {
+  PLANS,
+  formatLimit,
+  formatOverage,
+  formatPrice,
+  type Plan,
+} from '@replyline/billing/plans';
 import { site } from '~/lib/site';
 
 export const metadata: Metadata = {
@@ -29,7 +35,8 @@ export default function PricingPage() {
                   <span className="price__period"> per month</span>
                 </p>
                 <ul className="plan__limits">
-                  <li>{formatLimit(plan.conversationsPerMonth, 'conversation')} a month</li>
+                  <li>{repliesLine(plan)}</li>
+                  {formatOverage(plan) ? <li>{formatOverage(plan)}</li> : null}
                   <li>{formatLimit(plan.seats, 'team seat')}</li>
                 </ul>
                 <ul className="checklist">
@@ -55,4 +62,10 @@ export default function PricingPage() {
       </div>
     </section>
   );
+}
+
+/** "2,000 AI replies a month"; a capped plan says what happens past the cap. */
+function repliesLine(plan: Plan): string {
+  const replies = `${formatLimit(plan.includedReplies, 'AI reply', 'AI replies')} a month`;
+  return plan.hardCap ? `${replies}, then questions go to your inbox` : replies;
 }

@@ -1,6 +1,6 @@
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { PLANS, formatPrice } from '~/lib/plans';
+import { PLANS, formatPrice } from '@replyline/billing/plans';
 import PricingPage from './page';
 
 describe('plans', () => {
@@ -37,6 +37,7 @@ describe('pricing page', () => {
       expect(html).toContain(`id="plan-${plan.id}"`);
       expect(html).toContain(`>${plan.name}</h2>`);
       expect(html).toContain(formatPrice(plan));
+      expect(html).toContain(`${plan.includedReplies.toLocaleString('en-US')} AI replies a month`);
     }
   });
 

@@ -1,0 +1,48 @@
+// The API process under load for `pnpm bench`: the real server and engine on the test database
+// (embedded PGlite, or DATABASE_URL), a tenant with a few FAQ answers, and a stub language
+// model that streams a four-sentence answer word by word (25 ms apart) like a hosted model. Prints one JSON line
+// with its address and the conversation key, then serves until killed.
+import { randomUUID } from 'node:crypto';
+import type { ChatDelta, ChatModel } from '@replyline/ai';
+import { openTestDatabase } from '@replyline/db/testing';
+import { shopTenant, startTestApi } from '../testing/test-api';
+
+const ANSWER =
+  'Delivery takes 3 to 5 business days within Norway [1]. You get a tracking link by email when the parcel leaves our warehouse. Orders placed before noon leave the same day. Is there anything else I can help you with?';
+const TOKENS = ANSWER.match(/\s*\S+/g)!;
+const TOKEN_INTERVAL_MS = 25;
+
+const streamingStub: ChatModel = {
+  name: 'stub-streaming',
+  kind: 'language-model',
+  async *stream(_request, signal): AsyncIterable<ChatDelta> {
+    for (const token of TOKENS) {
+      if (signal?.aborted) return;
+      yield { type: 'text', text: token };
+      await new Promise((resolve) => setTimeout(resolve, TOKEN_INTERVAL_MS));
+    }
+    yield {
+      type: 'usage',
+      usage: { inputTokens: 200, outputTokens: TOKENS.length, model: 'stub-streaming' },
+    };
+  },
+};
+
+const t = await openTestDatabase();
+const shop = await shopTenant(t, `bench-${randomUUID().slice(0, 8)}`);
+const unlimited = 1_000_000;
+const api = await startTestApi(t, {
+  model: streamingStub,
+  limits: {
+    visitorMessagesPerMinute: unlimited,
+    ipMessagesPerMinute: unlimited,
+    tenantMessagesPerMinute: unlimited,
+    ipStartsPerMinute: unlimited,
+    streamsPerTenant: unlimited,
+  },
+});
+console.log(JSON.stringify({ base: api.base, key: shop.publishableKey, database: t.kind }));
+process.on(
+  'SIGTERM',
+  () => void api.close().finally(() => void t.close().finally(() => process.exit(0))),
+);

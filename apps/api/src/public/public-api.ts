@@ -1,0 +1,43 @@
+import type { Database, TenantId } from '@replyline/db';
+import type { ChatModel } from '@replyline/ai';
+import type { Embedder } from '@replyline/rag';
+import type { Logger } from '../logger';
+import { createLimits, type LimitSettings, type Limits } from './limits';
+import { createRealtimeHub, type RealtimeHub } from './realtime-hub';
+import { createTenantDirectory, type TenantDirectory } from './tenant-directory';
+
+export interface QuotaCheck {
+  allowed: boolean;
+  used: number;
+  included: number;
+}
+
+/** What the public widget API needs beyond the database: built once per process. */
+export interface PublicApi {
+  tenants: TenantDirectory;
+  limits: Limits;
+  hub: RealtimeHub;
+  chat: { model: ChatModel; embedder: Embedder | null; dailyTokenLimit?: number };
+  /** The plan's reply quota, checked before the model is called. */
+  checkQuota(tenantId: TenantId): Promise<QuotaCheck>;
+  /** How often an idle event stream gets a keep-alive comment. */
+  keepAliveMs: number;
+}
+
+export function createPublicApi(options: {
+  db: Database;
+  logger: Logger;
+  limits: LimitSettings;
+  chat: PublicApi['chat'];
+  checkQuota: PublicApi['checkQuota'];
+  keepAliveMs?: number;
+}): PublicApi {
+  return {
+    tenants: createTenantDirectory(options.db),
+    limits: createLimits(options.limits),
+    hub: createRealtimeHub(options.db, options.logger),
+    chat: options.chat,
+    checkQuota: options.checkQuota,
+    keepAliveMs: options.keepAliveMs ?? 20_000,
+  };
+}

@@ -1,0 +1,69 @@
+import type { ConversationSignal, Database, TenantId } from '@replyline/db';
+import { getConversationState, listMessages, type ConversationMessage } from '@replyline/ai';
+import type { Logger } from '../logger';
+
+export type ConversationUpdate =
+  | { type: 'message'; message: ConversationMessage }
+  | { type: 'status'; status: string; botPaused: boolean };
+
+type Subscriber = (update: ConversationUpdate) => void;
+
+export interface RealtimeHub {
+  /** Feeds a database signal (from LISTEN) to this process's subscribers. */
+  dispatch(signal: ConversationSignal): void;
+  subscribe(tenantId: TenantId, conversationId: string, subscriber: Subscriber): () => void;
+  subscriberCount(): number;
+}
+
+/**
+ * Fans database signals out to the open event streams of this process. The row named by a
+ * signal is read once per signal, in the tenant's scope, however many streams watch it; a
+ * signal for a conversation nobody here watches costs nothing.
+ */
+export function createRealtimeHub(db: Database, log: Logger): RealtimeHub {
+  const watchers = new Map<string, Set<Subscriber>>();
+
+  async function deliver(signal: ConversationSignal, subscribers: Set<Subscriber>) {
+    const tenantId = signal.tenantId as TenantId;
+    const update = await readUpdate(db, tenantId, signal);
+    if (update) for (const subscriber of subscribers) subscriber(update);
+  }
+
+  return {
+    dispatch(signal) {
+      const subscribers = watchers.get(key(signal.tenantId, signal.conversationId));
+      if (!subscribers?.size) return;
+      deliver(signal, subscribers).catch((err: unknown) =>
+        log.error({ err, signal }, 'could not deliver a realtime update'),
+      );
+    },
+    subscribe(tenantId, conversationId, subscriber) {
+      const k = key(tenantId, conversationId);
+      const set = watchers.get(k) ?? new Set();
+      set.add(subscriber);
+      watchers.set(k, set);
+      return () => {
+        set.delete(subscriber);
+        if (set.size === 0) watchers.delete(k);
+      };
+    },
+    subscriberCount: () => [...watchers.values()].reduce((n, s) => n + s.size, 0),
+  };
+}
+
+async function readUpdate(
+  db: Database,
+  tenantId: TenantId,
+  signal: ConversationSignal,
+): Promise<ConversationUpdate | null> {
+  if (signal.kind === 'message') {
+    const [message] = await listMessages(db, tenantId, signal.conversationId, [signal.id]);
+    return message ? { type: 'message', message } : null;
+  }
+  const state = await getConversationState(db, tenantId, signal.conversationId);
+  return state ? { type: 'status', status: state.status, botPaused: state.botPaused } : null;
+}
+
+function key(tenantId: string, conversationId: string) {
+  return `${tenantId}:${conversationId}`;
+}

@@ -1,0 +1,34 @@
+import type { RequestContext } from '../router';
+import { HttpError } from '../http';
+import { allowOrigin } from './cors';
+import { isAllowedOrigin, isOwnOrigin, normalizeOrigin, originNotAllowed } from './origin';
+import { tokenOf, verifyVisitorToken, type VisitorGrant } from './visitor-token';
+import type { WidgetTenant } from '@replyline/db';
+
+/**
+ * Authorizes a call about one conversation: a valid visitor token for exactly this
+ * conversation, and, when the browser names an origin, one of the tenant's websites or the
+ * chat iframe itself. Answers CORS for the allowed origin.
+ */
+export async function authorizeVisitor(
+  ctx: RequestContext,
+): Promise<{ grant: VisitorGrant; tenant: WidgetTenant }> {
+  const grant = verifyVisitorToken(tokenOf(ctx.req.headers.authorization, ctx.url));
+  if (ctx.params.id !== grant.conversationId)
+    throw new HttpError(
+      403,
+      'This chat session token is for another conversation.',
+      'wrong_conversation',
+    );
+  const tenant = await ctx.app.publicApi.tenants.byId(grant.tenantId);
+  const origin = normalizeOrigin(ctx.req.headers.origin);
+  if (origin && !isOwnOrigin(ctx.req, origin) && !isAllowedOrigin(tenant.allowedOrigins, origin))
+    throw originNotAllowed(origin, tenant.name);
+  allowOrigin(ctx.req, ctx.res);
+  return { grant, tenant };
+}
+
+/** The client's address as this process sees it (the socket peer). */
+export function clientIp(ctx: RequestContext): string {
+  return ctx.req.socket.remoteAddress ?? 'unknown';
+}

@@ -1,0 +1,71 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { asTenantId, purposeKey, type TenantId } from '@replyline/db';
+import { HttpError } from '../http';
+
+/** What a visitor token lets its holder do: act as one visitor in one conversation. */
+export interface VisitorGrant {
+  tenantId: TenantId;
+  conversationId: string;
+  visitorId: string;
+}
+
+const TOKEN_LIFETIME_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Stateless, signed with a key derived from ENCRYPTION_KEY: any API process can check it
+ * without a lookup, and it expires after a day (the widget gets a new one on every load).
+ */
+export function issueVisitorToken(grant: VisitorGrant, now = Date.now()): string {
+  const body = Buffer.from(
+    JSON.stringify({
+      t: grant.tenantId,
+      c: grant.conversationId,
+      v: grant.visitorId,
+      e: now + TOKEN_LIFETIME_MS,
+    }),
+  ).toString('base64url');
+  return `vt1.${body}.${sign(body)}`;
+}
+
+export function verifyVisitorToken(token: string | null, now = Date.now()): VisitorGrant {
+  const [version, body, signature] = (token ?? '').split('.');
+  if (version !== 'vt1' || !body || !signature || !sameSignature(signature, sign(body)))
+    throw invalidToken();
+  const claims = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as {
+    t: string;
+    c: string;
+    v: string;
+    e: number;
+  };
+  if (claims.e < now)
+    throw new HttpError(
+      401,
+      'This chat session has expired; reload the page to continue.',
+      'token_expired',
+    );
+  return { tenantId: asTenantId(claims.t), conversationId: claims.c, visitorId: claims.v };
+}
+
+/** The bearer token of a request: the Authorization header, or `?token=` for EventSource. */
+export function tokenOf(authorization: string | undefined, url: URL): string | null {
+  const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
+  return match?.[1] ?? url.searchParams.get('token');
+}
+
+function sign(body: string): string {
+  return createHmac('sha256', purposeKey('visitor-token')).update(body).digest('base64url');
+}
+
+function sameSignature(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+function invalidToken() {
+  return new HttpError(
+    401,
+    'The chat session token is missing or invalid; reload the page.',
+    'invalid_token',
+  );
+}

@@ -1,0 +1,29 @@
+import { escalateConversation } from '@replyline/ai';
+import { z } from 'zod';
+import { readJson, sendJson } from '../../http';
+import type { Route } from '../../router';
+import { authorizeVisitor, clientIp } from '../../public/visitor-request';
+
+const escalateSchema = z.object({
+  email: z.email('enter a valid email address').max(254),
+  name: z.string().trim().min(1).max(200).optional(),
+  message: z.string().trim().min(1, 'write a few words for the team').max(4000),
+});
+
+/** "Talk to a human": the customer's email and message become a ticket; its number comes back. */
+export const escalateRoute: Route = {
+  method: 'POST',
+  path: '/v1/conversations/:id/escalate',
+  handle: async (ctx) => {
+    const { grant } = await authorizeVisitor(ctx);
+    await ctx.app.publicApi.limits.admitMessage({ ...grant, ip: clientIp(ctx) });
+    const request = await readJson(ctx.req, escalateSchema, 16 * 1024);
+    const { ticketNumber } = await escalateConversation(
+      ctx.app.db,
+      grant.tenantId,
+      grant.conversationId,
+      request,
+    );
+    sendJson(ctx.res, 201, { ticketNumber });
+  },
+};

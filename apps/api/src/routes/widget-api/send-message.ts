@@ -1,0 +1,152 @@
+import {
+  answerMessage,
+  appendVisitorMessage,
+  cleanInput,
+  detectLanguage,
+  getConversationState,
+  MAX_MESSAGE_CHARS,
+  tagMessage,
+  type EngineEvent,
+} from '@replyline/ai';
+import type { WidgetTenant } from '@replyline/db';
+import { z } from 'zod';
+import { HttpError, readJson } from '../../http';
+import type { RequestContext, Route } from '../../router';
+import { openEventStream, type EventStream } from '../../public/sse';
+import { authorizeVisitor, clientIp } from '../../public/visitor-request';
+import type { VisitorGrant } from '../../public/visitor-token';
+
+const messageSchema = z.object({ text: z.string() });
+
+/**
+ * The customer's message in, the answer out as Server-Sent Events: `visitor_message`, then
+ * `token`s, `sources` and `done` (or one `error`). Every refusal (limits, quota, size)
+ * happens before the stream opens, as a plain JSON error with a status.
+ */
+export const sendMessageRoute: Route = {
+  method: 'POST',
+  path: '/v1/conversations/:id/messages',
+  handle: async (ctx) => {
+    const { grant, tenant } = await authorizeVisitor(ctx);
+    const { text } = await readJson(ctx.req, messageSchema, 64 * 1024);
+    const trimmed = text.trim();
+    if (!trimmed) throw new HttpError(400, 'The message is empty.', 'invalid_request');
+    if ([...trimmed].length > MAX_MESSAGE_CHARS)
+      throw new HttpError(
+        413,
+        `Messages can be at most ${MAX_MESSAGE_CHARS} characters long.`,
+        'message_too_long',
+      );
+
+    const { limits } = ctx.app.publicApi;
+    await limits.admitMessage({ ...grant, ip: clientIp(ctx) });
+    const release = limits.acquireStream(grant);
+    try {
+      await answerOrHandOver(ctx, grant, tenant, trimmed);
+    } finally {
+      release();
+    }
+  },
+};
+
+async function answerOrHandOver(
+  ctx: RequestContext,
+  grant: VisitorGrant,
+  tenant: WidgetTenant,
+  text: string,
+) {
+  const { db, publicApi } = ctx.app;
+  const state = await getConversationState(db, grant.tenantId, grant.conversationId);
+  if (!state) throw new HttpError(404, 'This conversation does not exist any more.', 'not_found');
+  if (state.botPaused) return handOverToHuman(ctx, grant, tenant, text);
+
+  const quota = await publicApi.checkQuota(grant.tenantId);
+  if (!quota.allowed)
+    throw new HttpError(
+      402,
+      'The assistant has reached its monthly limit. Leave your email and a person will answer you.',
+      'quota_exceeded',
+    );
+
+  const stream = openEventStream(ctx.res);
+  const abort = new AbortController();
+  ctx.res.on('close', () => abort.abort());
+  const events = answerMessage({
+    db,
+    tenantId: grant.tenantId,
+    conversationId: grant.conversationId,
+    text,
+    model: publicApi.chat.model,
+    embedder: publicApi.chat.embedder,
+    dailyTokenLimit: publicApi.chat.dailyTokenLimit,
+    signal: abort.signal,
+    onVisitorMessage: ({ messageId }) =>
+      void stream.send('visitor_message', { id: messageId, createdAt: new Date().toISOString() }),
+  });
+  try {
+    for await (const event of events) {
+      if (stream.closed) break;
+      await forward(stream, event);
+    }
+  } catch (err) {
+    ctx.log.error({ err }, 'answer failed');
+    await stream.send('error', {
+      code: 'internal',
+      message: 'Something went wrong while answering. Please try again.',
+    });
+  }
+  stream.end();
+}
+
+async function forward(stream: EventStream, event: EngineEvent) {
+  switch (event.type) {
+    case 'token':
+      return stream.send('token', { text: event.text });
+    case 'sources':
+      return stream.send('sources', {
+        sources: event.sources.map((s, i) => ({
+          n: s.n ?? i + 1,
+          documentId: s.documentId,
+          title: s.title,
+          page: s.page,
+          heading: s.heading,
+        })),
+      });
+    case 'done':
+      return stream.send('done', {
+        messageId: event.messageId,
+        escalationSuggested: event.escalationSuggested,
+        reason: event.reason,
+        handledByHuman: false,
+      });
+    case 'error':
+      return stream.send('error', { code: 'answer_failed', message: event.message });
+  }
+}
+
+/** A person has taken over: keep the message for them, and tell the widget the bot stays quiet. */
+async function handOverToHuman(
+  ctx: RequestContext,
+  grant: VisitorGrant,
+  tenant: WidgetTenant,
+  text: string,
+) {
+  const content = cleanInput(text);
+  const stored = await appendVisitorMessage(ctx.app.db, grant.tenantId, grant.conversationId, {
+    content,
+    tags: tagMessage(content),
+    language: detectLanguage(content, tenant.language),
+  });
+  const stream = openEventStream(ctx.res);
+  await stream.send('visitor_message', {
+    id: stored.messageId,
+    createdAt: new Date().toISOString(),
+  });
+  await stream.send('done', {
+    messageId: null,
+    escalationSuggested: false,
+    reason: null,
+    handledByHuman: true,
+  });
+  stream.end();
+}

@@ -1,0 +1,90 @@
+import type { AddressInfo } from 'node:net';
+import { Writable } from 'node:stream';
+import { createExtractiveModel, type ChatModel } from '@replyline/ai';
+import { createTenant, listenConversationSignals, type TenantId } from '@replyline/db';
+import type { TestDatabase } from '@replyline/db/testing';
+import { addFaqEntries } from '@replyline/rag';
+import { configuredIntegrations, limitSettings, readApiEnv } from '../env';
+import { createLogger } from '../logger';
+import type { LimitSettings } from '../public/limits';
+import { createPublicApi, type QuotaCheck } from '../public/public-api';
+import { createApiServer, defaultRoutes } from '../server';
+
+export interface TestApi {
+  base: string;
+  close(): Promise<void>;
+}
+
+/** The API server in this process on the test database, with its realtime listener. */
+export async function startTestApi(
+  t: TestDatabase,
+  options: {
+    limits?: Partial<LimitSettings>;
+    model?: ChatModel;
+    checkQuota?: (tenantId: TenantId) => Promise<QuotaCheck>;
+    keepAliveMs?: number;
+  } = {},
+): Promise<TestApi> {
+  const env = readApiEnv({});
+  const logger = createLogger('silent', new Writable({ write: (_c, _e, done) => done() }));
+  const publicApi = createPublicApi({
+    db: t.db,
+    logger,
+    limits: { ...limitSettings(env), ...options.limits },
+    chat: { model: options.model ?? createExtractiveModel(), embedder: null },
+    checkQuota: options.checkQuota ?? (async () => ({ allowed: true, used: 0, included: 100 })),
+    keepAliveMs: options.keepAliveMs,
+  });
+  const realtime = await listenConversationSignals(t.queueTarget, publicApi.hub.dispatch);
+  const server = createApiServer(
+    {
+      db: t.db,
+      databaseKind: t.kind,
+      integrations: configuredIntegrations(env),
+      logger,
+      publicApi,
+    },
+    defaultRoutes({ production: false }),
+  );
+  // A deep accept queue: load tests open a thousand connections at once.
+  await new Promise<void>((resolve) =>
+    server.listen({ port: 0, host: '127.0.0.1', backlog: 4096 }, resolve),
+  );
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    base,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await realtime.close();
+    },
+  };
+}
+
+export const SHOP_ORIGIN = 'https://shop.example';
+
+/** A tenant whose website is SHOP_ORIGIN, with a few FAQ answers to ask about. */
+export async function shopTenant(t: TestDatabase, slug: string) {
+  const tenant = await createTenant(t.db, {
+    name: 'Fjord Outdoor',
+    slug,
+    allowedOrigins: [SHOP_ORIGIN],
+    persona: { assistantName: 'Ada' },
+    branding: {
+      primaryColor: '#0f766e',
+      greeting: 'Hei!',
+      logoUrl: 'https://cdn.shop.example/logo.png',
+    },
+  });
+  await addFaqEntries({ db: t.db, queue: { send: async () => null } }, tenant.tenantId, [
+    {
+      question: 'How long does delivery take?',
+      answer: 'Delivery takes 3 to 5 business days within Norway.',
+    },
+    {
+      question: 'Can I return a tent?',
+      answer: 'Unused tents can be returned within 30 days for a full refund.',
+    },
+  ]);
+  return tenant;
+}

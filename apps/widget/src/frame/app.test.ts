@@ -1,0 +1,553 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Mock } from 'vitest';
+import { createApp } from './app';
+import type { FrameConfig } from './config';
+import { apiError, fakeApi, json, message, sseStream } from './fake-api';
+
+const HOST_ORIGIN = 'https://shop.example.test';
+const CONFIG: FrameConfig = {
+  key: 'pk_test_1',
+  hostOrigin: HOST_ORIGIN,
+  pageLanguage: null,
+  tenant: {
+    name: 'Northwind Movers',
+    language: 'english',
+    assistantName: 'Maja',
+    branding: {
+      primaryColor: '#0f766e',
+      greeting: 'Hi, I am **Maja**!',
+      position: 'bottom-right',
+      suggestedQuestions: ['What does a move cost?'],
+    },
+  },
+};
+
+let api: ReturnType<typeof fakeApi>;
+let parent: { postMessage: Mock };
+let app: ReturnType<typeof createApp> | null = null;
+let mount: HTMLElement;
+
+function boot(options: { config?: Partial<FrameConfig>; framed?: boolean } = {}) {
+  app?.destroy();
+  mount = document.createElement('div');
+  document.body.appendChild(mount);
+  app = createApp({
+    config: { ...CONFIG, ...options.config },
+    mount,
+    win: window,
+    parent: options.framed ? (parent as unknown as Window) : null,
+    storage: localStorage,
+  });
+}
+
+const $ = <T extends Element = HTMLElement>(selector: string) => mount.querySelector<T>(selector);
+const $$ = (selector: string) => Array.from(mount.querySelectorAll<HTMLElement>(selector));
+/** Waits until the selector matches, then returns the element. */
+const found = <T extends Element = HTMLElement>(selector: string) =>
+  vi.waitFor(() => {
+    const element = $<T>(selector);
+    if (!element) throw new Error(`nothing matches ${selector}`);
+    return element;
+  });
+const composer = () => $<HTMLTextAreaElement>('textarea[aria-label="Message"]')!;
+const ready = () => vi.waitFor(() => expect(composer().disabled).toBe(false));
+const messages = () =>
+  $$('[data-role]').map((el) => ({
+    role: el.getAttribute('data-role'),
+    id: el.getAttribute('data-message-id'),
+    text: el.querySelector('.bubble')?.textContent ?? el.textContent,
+  }));
+
+function type(text: string, init: KeyboardEventInit = {}): void {
+  composer().value = text;
+  composer().dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, ...init }));
+}
+
+function fromParent(data: unknown, init: { origin?: string; source?: unknown } = {}): void {
+  window.dispatchEvent(
+    new MessageEvent('message', {
+      data,
+      origin: init.origin ?? HOST_ORIGIN,
+      source: (init.source === undefined ? parent : init.source) as Window,
+    }),
+  );
+}
+
+/** The answer stream for the next POST .../messages, driven by the test. */
+function nextAnswer() {
+  const stream = sseStream();
+  api.on('POST', /\/messages$/, () => stream.response);
+  return stream;
+}
+
+function fill(name: string, value: string): void {
+  const field = $<HTMLInputElement>(`[name="${name}"]`)!;
+  field.value = value;
+}
+
+beforeEach(() => {
+  localStorage.clear();
+  document.body.innerHTML = '';
+  api = fakeApi();
+  vi.stubGlobal('fetch', vi.fn(api.fetch));
+  parent = { postMessage: vi.fn() };
+});
+
+afterEach(() => {
+  app?.destroy();
+  app = null;
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
+
+describe('starting the conversation', () => {
+  it('remembers the visitor, renders the history, and resumes it after a reload', async () => {
+    api.on('POST', /^\/v1\/conversations$/, () =>
+      json({
+        conversationId: 'c1',
+        token: 'tok_1',
+        resumed: true,
+        status: 'open',
+        botPaused: false,
+        identified: false,
+        messages: [
+          message({ id: 'm1', role: 'visitor', content: 'Do you move pianos?' }),
+          message({
+            id: 'm2',
+            role: 'assistant',
+            content: 'Yes, for a fee [1].',
+            sources: [{ n: 1, documentId: 'd1', title: 'Price list', page: 3 }],
+            feedback: 1,
+          }),
+          message({ id: 'm3', role: 'agent', content: 'Hi, Anna here.', authorName: 'Anna' }),
+        ],
+      }),
+    );
+    boot();
+    await ready();
+
+    const [start] = api.requests(/^\/v1\/conversations$/);
+    const body = start!.body as Record<string, string>;
+    expect(body.key).toBe('pk_test_1');
+    expect(body.hostOrigin).toBe(HOST_ORIGIN);
+    expect(body.visitorId).toMatch(/^v_[A-Za-z0-9_-]{22}$/);
+    expect(localStorage.getItem('replyline:visitor:pk_test_1')).toBe(body.visitorId);
+
+    expect(messages()).toEqual([
+      { role: 'visitor', id: 'm1', text: 'Do you move pianos?' },
+      { role: 'assistant', id: 'm2', text: 'Yes, for a fee 1.' },
+      { role: 'agent', id: 'm3', text: 'Hi, Anna here.' },
+    ]);
+    expect($('[data-message-id="m2"] sup')!.textContent).toBe('1');
+    expect($('[data-message-id="m2"] .sources')!.textContent).toBe('Sources: 1. Price list, p. 3');
+    expect($('[data-message-id="m2"] [aria-label="Helpful"]')!.getAttribute('aria-pressed')).toBe(
+      'true',
+    );
+    expect($('[data-message-id="m3"] .author')!.textContent).toBe('Anna');
+    expect($('[role="log"]')!.getAttribute('aria-live')).toBe('polite');
+    // The suggested questions are for a new conversation only.
+    expect($('.chips')!.hidden).toBe(true);
+
+    await vi.waitFor(() => expect(api.requests(/\/events$/)).toHaveLength(1));
+    expect(api.requests(/\/events$/)[0]!.headers.get('authorization')).toBe('Bearer tok_1');
+
+    boot(); // a reload
+    await ready();
+    const again = api.requests(/^\/v1\/conversations$/)[1]!.body as Record<string, string>;
+    expect(again.visitorId).toBe(body.visitorId);
+    expect($$('[data-role]')).toHaveLength(3);
+  });
+
+  it('shows the greeting and suggested questions; a chip sends its question', async () => {
+    boot();
+    await ready();
+    expect($('.greeting strong')!.textContent).toBe('Maja');
+    expect($('h1')!.textContent).toBe('Maja');
+    const stream = nextAnswer();
+    $<HTMLButtonElement>('.chip')!.click();
+    await vi.waitFor(() => expect(api.requests(/\/messages$/, 'POST')).toHaveLength(1));
+    expect(api.requests(/\/messages$/, 'POST')[0]!.body).toEqual({
+      text: 'What does a move cost?',
+    });
+    expect($('.chips')!.hidden).toBe(true);
+    stream.close();
+  });
+
+  it('shows a polite notice with the server message when the start is refused, and can retry', async () => {
+    api.on('POST', /^\/v1\/conversations$/, () =>
+      apiError(401, 'invalid_identity', 'We could not verify who you are.'),
+    );
+    boot();
+    const notice = await found('[data-state="unavailable"]');
+    expect(notice.textContent).toContain('We could not verify who you are.');
+    expect(composer().disabled).toBe(true);
+
+    api.on('POST', /^\/v1\/conversations$/, () =>
+      json({
+        conversationId: 'c1',
+        token: 't',
+        resumed: false,
+        status: 'open',
+        botPaused: false,
+        identified: false,
+        messages: [],
+      }),
+    );
+    notice.querySelector('button')!.click();
+    await ready();
+    expect($('[data-state="unavailable"]')).toBeNull();
+  });
+
+  it('speaks Swedish on a Swedish page', async () => {
+    boot({ config: { pageLanguage: 'sv-SE' } });
+    await vi.waitFor(() => expect($('textarea[aria-label="Meddelande"]')).not.toBeNull());
+    expect($('button[aria-label="Skicka"]')).not.toBeNull();
+    expect($('[data-action="human"]')!.textContent).toBe('Prata med en människa');
+    expect(document.documentElement.lang).toBe('sv');
+  });
+});
+
+describe('sending a message', () => {
+  it('streams the tokens into one assistant bubble, with sources and citations', async () => {
+    boot();
+    await ready();
+    const stream = nextAnswer();
+    type('  How much is a piano move?  ');
+
+    await vi.waitFor(() => expect($('.typing')).not.toBeNull());
+    expect(api.requests(/\/messages$/, 'POST')[0]!.body).toEqual({
+      text: 'How much is a piano move?',
+    });
+    expect(api.requests(/\/messages$/, 'POST')[0]!.headers.get('authorization')).toBe(
+      'Bearer tok_1',
+    );
+    expect(composer().value).toBe('');
+    expect(messages()).toEqual([{ role: 'visitor', id: null, text: 'How much is a piano move?' }]);
+
+    stream.send('visitor_message', { id: 'v1', createdAt: 'now' });
+    // One event split across network chunks, as TCP may deliver it.
+    stream.raw('event: tok');
+    stream.raw('en\ndata: {"text":"It costs "}\n');
+    stream.raw('\n');
+    await vi.waitFor(() => expect($('[data-role="assistant"]')).not.toBeNull());
+    expect($('.typing')).toBeNull();
+    stream.send('token', { text: '**500 kr** [1].' });
+    stream.send('sources', { sources: [{ n: 1, documentId: 'd1', title: 'Price list', page: 3 }] });
+    // The events stream echoes both messages; they must not show twice.
+    api.events[0]!.send(
+      'message',
+      message({ id: 'v1', role: 'visitor', content: 'How much is a piano move?' }),
+    );
+    api.events[0]!.send(
+      'message',
+      message({ id: 'a1', role: 'assistant', content: 'It costs **500 kr** [1].' }),
+    );
+    stream.send('done', {
+      messageId: 'a1',
+      escalationSuggested: false,
+      reason: null,
+      handledByHuman: false,
+    });
+    stream.close();
+
+    await vi.waitFor(() => expect(composer().disabled).toBe(false));
+    await vi.waitFor(() => expect($('[data-message-id="a1"] .actions')).not.toBeNull());
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(messages()).toEqual([
+      { role: 'visitor', id: 'v1', text: 'How much is a piano move?' },
+      { role: 'assistant', id: 'a1', text: 'It costs 500 kr 1.' },
+    ]);
+    const answer = $('[data-message-id="a1"]')!;
+    expect(answer.querySelector('strong')!.textContent).toBe('500 kr');
+    expect(answer.querySelector('sup')!.getAttribute('title')).toBe('1. Price list, p. 3');
+    expect(answer.querySelector('.sources')!.textContent).toBe('Sources: 1. Price list, p. 3');
+  });
+
+  it('Shift+Enter does not send; an empty message is not sent', async () => {
+    boot();
+    await ready();
+    type('line one', { shiftKey: true });
+    type('   ');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(api.requests(/\/messages$/, 'POST')).toHaveLength(0);
+  });
+
+  it('429: says to wait and gives the text back', async () => {
+    boot();
+    await ready();
+    api.on('POST', /\/messages$/, () =>
+      json({ error: { code: 'rate_limited', message: 'Slow down.' } }, 429, { 'retry-after': '5' }),
+    );
+    type('Hello?');
+    await vi.waitFor(() => expect($('[role="alert"]')).not.toBeNull());
+    expect($('[role="alert"]')!.textContent).toBe('Too many messages, please wait a moment.');
+    expect(composer().value).toBe('Hello?');
+    expect($$('[data-role="visitor"]')).toHaveLength(0);
+  });
+
+  it('other refusals show the server message; a network failure a generic one', async () => {
+    boot();
+    await ready();
+    api.on('POST', /\/messages$/, () =>
+      apiError(413, 'message_too_long', 'That message is too long.'),
+    );
+    type('x');
+    await vi.waitFor(() =>
+      expect($('[role="alert"]')?.textContent).toBe('That message is too long.'),
+    );
+
+    api.on('POST', /\/messages$/, () => Promise.reject(new TypeError('Failed to fetch')));
+    type('y');
+    await vi.waitFor(() =>
+      expect($('[role="alert"]')?.textContent).toBe('Something went wrong. Please try again.'),
+    );
+  });
+
+  it('an expired token resumes the conversation and keeps the text to send again', async () => {
+    boot();
+    await ready();
+    api.on('POST', /\/messages$/, () => apiError(401, 'invalid_token', 'Token expired.'));
+    type('Still there?');
+    await vi.waitFor(() => expect(api.requests(/^\/v1\/conversations$/)).toHaveLength(2));
+    await ready();
+    expect(composer().value).toBe('Still there?');
+    expect($('[data-state="unavailable"]')).toBeNull();
+  });
+
+  it('an error event in the stream shows its message and keeps the sent message', async () => {
+    boot();
+    await ready();
+    const stream = nextAnswer();
+    type('Hi');
+    stream.send('visitor_message', { id: 'v1' });
+    stream.send('error', { code: 'model_failed', message: 'The assistant is unavailable.' });
+    stream.close();
+    await vi.waitFor(() =>
+      expect($('[role="alert"]')?.textContent).toBe('The assistant is unavailable.'),
+    );
+    expect(messages()).toEqual([{ role: 'visitor', id: 'v1', text: 'Hi' }]);
+    expect($('.typing')).toBeNull();
+  });
+
+  it('thumbs toggle: up sends 1, up again clears with 0, down sends -1', async () => {
+    boot();
+    await ready();
+    const stream = nextAnswer();
+    type('Hi');
+    stream.send('token', { text: 'Hello!' });
+    stream.send('done', { messageId: 'a1', escalationSuggested: false, handledByHuman: false });
+    stream.close();
+    const up = await found<HTMLButtonElement>('[data-message-id="a1"] [aria-label="Helpful"]');
+    const down = $<HTMLButtonElement>('[data-message-id="a1"] [aria-label="Not helpful"]')!;
+    api.on('POST', /\/feedback$/, () => new Response(null, { status: 204 }));
+
+    up.click();
+    expect(up.getAttribute('aria-pressed')).toBe('true');
+    up.click();
+    expect(up.getAttribute('aria-pressed')).toBe('false');
+    down.click();
+    expect(down.getAttribute('aria-pressed')).toBe('true');
+    await vi.waitFor(() => expect(api.requests(/\/feedback$/)).toHaveLength(3));
+    expect(api.requests(/\/feedback$/).map((c) => [c.path, c.body])).toEqual([
+      ['/v1/conversations/c1/messages/a1/feedback', { value: 1 }],
+      ['/v1/conversations/c1/messages/a1/feedback', { value: 0 }],
+      ['/v1/conversations/c1/messages/a1/feedback', { value: -1 }],
+    ]);
+  });
+});
+
+describe('talking to a human', () => {
+  it('402 quota_exceeded opens the human form with the message in it', async () => {
+    boot();
+    await ready();
+    api.on('POST', /\/messages$/, () =>
+      apiError(402, 'quota_exceeded', 'Our assistant is resting; our team will answer by email.'),
+    );
+    type('Can you move my piano on Friday?');
+    const form = await found<HTMLFormElement>('form.card');
+    expect(form.textContent).toContain('Our assistant is resting; our team will answer by email.');
+    expect($<HTMLTextAreaElement>('[name="message"]')!.value).toBe(
+      'Can you move my piano on Friday?',
+    );
+    expect($('[name="email"]')).not.toBeNull();
+    expect($('[name="name"]')).not.toBeNull();
+    expect($$('[data-role="visitor"]')).toHaveLength(0);
+  });
+
+  it('creates a ticket, shows its number, then asks for a rating', async () => {
+    boot();
+    await ready();
+    api.on('POST', /\/escalate$/, () => json({ ticketNumber: 12 }, 201));
+    api.on('POST', /\/rating$/, () => new Response(null, { status: 204 }));
+    $<HTMLButtonElement>('[data-action="human"]')!.click();
+    expect(document.activeElement).toBe($('[name="email"]'));
+
+    fill('email', 'not-an-email');
+    fill('message', 'Please call me');
+    $<HTMLButtonElement>('form.card button[type="submit"]')!.click();
+    expect($('form.card [role="alert"]')!.textContent).toBe('Please enter a valid email address.');
+    expect(api.requests(/\/escalate$/)).toHaveLength(0);
+
+    fill('email', ' ada@example.test ');
+    fill('name', 'Ada');
+    $<HTMLButtonElement>('form.card button[type="submit"]')!.click();
+    const ticket = await found('[data-ticket-number]');
+    expect(ticket.getAttribute('data-ticket-number')).toBe('12');
+    expect(ticket.textContent).toBe('Ticket #12 created, we will reply by email.');
+    expect(api.requests(/\/escalate$/)[0]!.body).toEqual({
+      email: 'ada@example.test',
+      name: 'Ada',
+      message: 'Please call me',
+    });
+
+    expect($('form.card')).toBeNull();
+    $<HTMLButtonElement>('[aria-label="4 stars"]')!.click();
+    await vi.waitFor(() =>
+      expect($('.card [role="status"]')!.textContent).toBe('Thank you for your feedback!'),
+    );
+    expect(api.requests(/\/rating$/)[0]!.body).toEqual({ rating: 4 });
+  });
+
+  it('a refused escalation keeps the form and shows why', async () => {
+    boot();
+    await ready();
+    api.on('POST', /\/escalate$/, () => apiError(400, 'invalid_request', 'Email is not valid.'));
+    $<HTMLButtonElement>('[data-action="human"]')!.click();
+    fill('email', 'ada@example.test');
+    fill('message', 'Help');
+    $<HTMLButtonElement>('form.card button[type="submit"]')!.click();
+    await vi.waitFor(() =>
+      expect($('form.card [role="alert"]')!.textContent).toBe('Email is not valid.'),
+    );
+    expect($('[data-ticket-number]')).toBeNull();
+  });
+
+  it('offers the form when the answer suggests a human, without taking the focus', async () => {
+    boot();
+    await ready();
+    const stream = nextAnswer();
+    type('This is useless!');
+    composer().focus();
+    stream.send('token', { text: 'Sorry about that.' });
+    stream.send('done', {
+      messageId: 'a1',
+      escalationSuggested: true,
+      reason: 'negative_sentiment',
+      handledByHuman: false,
+    });
+    stream.close();
+    const form = await found('form.card');
+    expect(form.textContent).toContain(
+      'It looks like a person from our team could help you better.',
+    );
+    expect(document.activeElement).toBe(composer());
+  });
+
+  it('"Rate this conversation" opens the stars', async () => {
+    boot();
+    await ready();
+    $<HTMLButtonElement>('[data-action="rate"]')!.click();
+    expect($$('.star')).toHaveLength(5);
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect($('.star')).toBeNull();
+  });
+});
+
+describe('live updates and the host page', () => {
+  it('uses the identity the host page sends, and only from the host origin and parent window', async () => {
+    boot({ framed: true });
+    expect(parent.postMessage).toHaveBeenCalledWith(
+      { source: 'replyline', type: 'ready' },
+      HOST_ORIGIN,
+    );
+    const identity = { userId: 'u_1', signature: 'ab12', context: { plan: 'pro' } };
+    fromParent(
+      { source: 'replyline', type: 'identify', identity: { userId: 'evil', signature: 'x' } },
+      { origin: 'https://evil.example' },
+    );
+    fromParent(
+      { source: 'replyline', type: 'identify', identity: { userId: 'evil', signature: 'x' } },
+      { source: window },
+    );
+    fromParent({ type: 'identify', identity: { userId: 'evil', signature: 'x' } });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(api.requests(/^\/v1\/conversations$/)).toHaveLength(0); // still waiting for the host page
+
+    fromParent({ source: 'replyline', type: 'identify', identity });
+    fromParent({ source: 'replyline', type: 'visibility', open: true });
+    await ready();
+    const starts = api.requests(/^\/v1\/conversations$/);
+    expect(starts).toHaveLength(1);
+    expect((starts[0]!.body as { identity: unknown }).identity).toEqual(identity);
+  });
+
+  it('renders agent messages from the events stream once, and counts them as unread while closed', async () => {
+    boot({ framed: true });
+    fromParent({ source: 'replyline', type: 'visibility', open: true });
+    await ready();
+    await vi.waitFor(() => expect(api.events).toHaveLength(1));
+    fromParent({ source: 'replyline', type: 'visibility', open: false });
+
+    const agent = message({
+      id: 'g1',
+      role: 'agent',
+      content: 'Anna here, **hello**!',
+      authorName: 'Anna',
+    });
+    api.events[0]!.send('status', { status: 'open', botPaused: true });
+    api.events[0]!.send('message', agent);
+    api.events[0]!.send('message', agent);
+    await vi.waitFor(() => expect($('[data-message-id="g1"]')).not.toBeNull());
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect($$('[data-message-id="g1"]')).toHaveLength(1);
+    expect($('[data-message-id="g1"] .author')!.textContent).toBe('Anna');
+    expect($('[data-message-id="g1"] strong')!.textContent).toBe('hello');
+    expect(mount.textContent).toContain('A person from our team has joined the chat.');
+    expect(parent.postMessage).toHaveBeenCalledWith(
+      { source: 'replyline', type: 'unread', count: 1 },
+      HOST_ORIGIN,
+    );
+
+    fromParent({ source: 'replyline', type: 'visibility', open: true });
+    expect(parent.postMessage).toHaveBeenLastCalledWith(
+      { source: 'replyline', type: 'unread', count: 0 },
+      HOST_ORIGIN,
+    );
+    expect(document.activeElement).toBe(composer());
+  });
+
+  it('reconnects the events stream with backoff and catches up on what it missed', async () => {
+    vi.useFakeTimers();
+    boot();
+    await vi.advanceTimersByTimeAsync(10);
+    expect(api.events).toHaveLength(1);
+    api.on('GET', /\/messages$/, () =>
+      json({
+        messages: [message({ id: 'g2', role: 'agent', content: 'Missed me?', authorName: 'Anna' })],
+      }),
+    );
+    api.events[0]!.close(); // the connection drops
+    await vi.advanceTimersByTimeAsync(500);
+    expect(api.events).toHaveLength(1); // not hammering the server
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(api.events).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(10);
+    expect($('[data-message-id="g2"]')!.textContent).toContain('Missed me?');
+  });
+
+  it('the close button and Escape ask the host page to close the panel', async () => {
+    boot({ framed: true });
+    $<HTMLButtonElement>('button[aria-label="Close chat"]')!.click();
+    expect(parent.postMessage).toHaveBeenLastCalledWith(
+      { source: 'replyline', type: 'close' },
+      HOST_ORIGIN,
+    );
+    parent.postMessage.mockClear();
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(parent.postMessage).toHaveBeenCalledWith(
+      { source: 'replyline', type: 'close' },
+      HOST_ORIGIN,
+    );
+  });
+});

@@ -1,0 +1,75 @@
+// The two cards shown under the conversation: "Talk to a human" (→ ticket) and the CSAT
+// rating. One at a time; the "Back to chat" button or Escape closes them.
+
+import * as api from './api';
+import type { Ctx } from './state';
+import { describe } from './state';
+import { humanForm } from './view/human-form';
+import type { HumanRequest } from './view/human-form';
+import { note } from './view/message';
+import { ratingCard } from './view/rating';
+
+function showCard(ctx: Ctx, card: HTMLElement, focus: boolean): void {
+  const slot = ctx.ui.card;
+  slot.textContent = '';
+  slot.appendChild(card);
+  if (card.scrollIntoView) card.scrollIntoView({ block: 'nearest' });
+  // Only when asked for: an offer that pops up on its own must not steal the composer's focus.
+  const first = card.querySelector<HTMLElement>('input, button');
+  if (focus && first) first.focus();
+}
+
+export function hasCard(ctx: Ctx): boolean {
+  return !!ctx.ui.card.firstChild;
+}
+
+export function closeCard(ctx: Ctx): void {
+  ctx.ui.card.textContent = '';
+  ctx.ui.composer.focus();
+}
+
+async function submitHuman(ctx: Ctx, request: HumanRequest): Promise<string | null> {
+  const session = ctx.session;
+  if (!session) return ctx.t.unavailable;
+  try {
+    const ticket = await api.escalate(session, request);
+    ctx.status = 'escalated'; // the status event that follows needs no second note
+    ctx.ui.log.add(note(ctx.t.ticket(ticket), { 'data-ticket-number': ticket, role: 'status' }));
+    offerRating(ctx, true);
+    return null;
+  } catch (error) {
+    return describe(error, ctx.t);
+  }
+}
+
+/** Shows the human form; `intro` explains why when we offer it unasked. */
+export function offerHuman(ctx: Ctx, focus: boolean, intro?: string, message?: string): void {
+  if (!ctx.session) return;
+  // An offer made unasked never replaces a form the visitor may be filling in.
+  if (!focus && ctx.ui.card.querySelector('form')) return;
+  const form = humanForm(
+    ctx.t,
+    { intro: intro || ctx.t.humanIntro, message },
+    (request) => submitHuman(ctx, request),
+    () => closeCard(ctx),
+  );
+  showCard(ctx, form, focus);
+}
+
+export function offerRating(ctx: Ctx, focus: boolean): void {
+  const session = ctx.session;
+  if (!session) return;
+  const submit = async (stars: number): Promise<string | null> => {
+    try {
+      await api.sendRating(session, stars);
+      return null;
+    } catch (error) {
+      return describe(error, ctx.t);
+    }
+  };
+  showCard(
+    ctx,
+    ratingCard(ctx.t, submit, () => closeCard(ctx)),
+    focus,
+  );
+}

@@ -1,0 +1,118 @@
+// One message in the conversation. Hooks for browser tests: data-role and data-message-id.
+
+import type { Message, Role, Source } from '../api';
+import { h, icon, ICON } from '../dom';
+import type { Dict } from '../i18n';
+import { renderMarkdown } from '../markdown';
+
+export type FeedbackValue = 1 | -1 | 0;
+/** Saves a thumbs value; resolves false when the server refused it. */
+export type SaveFeedback = (messageId: string, value: FeedbackValue) => Promise<boolean>;
+
+export function messageShell(role: Role, id?: string | null, author?: string | null): HTMLElement {
+  return h(
+    'div',
+    { class: 'msg', 'data-role': role, 'data-message-id': id || null },
+    role === 'agent' && author ? h('div', { class: 'author' }, author) : null,
+    h('div', { class: 'bubble' }),
+  );
+}
+
+export function bubbleOf(element: HTMLElement): HTMLElement {
+  return element.querySelector('.bubble')!;
+}
+
+/** What the visitor typed, as plain text (never interpreted as Markdown). */
+export function visitorMessage(text: string, id?: string): HTMLElement {
+  const element = messageShell('visitor', id);
+  bubbleOf(element).textContent = text;
+  return element;
+}
+
+function sourceLine(source: Source, t: Dict): string {
+  const page = typeof source.page === 'number' ? `, ${t.page} ${source.page}` : '';
+  return `${source.n}. ${source.title || '—'}${page}`;
+}
+
+/** (Re)renders an answer: Markdown with [n] as superscripts, then "Sources: 1. Title, p. 3". */
+export function fillAnswer(element: HTMLElement, text: string, sources: Source[], t: Dict): void {
+  const bubble = bubbleOf(element);
+  const titled = (n: number) => sources.find((source) => source.n === n);
+  bubble.textContent = '';
+  bubble.appendChild(
+    renderMarkdown(text, {
+      cite: (n) => {
+        const source = titled(n);
+        return h('sup', { class: 'cite', title: source ? sourceLine(source, t) : null }, n);
+      },
+    }),
+  );
+  const old = element.querySelector('.sources');
+  if (old) old.remove();
+  if (!sources.length) return;
+  const list = h('ol', null, ...sources.map((source) => h('li', null, sourceLine(source, t))));
+  bubble.after(h('div', { class: 'sources' }, h('span', null, t.sources), ' ', list));
+}
+
+/** Thumbs up/down that toggle: pressing the pressed one clears it (value 0). */
+export function addFeedback(
+  element: HTMLElement,
+  messageId: string,
+  initial: 1 | -1 | null,
+  t: Dict,
+  save: SaveFeedback,
+): void {
+  let value: FeedbackValue = initial || 0;
+  const up = h('button', { type: 'button', class: 'fb', 'aria-label': t.helpful }, icon(ICON.up));
+  const down = h(
+    'button',
+    { type: 'button', class: 'fb', 'aria-label': t.notHelpful },
+    icon(ICON.down),
+  );
+  const show = (): void => {
+    up.setAttribute('aria-pressed', String(value === 1));
+    down.setAttribute('aria-pressed', String(value === -1));
+  };
+  const press = async (pressed: 1 | -1): Promise<void> => {
+    const previous = value;
+    value = value === pressed ? 0 : pressed;
+    show();
+    if (!(await save(messageId, value))) {
+      value = previous;
+      show();
+    }
+  };
+  up.addEventListener('click', () => void press(1));
+  down.addEventListener('click', () => void press(-1));
+  show();
+  element.appendChild(h('div', { class: 'actions' }, up, down));
+}
+
+export function storedMessage(message: Message, t: Dict, save: SaveFeedback): HTMLElement {
+  if (message.role === 'visitor') return visitorMessage(message.content, message.id);
+  if (message.role === 'system') {
+    return h(
+      'p',
+      { class: 'note', 'data-role': 'system', 'data-message-id': message.id },
+      message.content,
+    );
+  }
+  const element = messageShell(message.role, message.id, message.authorName);
+  fillAnswer(element, message.content, Array.isArray(message.sources) ? message.sources : [], t);
+  if (message.role === 'assistant') addFeedback(element, message.id, message.feedback, t, save);
+  return element;
+}
+
+export function typingIndicator(t: Dict): HTMLElement {
+  return h(
+    'div',
+    { class: 'typing', role: 'status', 'aria-label': t.typing },
+    h('i'),
+    h('i'),
+    h('i'),
+  );
+}
+
+export function note(text: string, attributes?: Record<string, string | number>): HTMLElement {
+  return h('p', { class: 'note', ...attributes }, text);
+}

@@ -1,0 +1,54 @@
+export {
+  formatLimit,
+  formatOverage,
+  formatPrice,
+  isPlanId,
+  planAllows,
+  planById,
+  PLAN_IDS,
+  PLANS,
+  type Plan,
+  type PlanCapability,
+  type PlanId,
+} from './plans';
+export { BILLING_NOT_CONFIGURED, billingConfigured, readBillingEnv, type BillingEnv } from './env';
+export {
+  BillingError,
+  WebhookSignatureError,
+  type BillingErrorCode,
+  type WebhookSignatureProblem,
+} from './errors';
+export type { BillingLogger } from './logger';
+export { checkReplyQuota, type ReplyQuota } from './quota/check-reply-quota';
+export { getBillingOverview, type BillingOverview } from './overview/get-billing-overview';
+export { usageAlertLevel, type UsageAlertLevel } from './quota/usage-alert';
+export { replyUsageKey } from './quota/usage-keys';
+export {
+  createStripeClient,
+  stripeFromEnv,
+  type Stripe,
+  type StripeClientOptions,
+} from './stripe/client';
+export { planPricesFromEnv, resolvePlanPrices, type PlanPriceOverrides } from './stripe/prices';
+export { createCheckoutSession, type CheckoutInput } from './checkout/create-checkout-session';
+export { createPortalSession } from './checkout/create-portal-session';
+export { ensureStripeCustomer } from './checkout/ensure-customer';
+export { meterEventIdentifier } from './usage/meter-identifier';
+export {
+  EXPIRED_REPORT_ERROR,
+  reportUsageOnce,
+  type UsageReporterDeps,
+  type UsageReportSummary,
+} from './usage/report-usage';
+export {
+  requestUsageReport,
+  startUsageReporter,
+  type UsageReporterOptions,
+} from './usage/usage-reporter';
+export {
+  handleStripeWebhook,
+  type WebhookInput,
+  type WebhookResult,
+} from './webhooks/handle-stripe-webhook';
+export { HANDLED_EVENT_TYPES } from './webhooks/handlers';
+export { SIGNATURE_TOLERANCE_SECONDS } from './webhooks/verify-event';

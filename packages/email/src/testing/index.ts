@@ -1,0 +1,6 @@
+export {
+  startResendStub,
+  type ResendStub,
+  type StubFailure,
+  type StubRequest,
+} from './resend-stub';
