@@ -7,5 +7,8 @@ export default defineConfig({
   test: {
     environment: 'node',
     include: ['src/**/*.test.{ts,tsx}'],
+    // Integration tests migrate a fresh database first.
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
   },
 });

@@ -18,6 +18,8 @@ const apiEnvSchema = z
       .enum(['true', 'false'])
       .default('true')
       .transform((v) => v === 'true'),
+    /** The dashboard's address, for links in team notifications. */
+    DASHBOARD_URL: z.url().default('http://localhost:3001'),
     /** Public widget API limits (per API process). */
     RATE_LIMIT_VISITOR_PER_MINUTE: z.coerce.number().int().positive().default(20),
     RATE_LIMIT_IP_PER_MINUTE: z.coerce.number().int().positive().default(120),

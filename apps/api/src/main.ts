@@ -9,6 +9,7 @@ import {
   type QueueTarget,
 } from '@replyline/db';
 import { chatModelFromEnv, readAiEnv } from '@replyline/ai';
+import { notifyTicketCreated, startRetentionWorker, startWebhookWorker } from '@replyline/api';
 import {
   billingConfigured,
   checkReplyQuota,
@@ -47,6 +48,13 @@ const publicApi = createPublicApi({
     dailyTokenLimit: aiEnv.AI_VISITOR_DAILY_TOKENS,
   },
   checkQuota: (tenantId) => checkReplyQuota(database.db, tenantId),
+  onTicketCreated: async (tenantId, ticketId) => {
+    await notifyTicketCreated(
+      { db: database.db, queue, dashboardUrl: env.DASHBOARD_URL },
+      tenantId,
+      ticketId,
+    );
+  },
 });
 // Changes written by any process on this database reach this process's open widgets.
 const realtime = await listenConversationSignals(queueTarget, publicApi.hub.dispatch);
@@ -94,7 +102,10 @@ async function openConfiguredDatabase(): Promise<{
   };
 }
 
-/** Background work of this process: knowledge ingestion, email delivery, usage reporting. */
+/**
+ * Background work of this process: knowledge ingestion, email delivery, outgoing webhooks,
+ * retention, usage reporting.
+ */
 async function startWorkers() {
   await startIngestionWorker(queue, {
     db: database.db,
@@ -105,6 +116,9 @@ async function startWorkers() {
   const transport = transportFromEnv(readEmailEnv(), { logger });
   await startEmailWorker(queue, { db: database.db, transport, logger });
   logger.info('email worker started');
+  await startWebhookWorker(queue, { db: database.db });
+  await startRetentionWorker(queue, { db: database.db });
+  logger.info('webhook and retention workers started');
   if (!stripe) return;
   await startUsageReporter(queue, {
     db: database.db,

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { handBackToBot, postAgentMessage } from '@replyline/ai';
+import { checkReplyQuota } from '@replyline/billing';
+import { schema, withTenant, type TenantId } from '@replyline/db';
 import { openTestDatabase, type TestDatabase } from '@replyline/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIdentity } from './public/identity';
@@ -51,6 +53,20 @@ async function start(base = api.base, body: Record<string, unknown> = {}) {
   });
   expect(res.status).toBe(200);
   return (await res.json()) as Started;
+}
+
+/** Earlier AI replies of this month, as the chat engine records them. */
+async function fillFreeQuota(tenantId: TenantId, replies: number) {
+  await withTenant(t.db, tenantId, (tx) =>
+    tx.insert(schema.usageRecords).values(
+      Array.from({ length: replies }, (_, i) => ({
+        tenantId,
+        kind: 'ai_reply' as const,
+        quantity: 1,
+        idempotencyKey: `reply:earlier-${i}`,
+      })),
+    ),
+  );
 }
 
 function send(c: Started, text: string, base = api.base) {
@@ -266,6 +282,25 @@ describe('sending a message', () => {
     expect(modelCalls).toBe(0);
   });
 
+  it('counts each answer against the free plan and refuses past its cap (real quota)', async () => {
+    const free = await shopTenant(t, `free-${randomUUID().slice(0, 8)}`);
+    const metered = await startTestApi(t, { checkQuota: (id) => checkReplyQuota(t.db, id) });
+    try {
+      const c = await start(metered.base, { key: free.publishableKey });
+      const answered = await send(c, 'How long does delivery take?', metered.base);
+      expect(answered.status).toBe(200);
+      await answered.text();
+      const quota = await checkReplyQuota(t.db, free.tenantId);
+      expect(quota).toMatchObject({ plan: 'free', used: 1, allowed: true });
+      await fillFreeQuota(free.tenantId, quota.included - quota.used);
+      const refused = await send(c, 'Can I return a tent?', metered.base);
+      expect(refused.status).toBe(402);
+      expect(((await refused.json()) as ErrorBody).error.message).toMatch(/person will answer/);
+    } finally {
+      await metered.close();
+    }
+  });
+
   it('keeps the bot quiet while a human has taken over, and answers again after hand-back', async () => {
     const c = await start();
     await postAgentMessage(t.db, shop.tenantId, c.conversationId, {
@@ -432,29 +467,39 @@ describe('live updates, feedback and escalation', () => {
     expect(history).toEqual([]);
   });
 
-  it('turns "talk to a human" into a numbered ticket', async () => {
-    const numbers = [];
-    for (let i = 0; i < 2; i++) {
-      const c = await start();
-      const res = await post(
-        api.base,
+  it('turns "talk to a human" into a numbered ticket and tells the team', async () => {
+    const notified: string[] = [];
+    const notifying = await startTestApi(t, {
+      onTicketCreated: async (tenantId, ticketId) => void notified.push(`${tenantId}/${ticketId}`),
+    });
+    try {
+      const numbers = [];
+      for (let i = 0; i < 2; i++) {
+        const c = await start(notifying.base);
+        const res = await post(
+          notifying.base,
+          `/v1/conversations/${c.conversationId}/escalate`,
+          { email: 'kari@example.com', message: 'My tent arrived torn.' },
+          { authorization: `Bearer ${c.token}` },
+        );
+        expect(res.status).toBe(201);
+        numbers.push(((await res.json()) as { ticketNumber: number }).ticketNumber);
+      }
+      expect(numbers[1]).toBe(numbers[0]! + 1);
+      await expect.poll(() => notified.length).toBe(2);
+      expect(notified[0]).toMatch(new RegExp(`^${shop.tenantId}/`));
+      const c = await start(notifying.base);
+      const bad = await post(
+        notifying.base,
         `/v1/conversations/${c.conversationId}/escalate`,
-        { email: 'kari@example.com', message: 'My tent arrived torn.' },
+        { email: 'not-an-email', message: 'x' },
         { authorization: `Bearer ${c.token}` },
       );
-      expect(res.status).toBe(201);
-      numbers.push(((await res.json()) as { ticketNumber: number }).ticketNumber);
+      expect(bad.status).toBe(400);
+      expect(((await bad.json()) as ErrorBody).error.message).toContain('email');
+    } finally {
+      await notifying.close();
     }
-    expect(numbers[1]).toBe(numbers[0]! + 1);
-    const c = await start();
-    const bad = await post(
-      api.base,
-      `/v1/conversations/${c.conversationId}/escalate`,
-      { email: 'not-an-email', message: 'x' },
-      { authorization: `Bearer ${c.token}` },
-    );
-    expect(bad.status).toBe(400);
-    expect(((await bad.json()) as ErrorBody).error.message).toContain('email');
   });
 });
 

@@ -32,6 +32,7 @@ export {
   type VisitorContext,
 } from './types';
 export {
+  customerSource,
   getConversationState,
   listMessages,
   type ConversationMessage,
@@ -42,4 +43,5 @@ export {
   escalateConversation,
   type EscalationRequest,
 } from './conversations/escalate-conversation';
-export { handBackToBot, postAgentMessage } from './conversations/agent-reply';
+export { handBackToBot, postAgentMessage, takeOverConversation } from './conversations/agent-reply';
+export { nextTicketNumber } from './conversations/ticket-number';

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
+import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type DatabaseHandle } from './client';
 import { startEmbeddedServer, type EmbeddedServer } from './embedded-server';
@@ -89,5 +90,27 @@ describe('the embedded database server', () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(heard.filter((s) => s.kind === 'message')).toHaveLength(1);
     await listener.close();
+  });
+
+  it('keeps each connection’s query together when many connections query at once', async () => {
+    const a = postgres(server.url, { max: 8, prepare: false, onnotice: () => {} });
+    const b = postgres(server.url, { max: 8, prepare: false, onnotice: () => {} });
+    try {
+      // Different statements with different parameter counts, interleaved across connections:
+      // without exclusive exchanges one connection's Bind lands on another's Parse.
+      const queries = Array.from({ length: 120 }, (_, i) =>
+        i % 2
+          ? a`select ${i}::int as n, ${'x'}::text as s, ${true}::bool as b`.then((r) => r[0]!.n)
+          : b`select ${i}::int + 0 as n`.then((r) => r[0]!.n),
+      );
+      const results = await Promise.allSettled(queries);
+      const failures = results.filter((r) => r.status === 'rejected');
+      expect(failures.map((f) => String((f as PromiseRejectedResult).reason))).toEqual([]);
+      expect(results.map((r) => (r as PromiseFulfilledResult<number>).value)).toEqual(
+        Array.from({ length: 120 }, (_, i) => i),
+      );
+    } finally {
+      await Promise.all([a.end(), b.end()]);
+    }
   });
 });

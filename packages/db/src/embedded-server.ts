@@ -1,6 +1,7 @@
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { openPglite } from './client';
 import { migratePglite } from './migrate';
+import { withExclusiveExtendedQueries } from './exclusive-extended-queries';
 import { withNotificationRelay } from './notification-relay';
 import { seedDemoTenant } from './seed/seed-demo-tenant';
 
@@ -31,7 +32,7 @@ export async function startEmbeddedServer(options: {
   const host = options.host ?? '127.0.0.1';
   const { client, close } = await openPreparedPglite(options.dataDir);
   const server = new PGLiteSocketServer({
-    db: withNotificationRelay(client),
+    db: withExclusiveExtendedQueries(withNotificationRelay(client)),
     port: options.port,
     host,
     maxConnections: 64,

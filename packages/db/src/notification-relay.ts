@@ -60,7 +60,7 @@ export function withNotificationRelay(client: PGlite): PGlite {
  * Splits a byte stream into protocol messages (type byte + int32 length), carrying a message
  * cut across chunks over to the next one.
  */
-function frameReader() {
+export function frameReader() {
   let carry = new Uint8Array(0);
   return function* frames(chunk: Uint8Array): Generator<Uint8Array> {
     const data = carry.length ? concat(carry, chunk) : chunk;

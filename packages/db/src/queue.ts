@@ -7,6 +7,7 @@ export const QUEUES = {
   sendEmail: 'send-email',
   reportUsage: 'report-usage',
   retention: 'retention',
+  outgoingWebhook: 'outgoing-webhook',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 

@@ -170,11 +170,70 @@ export async function startApi(
   };
 }
 
+const dashboardAppDir = fileURLToPath(new URL('../../../apps/dashboard/', import.meta.url));
+
+/**
+ * Starts the built dashboard (`next start`, production mode) on the shared database. It needs
+ * `pnpm build` first, as in CI; sign-in links are read from the email outbox table.
+ */
+export async function startDashboard(options: {
+  databaseUrl: string;
+  apiOrigin: string;
+  env?: Record<string, string>;
+}): Promise<RunningApi> {
+  const port = await freePort();
+  const origin = `http://localhost:${port}`;
+  const env = childProcessEnv({
+    DATABASE_URL: options.databaseUrl,
+    DASHBOARD_URL: origin,
+    AUTH_URL: origin,
+    API_URL: options.apiOrigin,
+    NEXT_TELEMETRY_DISABLED: '1',
+    ...options.env,
+  });
+  const next = join(dashboardAppDir, 'node_modules', '.bin', 'next');
+  const child = spawn(next, ['start', '--port', String(port), '--hostname', 'localhost'], {
+    cwd: dashboardAppDir,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const logs: string[] = [];
+  child.stdout?.on('data', (chunk: Buffer) => logs.push(String(chunk)));
+  child.stderr?.on('data', (chunk: Buffer) => logs.push(String(chunk)));
+  const exited = new Promise<never>((_, reject) =>
+    child.on('exit', (code) => reject(new Error(`dashboard exited (${code}):\n${logs.join('')}`))),
+  );
+  await Promise.race([waitForHealth(`${origin}/api/health`), exited]);
+  return {
+    origin,
+    logs,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.once('exit', resolve));
+    },
+  };
+}
+
+async function waitForHealth(url: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const ok = await fetch(url).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
+}
+
 /** A stand-in for a customer's website, on its own origin, serving one HTML page. */
-export async function startHostSite(html: string): Promise<{ origin: string; server: Server }> {
+export async function startHostSite(
+  html: string | (() => string),
+): Promise<{ origin: string; server: Server }> {
   const server = createServer((_req, res) => {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(html);
+    res.end(typeof html === 'function' ? html() : html);
   });
   await new Promise<void>((resolve) => server.listen(0, 'localhost', resolve));
   return { origin: `http://localhost:${(server.address() as AddressInfo).port}`, server };

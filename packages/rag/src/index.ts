@@ -11,6 +11,12 @@ export {
 } from './ingest/add-documents';
 export type { KnowledgeDeps } from './ingest/deps';
 export { addFaqEntries, type FaqImportResult } from './ingest/faq';
+export {
+  deleteFaqEntry,
+  listFaqEntries,
+  updateFaqEntry,
+  type FaqEntrySummary,
+} from './ingest/faq-entries';
 export { limitsFromEnv, type IngestLimits } from './ingest/limits';
 export {
   deleteDocument,

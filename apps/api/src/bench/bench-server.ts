@@ -1,6 +1,7 @@
 // The API process under load for `pnpm bench`: the real server and engine on the test database
 // (embedded PGlite, or DATABASE_URL), a tenant with a few FAQ answers, and a stub language
-// model that streams a four-sentence answer word by word (25 ms apart) like a hosted model. Prints one JSON line
+// model that streams a four-sentence answer word by word (25 ms apart) like a hosted model,
+// repeated as often as the first argument says. Prints one JSON line
 // with its address and the conversation key, then serves until killed.
 import { randomUUID } from 'node:crypto';
 import type { ChatDelta, ChatModel } from '@replyline/ai';
@@ -9,7 +10,9 @@ import { shopTenant, startTestApi } from '../testing/test-api';
 
 const ANSWER =
   'Delivery takes 3 to 5 business days within Norway [1]. You get a tracking link by email when the parcel leaves our warehouse. Orders placed before noon leave the same day. Is there anything else I can help you with?';
-const TOKENS = ANSWER.match(/\s*\S+/g)!;
+/** How many times the answer repeats: 1 is a 1-second stream, 10 a 10-second one. */
+const REPEATS = Number(process.argv[2] ?? 1);
+const TOKENS = Array.from({ length: REPEATS }, () => ANSWER.match(/\s*\S+/g)!).flat();
 const TOKEN_INTERVAL_MS = 25;
 
 const streamingStub: ChatModel = {

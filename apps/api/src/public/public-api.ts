@@ -22,6 +22,8 @@ export interface PublicApi {
   checkQuota(tenantId: TenantId): Promise<QuotaCheck>;
   /** How often an idle event stream gets a keep-alive comment. */
   keepAliveMs: number;
+  /** Tells the team about a ticket opened from the widget (email, webhook). */
+  onTicketCreated(tenantId: TenantId, ticketId: string): Promise<void>;
 }
 
 export function createPublicApi(options: {
@@ -31,6 +33,7 @@ export function createPublicApi(options: {
   chat: PublicApi['chat'];
   checkQuota: PublicApi['checkQuota'];
   keepAliveMs?: number;
+  onTicketCreated?: PublicApi['onTicketCreated'];
 }): PublicApi {
   return {
     tenants: createTenantDirectory(options.db),
@@ -39,5 +42,6 @@ export function createPublicApi(options: {
     chat: options.chat,
     checkQuota: options.checkQuota,
     keepAliveMs: options.keepAliveMs ?? 20_000,
+    onTicketCreated: options.onTicketCreated ?? (async () => undefined),
   };
 }

@@ -23,6 +23,7 @@ export async function startTestApi(
     model?: ChatModel;
     checkQuota?: (tenantId: TenantId) => Promise<QuotaCheck>;
     keepAliveMs?: number;
+    onTicketCreated?: (tenantId: TenantId, ticketId: string) => Promise<void>;
   } = {},
 ): Promise<TestApi> {
   const env = readApiEnv({});
@@ -34,6 +35,7 @@ export async function startTestApi(
     chat: { model: options.model ?? createExtractiveModel(), embedder: null },
     checkQuota: options.checkQuota ?? (async () => ({ allowed: true, used: 0, included: 100 })),
     keepAliveMs: options.keepAliveMs,
+    onTicketCreated: options.onTicketCreated,
   });
   const realtime = await listenConversationSignals(t.queueTarget, publicApi.hub.dispatch);
   const server = createApiServer(

@@ -9,6 +9,13 @@ export const metadata: Metadata = {
   title: { default: `${site.name}: ${site.tagline}`, template: `%s · ${site.name}` },
   description: site.description,
   applicationName: site.name,
+  openGraph: {
+    title: `${site.name}: ${site.tagline}`,
+    description: site.description,
+    siteName: site.name,
+    type: 'website',
+    locale: 'en_US',
+  },
 };
 
 export const viewport: Viewport = {

@@ -1,6 +1,6 @@
 import Link from 'next/link';
-import { site } from '~/lib/site';
 import { LogoMark } from '@replyline/ui/logo';
+import { signUpUrl, site } from '~/lib/site';
 
 export function SiteHeader() {
   return (
@@ -19,11 +19,14 @@ export function SiteHeader() {
               <Link href="/pricing">Pricing</Link>
             </li>
             <li>
+              <Link href="/docs/embedding">Docs</Link>
+            </li>
+            <li>
               <a href={site.signInUrl}>Sign in</a>
             </li>
             <li>
-              <a className="button button--small" href={site.signInUrl}>
-                Start free
+              <a className="button button--small" href={signUpUrl('free')}>
+                Start for free
               </a>
             </li>
           </ul>

@@ -1,3 +1,4 @@
+import type { PlanId } from '@replyline/billing/plans';
 import { env } from '~/env';
 
 export const site = {
@@ -8,3 +9,11 @@ export const site = {
   signInUrl: `${env.dashboardUrl}/sign-in`,
   supportEmail: 'hello@replyline.example',
 } as const;
+
+/**
+ * Sign-up: the dashboard's sign-in (a magic link makes the account), then onboarding creates
+ * the workspace on the plan picked here.
+ */
+export function signUpUrl(plan: PlanId = 'free'): string {
+  return `${env.dashboardUrl}/sign-in?next=/onboarding&plan=${plan}`;
+}

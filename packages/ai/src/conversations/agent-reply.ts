@@ -37,6 +37,30 @@ export async function postAgentMessage(
   });
 }
 
+/**
+ * An agent takes the conversation over before (or without) writing: the bot pauses and the
+ * conversation is assigned to them. The widget learns it through the status signal. Returns
+ * false when there is no such conversation.
+ */
+export async function takeOverConversation(
+  db: Database,
+  tenantId: TenantId,
+  conversationId: string,
+  agentUserId: UserId,
+): Promise<boolean> {
+  const updated = await withTenant(db, tenantId, (tx) =>
+    tx
+      .update(conversations)
+      .set({
+        botPausedAt: sql`coalesce(${conversations.botPausedAt}, now())`,
+        assignedUserId: agentUserId,
+      })
+      .where(and(eq(conversations.tenantId, tenantId), eq(conversations.id, conversationId)))
+      .returning({ id: conversations.id }),
+  );
+  return updated.length > 0;
+}
+
 /** Ends a takeover: the bot answers again. */
 export async function handBackToBot(
   db: Database,

@@ -1,5 +1,6 @@
 import { schema, withTenant, type Database, type TenantId } from '@replyline/db';
-import { and, eq, max, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+import { nextTicketNumber } from './ticket-number';
 
 const { conversations, events, messages, tickets } = schema;
 
@@ -12,8 +13,7 @@ export interface EscalationRequest {
 /**
  * "Talk to a human": opens a ticket linked to the conversation, keeps the customer's words as
  * a message, marks the conversation escalated and records the event, all in one transaction.
- * Ticket numbers count from 1 per tenant; a transaction-scoped advisory lock on the tenant
- * makes concurrent escalations take turns instead of colliding on the number.
+ * Ticket numbers count from 1 per tenant (see `nextTicketNumber`).
  */
 export async function escalateConversation(
   db: Database,
@@ -22,12 +22,7 @@ export async function escalateConversation(
   request: EscalationRequest,
 ): Promise<{ ticketNumber: number; ticketId: string }> {
   return withTenant(db, tenantId, async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('tickets:' || ${tenantId}))`);
-    const [last] = await tx
-      .select({ number: max(tickets.number) })
-      .from(tickets)
-      .where(eq(tickets.tenantId, tenantId));
-    const number = (last?.number ?? 0) + 1;
+    const number = await nextTicketNumber(tx, tenantId);
     const [ticket] = await tx
       .insert(tickets)
       .values({

@@ -9,6 +9,19 @@ export interface ConversationState {
   visitorId: string;
 }
 
+type CustomerSource = ConversationMessage['sources'][number];
+
+/** A source as the customer sees it: document, page and the `[n]` the answer cites it by. */
+export function customerSource(source: schema.MessageSource, index: number): CustomerSource {
+  return {
+    n: source.n ?? index + 1,
+    documentId: source.documentId,
+    title: source.title,
+    page: source.page,
+    heading: source.heading,
+  };
+}
+
 /** What a customer sees of one message: no usage, tags or chunk ids. */
 export interface ConversationMessage {
   id: string;
@@ -100,13 +113,7 @@ function toCustomerView(row: {
     id: row.id,
     role: row.role as ConversationMessage['role'],
     content: row.content,
-    sources: row.sources.map((s, i) => ({
-      n: s.n ?? i + 1,
-      documentId: s.documentId,
-      title: s.title,
-      page: s.page,
-      heading: s.heading,
-    })),
+    sources: row.sources.map(customerSource),
     feedback: row.feedback === 1 || row.feedback === -1 ? row.feedback : null,
     authorName: row.role === 'agent' ? (row.authorName ?? 'Support team') : null,
     createdAt: row.createdAt.toISOString(),

@@ -78,7 +78,11 @@ export const conversations = pgTable(
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     index('conversations_visitor_idx').on(t.tenantId, t.visitorId),
-    index('conversations_recent_idx').on(t.tenantId, t.lastMessageAt.desc()),
+    // The inbox, newest activity first: read backwards, with the id as the cursor's tie-breaker.
+    index('conversations_activity_idx').on(t.tenantId, t.lastMessageAt, t.id),
+    // The inbox's "what changed since" poll, and analytics over the days conversations began.
+    index('conversations_updated_idx').on(t.tenantId, t.updatedAt),
+    index('conversations_started_idx').on(t.tenantId, t.createdAt),
     index('conversations_email_idx').on(t.tenantId, sql`lower(${t.customerEmail})`),
   ],
 );
@@ -111,6 +115,8 @@ export const messages = pgTable(
       foreignColumns: [conversations.tenantId, conversations.id],
     }).onDelete('cascade'),
     index('messages_conversation_idx').on(t.tenantId, t.conversationId, t.createdAt),
+    // Analytics read messages by day across conversations.
+    index('messages_time_idx').on(t.tenantId, t.createdAt),
   ],
 );
 

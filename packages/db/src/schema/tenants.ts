@@ -74,6 +74,10 @@ export const tenants = pgTable(
     onboarding: jsonb().$type<Record<string, boolean>>().notNull().default({}),
     /** Conversations older than this are deleted by the retention worker; null keeps them. */
     retentionDays: integer(),
+    /** Where new tickets are announced (Slack-compatible JSON POST); null sends none. */
+    webhookUrl: text(),
+    /** HMAC key that signs those posts, AES-GCM encrypted with ENCRYPTION_KEY. */
+    webhookSecretEncrypted: text(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -18,12 +18,16 @@ export const escalateRoute: Route = {
     const { grant } = await authorizeVisitor(ctx);
     await ctx.app.publicApi.limits.admitMessage({ ...grant, ip: clientIp(ctx) });
     const request = await readJson(ctx.req, escalateSchema, 16 * 1024);
-    const { ticketNumber } = await escalateConversation(
+    const { ticketNumber, ticketId } = await escalateConversation(
       ctx.app.db,
       grant.tenantId,
       grant.conversationId,
       request,
     );
     sendJson(ctx.res, 201, { ticketNumber });
+    // The ticket exists whatever happens next; a failed notification is logged, not shown.
+    await ctx.app.publicApi
+      .onTicketCreated(grant.tenantId, ticketId)
+      .catch((err: unknown) => ctx.log.error({ err, ticketId }, 'could not notify the team'));
   },
 };

@@ -2,6 +2,7 @@ import {
   answerMessage,
   appendVisitorMessage,
   cleanInput,
+  customerSource,
   detectLanguage,
   getConversationState,
   MAX_MESSAGE_CHARS,
@@ -103,15 +104,7 @@ async function forward(stream: EventStream, event: EngineEvent) {
     case 'token':
       return stream.send('token', { text: event.text });
     case 'sources':
-      return stream.send('sources', {
-        sources: event.sources.map((s, i) => ({
-          n: s.n ?? i + 1,
-          documentId: s.documentId,
-          title: s.title,
-          page: s.page,
-          heading: s.heading,
-        })),
-      });
+      return stream.send('sources', { sources: event.sources.map(customerSource) });
     case 'done':
       return stream.send('done', {
         messageId: event.messageId,

@@ -1,51 +1,31 @@
+import { MAGIC_LINK_MINUTES } from '@replyline/auth';
 import type { Metadata } from 'next';
-import { LogoMark } from '@replyline/ui/logo';
+import { redirect } from 'next/navigation';
+import { isProduction } from '~/env';
+import { currentUser } from '~/server/session';
+import { AuthCard } from './auth-card';
+import { safeCallbackPath, signInErrorMessage } from './messages';
+import { SignInForm } from './sign-in-form';
 
-export const metadata: Metadata = {
-  title: 'Sign in',
-};
+export const metadata: Metadata = { title: 'Sign in' };
 
-// Placeholder: the form is not wired to anything yet. Magic-link sign-in will post
-// the address to the API, which emails a one-time link.
-export default function SignInPage() {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  if (await currentUser()) redirect('/');
+  // `next` is what the marketing site's sign-up links use; `callbackUrl` is Auth.js's name.
+  const params = await searchParams;
+  const error = typeof params.error === 'string' ? signInErrorMessage(params.error) : null;
   return (
-    <main className="auth">
-      <div className="auth__card">
-        <div className="brand">
-          <LogoMark />
-          <span>Replyline</span>
-        </div>
-
-        <h1>Sign in to your workspace</h1>
-        <p className="muted">
-          Enter your work email and we’ll send you a one-time sign-in link. No password needed.
-        </p>
-
-        <form className="form" method="post">
-          <div className="field">
-            <label htmlFor="email">Work email</label>
-            <input
-              id="email"
-              name="email"
-              type="email"
-              inputMode="email"
-              autoComplete="email"
-              placeholder="you@company.com"
-              required
-              aria-describedby="email-hint"
-            />
-            <p id="email-hint" className="hint">
-              Use the address your team invited.
-            </p>
-          </div>
-          <button type="submit" className="button">
-            Email me a link
-          </button>
-        </form>
-      </div>
-      <p className="auth__footer muted">
-        New to Replyline? Ask your workspace admin for an invite.
-      </p>
-    </main>
+    <AuthCard footer="Joining a team? Sign in with the address your invitation was sent to.">
+      <SignInForm
+        callbackPath={safeCallbackPath(params.callbackUrl ?? params.next)}
+        error={error}
+        linkMinutes={MAGIC_LINK_MINUTES}
+        devOutbox={!isProduction()}
+      />
+    </AuthCard>
   );
 }

@@ -6,12 +6,13 @@ import {
   formatPrice,
   type Plan,
 } from '@replyline/billing/plans';
-import { site } from '~/lib/site';
+import { pageMetadata } from '~/lib/metadata';
+import { signUpUrl, site } from '~/lib/site';
 
-export const metadata: Metadata = {
+export const metadata: Metadata = pageMetadata({
   title: 'Pricing',
   description: 'Simple plans for Replyline: start free, upgrade when your support volume grows.',
-};
+});
 
 export default function PricingPage() {
   return (
@@ -44,15 +45,7 @@ export default function PricingPage() {
                     <li key={feature}>{feature}</li>
                   ))}
                 </ul>
-                <a
-                  className={
-                    plan.featured ? 'button button--block' : 'button button--ghost button--block'
-                  }
-                  href={plan.id === 'business' ? `mailto:${site.supportEmail}` : site.signInUrl}
-                >
-                  {plan.cta}
-                  <span className="visually-hidden"> ({plan.name} plan)</span>
-                </a>
+                <PlanCta plan={plan} />
               </article>
             </li>
           ))}
@@ -61,6 +54,34 @@ export default function PricingPage() {
         <p className="muted small center">Prices in US dollars, per workspace, excluding tax.</p>
       </div>
     </section>
+  );
+}
+
+/**
+ * The plan's button. Business says "Talk to us", so it opens an email; a link under it still
+ * lets people sign up on that plan straight away.
+ */
+function PlanCta({ plan }: { plan: Plan }) {
+  const className = plan.featured ? 'button button--block' : 'button button--ghost button--block';
+  const label = <span className="visually-hidden"> ({plan.name} plan)</span>;
+  if (plan.id !== 'business') {
+    return (
+      <a className={className} href={signUpUrl(plan.id)}>
+        {plan.cta}
+        {label}
+      </a>
+    );
+  }
+  return (
+    <>
+      <a className={className} href={`mailto:${site.supportEmail}`}>
+        {plan.cta}
+        {label}
+      </a>
+      <a className="plan__alt small" href={signUpUrl(plan.id)}>
+        Or sign up on {plan.name} now
+      </a>
+    </>
   );
 }
 

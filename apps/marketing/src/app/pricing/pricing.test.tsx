@@ -41,6 +41,20 @@ describe('pricing page', () => {
     }
   });
 
+  it('sends each plan’s button to the dashboard sign-in, then onboarding on that plan', () => {
+    for (const plan of PLANS) {
+      expect(html).toContain(
+        `href="http://localhost:3001/sign-in?next=/onboarding&amp;plan=${plan.id}"`,
+      );
+    }
+    expect(html).toContain(
+      'href="http://localhost:3001/sign-in?next=/onboarding&amp;plan=free">Start for free',
+    );
+    expect(html).toContain(
+      'href="http://localhost:3001/sign-in?next=/onboarding&amp;plan=pro">Start with Pro',
+    );
+  });
+
   it('has exactly one top-level heading', () => {
     expect(html.match(/<h1[\s>]/g)).toHaveLength(1);
   });

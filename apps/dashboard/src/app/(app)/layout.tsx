@@ -1,0 +1,36 @@
+import { LogoMark } from '@replyline/ui/logo';
+import type { ReactNode } from 'react';
+import { SessionKeepAlive } from '~/components/session-keep-alive';
+import { SidebarNav } from '~/components/sidebar-nav';
+import { WorkspaceSwitcher } from '~/components/workspace-switcher';
+import { requireWorkspace } from '~/server/workspace';
+import { signOut } from '../actions';
+
+/** The signed-in dashboard: sidebar (workspace, sections, the person) and the page. */
+export default async function AppLayout({ children }: { children: ReactNode }) {
+  const { user, workspaces, current } = await requireWorkspace();
+  return (
+    <div className="shell">
+      <aside className="sidebar">
+        <div className="brand">
+          <LogoMark />
+          <span>Replyline</span>
+        </div>
+        <WorkspaceSwitcher workspaces={workspaces} currentId={current.id} />
+        <SidebarNav />
+        <div className="sidebar__user">
+          <span className="sidebar__email" title={user.email}>
+            {user.name ?? user.email}
+          </span>
+          <form action={signOut}>
+            <button type="submit" className="button button--quiet">
+              Sign out
+            </button>
+          </form>
+        </div>
+      </aside>
+      <main className="shell__main">{children}</main>
+      <SessionKeepAlive />
+    </div>
+  );
+}

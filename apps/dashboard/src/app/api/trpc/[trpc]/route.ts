@@ -1,0 +1,28 @@
+import { appRouter } from '@replyline/api';
+import { readCookie } from '@replyline/auth';
+import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
+import { dashboardContext, WORKSPACE_COOKIE } from '~/server/context';
+import { getServer } from '~/server/db';
+
+// The dashboard API over HTTP: the session cookie says who, the workspace cookie says where.
+export const dynamic = 'force-dynamic';
+
+async function handler(request: Request): Promise<Response> {
+  const server = await getServer();
+  const user = await server.auth.getSessionUser(request);
+  const workspaceCookie = readCookie(request, WORKSPACE_COOKIE);
+  return fetchRequestHandler({
+    endpoint: '/api/trpc',
+    req: request,
+    router: appRouter,
+    createContext: () =>
+      dashboardContext(server, user, { workspaceCookie, headers: request.headers }),
+    onError({ error, path }) {
+      // Refusals and bad input are answered to the client; only our own failures are logged.
+      if (error.code === 'INTERNAL_SERVER_ERROR')
+        console.error(`tRPC ${path ?? '?'} failed`, error);
+    },
+  });
+}
+
+export { handler as GET, handler as POST };

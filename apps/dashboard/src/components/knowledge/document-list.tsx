@@ -1,0 +1,156 @@
+'use client';
+
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTRPC } from '~/trpc/react';
+import { FormStatus } from '../widget/field';
+import {
+  kindLabel,
+  pagesText,
+  pollInterval,
+  statusLabel,
+  type KnowledgeDocument,
+} from './document-status';
+
+/**
+ * The workspace's documents with their processing status, read again every 2 s while one is
+ * queued or processing. FAQ entries are documents too, but they are managed in the FAQ editor.
+ */
+export function DocumentList({
+  canEdit,
+  initial,
+}: {
+  canEdit: boolean;
+  initial?: KnowledgeDocument[];
+}) {
+  const trpc = useTRPC();
+  const list = useQuery(
+    trpc.knowledge.list.queryOptions(undefined, {
+      initialData: initial,
+      refetchInterval: (query) => pollInterval(query.state.data),
+    }),
+  );
+  const documents = list.data?.filter((d) => d.kind !== 'faq') ?? [];
+
+  if (list.isPending) return <p className="muted">Loading documents…</p>;
+  if (list.isError) return <FormStatus error={list.error.message} />;
+  if (documents.length === 0)
+    return (
+      <p className="empty">
+        No documents yet.{canEdit ? ' Upload a PDF or add a text document to get started.' : ''}
+      </p>
+    );
+  return (
+    <div className="table-wrap">
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col">Document</th>
+            <th scope="col">Type</th>
+            <th scope="col">Status</th>
+            <th scope="col">Passages</th>
+            <th scope="col">Updated</th>
+            {canEdit && (
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            )}
+          </tr>
+        </thead>
+        <tbody>
+          {documents.map((document) => (
+            <DocumentRow key={document.id} document={document} canEdit={canEdit} />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function DocumentRow({ document, canEdit }: { document: KnowledgeDocument; canEdit: boolean }) {
+  const pages = pagesText(document);
+  const reading = document.status === 'processing' && Boolean(document.pagesTotal);
+  return (
+    <tr data-document-id={document.id} data-status={document.status}>
+      <td>
+        <span className="document__title">{document.title}</span>
+        {document.status === 'failed' && document.error && (
+          <p className="field__error">{document.error}</p>
+        )}
+      </td>
+      <td>{kindLabel(document)}</td>
+      <td>
+        <span className={`status status--${document.status}`}>{statusLabel(document)}</span>
+        {pages && <span className="document__pages muted">{pages}</span>}
+        {reading && (
+          <progress
+            max={document.pagesTotal ?? 1}
+            value={document.pagesDone}
+            aria-label={`Pages read of ${document.title}`}
+          />
+        )}
+      </td>
+      <td>{document.status === 'ready' ? document.chunkCount : '–'}</td>
+      <td>
+        <time dateTime={new Date(document.updatedAt).toISOString()}>
+          {new Date(document.updatedAt).toLocaleString()}
+        </time>
+      </td>
+      {canEdit && (
+        <td>
+          <DocumentActions document={document} />
+        </td>
+      )}
+    </tr>
+  );
+}
+
+function DocumentActions({ document }: { document: KnowledgeDocument }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [error, setError] = useState<string | null>(null);
+  const options = {
+    onSuccess: () => queryClient.invalidateQueries(trpc.knowledge.list.pathFilter()),
+    onError: (failure: { message: string }) => setError(failure.message),
+  };
+  const reingest = useMutation(trpc.knowledge.reingest.mutationOptions(options));
+  const remove = useMutation(trpc.knowledge.delete.mutationOptions(options));
+  const busy = reingest.isPending || remove.isPending;
+  const pending = document.status === 'queued' || document.status === 'processing';
+
+  return (
+    <div className="actions">
+      <button
+        type="button"
+        className="button button--quiet button--small"
+        disabled={busy || pending}
+        aria-label={`Process "${document.title}" again`}
+        onClick={() => {
+          setError(null);
+          reingest.mutate({ documentId: document.id });
+        }}
+      >
+        Re-ingest
+      </button>
+      <button
+        type="button"
+        className="button button--quiet button--small button--danger"
+        disabled={busy}
+        aria-label={`Delete "${document.title}"`}
+        onClick={() => {
+          if (!window.confirm(`Delete "${document.title}"? The assistant stops using it at once.`))
+            return;
+          setError(null);
+          remove.mutate({ documentId: document.id });
+        }}
+      >
+        Delete
+      </button>
+      {error && (
+        <p role="alert" className="field__error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

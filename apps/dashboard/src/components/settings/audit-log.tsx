@@ -1,0 +1,74 @@
+'use client';
+
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useTRPC } from '~/trpc/react';
+import { formatWhen, isoOf } from '../inbox/format';
+import { describeAudit } from './customer-request';
+
+/** Admin actions, newest first: who, what, when, from where. */
+export function AuditLog() {
+  const trpc = useTRPC();
+  const log = useInfiniteQuery(
+    trpc.settings.auditLog.infiniteQueryOptions(
+      { limit: 25 },
+      { getNextPageParam: (page) => page.nextCursor ?? undefined },
+    ),
+  );
+  if (log.isPending) return <p className="muted">Loading the audit log…</p>;
+  if (log.isError)
+    return (
+      <p role="alert" className="alert">
+        {log.error.message}
+      </p>
+    );
+  const entries = log.data.pages.flatMap((page) => page.entries);
+  if (entries.length === 0) return <p className="empty">No admin actions recorded yet.</p>;
+  return (
+    <>
+      <div className="table-wrap">
+        <table className="table audit-table">
+          <thead>
+            <tr>
+              <th scope="col">When</th>
+              <th scope="col">Who</th>
+              <th scope="col">What</th>
+              <th scope="col">From</th>
+            </tr>
+          </thead>
+          <tbody>
+            {entries.map((entry) => (
+              <tr key={entry.id} data-audit-action={entry.action}>
+                <td>
+                  <time dateTime={isoOf(entry.createdAt)}>{formatWhen(entry.createdAt)}</time>
+                </td>
+                <td>
+                  {entry.actorName ?? entry.actorEmail ?? 'System'}
+                  {entry.actorName && entry.actorEmail && (
+                    <span className="muted audit-table__sub">{entry.actorEmail}</span>
+                  )}
+                </td>
+                <td>
+                  {describeAudit(entry)}
+                  {Object.keys(entry.details ?? {}).length > 0 && (
+                    <code className="audit-table__sub">{JSON.stringify(entry.details)}</code>
+                  )}
+                </td>
+                <td title={entry.userAgent ?? undefined}>{entry.ipAddress ?? 'unknown'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {log.hasNextPage && (
+        <button
+          type="button"
+          className="button button--quiet button--small"
+          disabled={log.isFetchingNextPage}
+          onClick={() => void log.fetchNextPage()}
+        >
+          {log.isFetchingNextPage ? 'Loading…' : 'Show older entries'}
+        </button>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,81 @@
+'use client';
+
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTRPC } from '~/trpc/react';
+import { describedBy, Field, FormStatus } from '../widget/field';
+import { formErrors } from '../widget/form-errors';
+
+/** How long conversations are kept; the nightly retention run deletes older ones. */
+export function RetentionForm() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const current = useQuery(trpc.settings.retention.queryOptions());
+  const save = useMutation(trpc.settings.setRetention.mutationOptions());
+  const [done, setDone] = useState<string | null>(null);
+  const [keepForever, setKeepForever] = useState<boolean | null>(null);
+  const errors = formErrors(save.error);
+
+  if (current.isPending) return <p className="muted">Loading…</p>;
+  if (current.isError) return <FormStatus error={current.error.message} />;
+  const forever = keepForever ?? current.data.days === null;
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setDone(null);
+    const days = forever ? null : Number(new FormData(event.currentTarget).get('days'));
+    const saved = await save.mutateAsync({ days }).then(
+      () => true,
+      () => false,
+    );
+    if (!saved) return;
+    await queryClient.invalidateQueries(trpc.settings.retention.queryFilter());
+    await queryClient.invalidateQueries(trpc.settings.auditLog.pathFilter());
+    setDone(
+      days === null
+        ? 'Conversations are kept until deleted.'
+        : `Conversations are kept for ${days} days.`,
+    );
+  }
+
+  const error = errors.fields.days;
+  return (
+    <form className="form form--compact" onSubmit={onSubmit} aria-label="Data retention">
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          checked={forever}
+          onChange={(e) => setKeepForever(e.currentTarget.checked)}
+        />{' '}
+        Keep conversations until they are deleted by hand
+      </label>
+      {!forever && (
+        <Field
+          id="retention-days"
+          label="Delete conversations older than (days)"
+          hint="Between 1 and 3650. Applied every night; deleted conversations cannot be restored."
+          error={error}
+        >
+          <input
+            {...describedBy('retention-days', { hint: true, error })}
+            name="days"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={3650}
+            step={1}
+            required
+            defaultValue={current.data.days ?? 365}
+            className="input--short"
+          />
+        </Field>
+      )}
+      <FormStatus error={errors.message} done={done} />
+      <div className="actions">
+        <button type="submit" className="button" disabled={save.isPending}>
+          {save.isPending ? 'Saving…' : 'Save retention'}
+        </button>
+      </div>
+    </form>
+  );
+}

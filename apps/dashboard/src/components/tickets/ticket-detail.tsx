@@ -1,0 +1,215 @@
+'use client';
+
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import Link from 'next/link';
+import { useState, type FormEvent } from 'react';
+import { useTRPC } from '~/trpc/react';
+import { formatWhen, isoOf } from '../inbox/format';
+import { FormStatus } from '../widget/field';
+import { TICKET_PRIORITIES, TICKET_STATUSES, ticketChange } from './ticket-filter';
+import { useMembers } from './use-members';
+
+type Field = 'status' | 'priority' | 'category' | 'assigneeUserId';
+
+/** One ticket: its fields (changed in place), where it came from, its history and the reply form. */
+export function TicketDetail({ ticketId }: { ticketId: string }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const members = useMembers();
+  const detail = useQuery(trpc.tickets.get.queryOptions({ ticketId }));
+  const refresh = () =>
+    Promise.all([
+      queryClient.invalidateQueries(trpc.tickets.get.queryFilter({ ticketId })),
+      queryClient.invalidateQueries(trpc.tickets.list.pathFilter()),
+    ]);
+  const update = useMutation(trpc.tickets.update.mutationOptions({ onSuccess: refresh }));
+  const change = (field: Field, value: string) =>
+    update.mutate({ ticketId, ...ticketChange(field, value) });
+
+  if (detail.isPending) return <p className="muted">Loading the ticket…</p>;
+  if (detail.isError)
+    return (
+      <p role="alert" className="alert">
+        {detail.error.message}
+      </p>
+    );
+  const { ticket, conversation, history } = detail.data;
+  return (
+    <article className="ticket" aria-labelledby="ticket-title" data-ticket={ticket.id}>
+      <header className="transcript__header">
+        <div>
+          <h2 id="ticket-title">
+            #{ticket.number} {ticket.subject}
+          </h2>
+          <p className="muted transcript__meta">
+            {ticket.customerName ? `${ticket.customerName} · ` : ''}
+            {ticket.customerEmail} · opened{' '}
+            <time dateTime={isoOf(ticket.createdAt)}>{formatWhen(ticket.createdAt)}</time>
+          </p>
+          {conversation && (
+            <p className="transcript__meta">
+              From a chat:{' '}
+              <Link href={`/inbox?conversation=${conversation.id}`}>open the conversation</Link>{' '}
+              <span className="muted">({conversation.status})</span>
+            </p>
+          )}
+        </div>
+      </header>
+      <div className="ticket__fields">
+        <SelectField
+          id="ticket-status"
+          label="Status"
+          value={ticket.status}
+          options={TICKET_STATUSES.map((s) => ({ value: s, label: s }))}
+          onChange={(v) => change('status', v)}
+          disabled={update.isPending}
+        />
+        <SelectField
+          id="ticket-priority"
+          label="Priority"
+          value={ticket.priority}
+          options={TICKET_PRIORITIES.map((p) => ({ value: p, label: p }))}
+          onChange={(v) => change('priority', v)}
+          disabled={update.isPending}
+        />
+        <SelectField
+          id="ticket-assignee"
+          label="Assignee"
+          value={ticket.assigneeUserId ?? ''}
+          options={[
+            { value: '', label: 'Unassigned' },
+            ...members.map((m) => ({ value: m.id, label: m.label })),
+          ]}
+          onChange={(v) => change('assigneeUserId', v)}
+          disabled={update.isPending}
+        />
+        <CategoryField
+          key={ticket.category ?? ''}
+          category={ticket.category}
+          onSave={(v) => change('category', v)}
+          disabled={update.isPending}
+        />
+      </div>
+      <FormStatus error={update.error?.message} />
+      <h3>History</h3>
+      <ol className="ticket__history">
+        {history.map((event) => (
+          <li key={event.id}>
+            <time dateTime={isoOf(event.createdAt)} className="muted">
+              {formatWhen(event.createdAt)}
+            </time>{' '}
+            {describeEvent(event.type, event.data)}
+          </li>
+        ))}
+      </ol>
+      <ReplyForm ticketId={ticketId} customerEmail={ticket.customerEmail} onSent={refresh} />
+    </article>
+  );
+}
+
+/** A line of the ticket's history, in words. */
+export function describeEvent(type: string, data: unknown): string {
+  const d = (data ?? {}) as Record<string, unknown>;
+  if (type === 'ticket_created')
+    return d.source === 'manual' ? 'Created by hand.' : 'Created from an escalated chat.';
+  if (type === 'ticket_replied') return 'Replied to the customer by email.';
+  if (type === 'ticket_updated') {
+    const changes = Object.entries((d.changes ?? {}) as Record<string, unknown>).map(
+      ([key, value]) => `${key === 'assigneeUserId' ? 'assignee' : key} → ${value ?? 'none'}`,
+    );
+    return changes.length ? `Changed ${changes.join(', ')}.` : 'Updated.';
+  }
+  return type.replaceAll('_', ' ');
+}
+
+function SelectField(props: {
+  id: string;
+  label: string;
+  value: string;
+  options: { value: string; label: string }[];
+  onChange: (value: string) => void;
+  disabled: boolean;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={props.id}>{props.label}</label>
+      <select
+        id={props.id}
+        value={props.value}
+        disabled={props.disabled}
+        onChange={(e) => props.onChange(e.currentTarget.value)}
+      >
+        {props.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** Free text, so it is saved on Enter or when focus leaves, not on every key. */
+function CategoryField(props: {
+  category: string | null;
+  onSave: (value: string) => void;
+  disabled: boolean;
+}) {
+  const [value, setValue] = useState(props.category ?? '');
+  const save = () => {
+    if (value.trim() !== (props.category ?? '')) props.onSave(value);
+  };
+  return (
+    <div className="field">
+      <label htmlFor="ticket-category">Category</label>
+      <input
+        id="ticket-category"
+        value={value}
+        maxLength={60}
+        disabled={props.disabled}
+        placeholder="e.g. billing"
+        onChange={(e) => setValue(e.currentTarget.value)}
+        onBlur={save}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') {
+            e.preventDefault();
+            save();
+          }
+        }}
+      />
+    </div>
+  );
+}
+
+function ReplyForm(props: { ticketId: string; customerEmail: string; onSent: () => unknown }) {
+  const trpc = useTRPC();
+  const reply = useMutation(trpc.tickets.reply.mutationOptions({ onSuccess: props.onSent }));
+  const [done, setDone] = useState<string | null>(null);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    setDone(null);
+    const content = String(new FormData(form).get('content') ?? '');
+    const sent = await reply.mutateAsync({ ticketId: props.ticketId, content }).catch(() => null);
+    if (!sent) return;
+    form.reset();
+    setDone(`Sent to ${props.customerEmail}.`);
+  }
+
+  return (
+    <form className="form form--compact" onSubmit={onSubmit} aria-labelledby="ticket-reply-title">
+      <h3 id="ticket-reply-title">Reply by email</h3>
+      <div className="field">
+        <label htmlFor="ticket-reply">Your reply to {props.customerEmail}</label>
+        <textarea id="ticket-reply" name="content" rows={5} required maxLength={20_000} />
+      </div>
+      <FormStatus error={reply.error?.message} done={done} />
+      <div className="actions">
+        <button type="submit" className="button" disabled={reply.isPending}>
+          {reply.isPending ? 'Sending…' : 'Send email reply'}
+        </button>
+      </div>
+    </form>
+  );
+}

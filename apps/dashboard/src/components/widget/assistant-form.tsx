@@ -1,0 +1,141 @@
+'use client';
+
+import { useState, type FormEvent } from 'react';
+import { describedBy, Field, FormStatus } from './field';
+import { errorAt } from './form-errors';
+import { listErrors, StringListEditor } from './string-list-editor';
+import { useSaveWidget } from './use-save-widget';
+import {
+  LANGUAGES,
+  LIMITS,
+  personaForm,
+  type Language,
+  type PersonaForm,
+  type WidgetSettings,
+} from './widget-settings';
+
+/** The assistant's name, tone, standing instructions, refused topics, and its language. */
+export function AssistantForm({
+  settings,
+  canEdit,
+  onSaved,
+}: {
+  settings: WidgetSettings;
+  canEdit: boolean;
+  onSaved: () => void;
+}) {
+  const [persona, setPersona] = useState<PersonaForm>(() => personaForm(settings.persona));
+  const [language, setLanguage] = useState(settings.language);
+  const { save, pending, errors, done, clearErrors } = useSaveWidget(onSaved);
+  const set = <K extends keyof PersonaForm>(key: K, value: PersonaForm[K]) =>
+    setPersona((current) => ({ ...current, [key]: value }));
+  const err = (field: keyof PersonaForm) => errorAt(errors, `persona.${field}`);
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    void save({ persona, language: language as Language });
+  }
+
+  const hints = {
+    tone: 'A few words, e.g. “friendly and brief”.',
+    instructions: 'Standing rules, e.g. “Always mention free cancellation up to 7 days before.”',
+    language:
+      'What visitors are answered in when their own language is unclear, and what your knowledge is searched in.',
+  };
+  return (
+    <form className="form form--compact" onSubmit={onSubmit} aria-label="Assistant">
+      <fieldset className="form-section" disabled={!canEdit}>
+        <legend>Persona</legend>
+        <div className="form-grid">
+          <Field id="persona-assistantName" label="Assistant’s name" error={err('assistantName')}>
+            <input
+              {...describedBy('persona-assistantName', { error: err('assistantName') })}
+              required
+              maxLength={LIMITS.assistantName}
+              value={persona.assistantName}
+              onChange={(event) => set('assistantName', event.target.value)}
+            />
+          </Field>
+          <Field id="persona-tone" label="Tone" hint={hints.tone} error={err('tone')}>
+            <input
+              {...describedBy('persona-tone', { hint: hints.tone, error: err('tone') })}
+              required
+              maxLength={LIMITS.tone}
+              value={persona.tone}
+              onChange={(event) => set('tone', event.target.value)}
+            />
+          </Field>
+        </div>
+        <Field
+          id="persona-instructions"
+          label="Instructions (optional)"
+          hint={hints.instructions}
+          error={err('instructions')}
+        >
+          <textarea
+            {...describedBy('persona-instructions', {
+              hint: hints.instructions,
+              error: err('instructions'),
+            })}
+            rows={4}
+            maxLength={LIMITS.instructions}
+            value={persona.instructions}
+            onChange={(event) => set('instructions', event.target.value)}
+          />
+        </Field>
+        <StringListEditor
+          id="persona-refusedTopics"
+          legend="Topics the assistant refuses"
+          itemLabel="Refused topic"
+          values={persona.refusedTopics}
+          onChange={(values) => set('refusedTopics', values)}
+          onRemove={clearErrors}
+          max={LIMITS.refusedTopics}
+          maxLength={LIMITS.refusedTopic}
+          placeholder="Legal advice"
+          hint="Questions about these get a polite refusal and an offer to reach your team."
+          error={errors.fields['persona.refusedTopics']}
+          itemErrors={listErrors(
+            errors.fields,
+            'persona.refusedTopics',
+            persona.refusedTopics.length,
+          )}
+        />
+      </fieldset>
+      <fieldset className="form-section" disabled={!canEdit}>
+        <legend>Language</legend>
+        <Field
+          id="widget-language"
+          label="Main language"
+          hint={hints.language}
+          error={errors.fields.language}
+        >
+          <select
+            {...describedBy('widget-language', {
+              hint: hints.language,
+              error: errors.fields.language,
+            })}
+            value={language}
+            onChange={(event) => setLanguage(event.target.value)}
+          >
+            {LANGUAGES.map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </Field>
+      </fieldset>
+      {canEdit && (
+        <>
+          <FormStatus error={errors.message} done={done} />
+          <div className="actions">
+            <button type="submit" className="button" disabled={pending}>
+              {pending ? 'Saving…' : 'Save assistant'}
+            </button>
+          </div>
+        </>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,252 @@
+'use client';
+
+import Link from 'next/link';
+import { useState, type FormEvent } from 'react';
+import { describedBy, Field, FieldNotes, FormStatus } from './field';
+import { errorAt } from './form-errors';
+import { listErrors, StringListEditor } from './string-list-editor';
+import { useSaveWidget } from './use-save-widget';
+import {
+  brandingForm,
+  colorInputValue,
+  LIMITS,
+  type BrandingForm as TBrandingForm,
+  type WidgetSettings,
+} from './widget-settings';
+
+/** Colours, images, greeting, launcher, position and suggested questions. */
+export function BrandingForm({
+  settings,
+  canEdit,
+  onSaved,
+}: {
+  settings: WidgetSettings;
+  canEdit: boolean;
+  onSaved: () => void;
+}) {
+  const [form, setForm] = useState<TBrandingForm>(() => brandingForm(settings.branding));
+  const { save, pending, errors, done, clearErrors } = useSaveWidget(onSaved);
+  const set = <K extends keyof TBrandingForm>(key: K, value: TBrandingForm[K]) =>
+    setForm((current) => ({ ...current, [key]: value }));
+  const err = (field: keyof TBrandingForm) => errorAt(errors, `branding.${field}`);
+  // Colours and images are a paid feature; the rest of the branding is for everyone.
+  const paidLocked = !settings.customBrandingAllowed;
+  const paidHint = paidLocked ? (
+    <>
+      Your own colours, logo and avatar come with the Pro plan.{' '}
+      <Link href="/billing">See plans</Link>
+    </>
+  ) : undefined;
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    void save({ branding: form });
+  }
+
+  return (
+    <form className="form form--compact" onSubmit={onSubmit} aria-label="Branding">
+      <fieldset className="form-section" disabled={!canEdit}>
+        <legend>Look</legend>
+        {paidHint && (
+          <p id="branding-paid-hint" className="hint">
+            {paidHint}
+          </p>
+        )}
+        <div className="form-grid">
+          <ColorField
+            id="branding-primaryColor"
+            label="Main colour"
+            value={form.primaryColor}
+            onChange={(value) => set('primaryColor', value)}
+            error={err('primaryColor')}
+            disabled={paidLocked}
+            required
+          />
+          <ColorField
+            id="branding-accentColor"
+            label="Accent colour (optional)"
+            value={form.accentColor}
+            onChange={(value) => set('accentColor', value)}
+            error={err('accentColor')}
+            disabled={paidLocked}
+          />
+          <UrlField
+            id="branding-logoUrl"
+            label="Logo URL"
+            value={form.logoUrl}
+            onChange={(value) => set('logoUrl', value)}
+            error={err('logoUrl')}
+            disabled={paidLocked}
+          />
+          <UrlField
+            id="branding-avatarUrl"
+            label="Assistant avatar URL"
+            value={form.avatarUrl}
+            onChange={(value) => set('avatarUrl', value)}
+            error={err('avatarUrl')}
+            disabled={paidLocked}
+          />
+        </div>
+      </fieldset>
+
+      <fieldset className="form-section" disabled={!canEdit}>
+        <legend>Words and place</legend>
+        <Field
+          id="branding-greeting"
+          label="Greeting"
+          hint="The first message visitors see."
+          error={err('greeting')}
+        >
+          <textarea
+            {...describedBy('branding-greeting', {
+              hint: 'The first message visitors see.',
+              error: err('greeting'),
+            })}
+            rows={2}
+            required
+            maxLength={LIMITS.greeting}
+            value={form.greeting}
+            onChange={(event) => set('greeting', event.target.value)}
+          />
+        </Field>
+        <Field
+          id="branding-launcherText"
+          label="Launcher text (optional)"
+          hint="Shown beside the chat button, e.g. “Questions?”."
+          error={err('launcherText')}
+        >
+          <input
+            {...describedBy('branding-launcherText', {
+              hint: 'Shown beside the chat button.',
+              error: err('launcherText'),
+            })}
+            maxLength={LIMITS.launcherText}
+            value={form.launcherText}
+            onChange={(event) => set('launcherText', event.target.value)}
+          />
+        </Field>
+        <fieldset className="radio-group">
+          <legend>Position on the page</legend>
+          {(
+            [
+              ['bottom-right', 'Bottom right'],
+              ['bottom-left', 'Bottom left'],
+            ] as const
+          ).map(([value, label]) => (
+            <label key={value} className="radio">
+              <input
+                type="radio"
+                name="position"
+                value={value}
+                checked={form.position === value}
+                onChange={() => set('position', value)}
+              />
+              {label}
+            </label>
+          ))}
+        </fieldset>
+        <StringListEditor
+          id="branding-suggestedQuestions"
+          legend="Suggested questions"
+          itemLabel="Suggested question"
+          values={form.suggestedQuestions}
+          onChange={(values) => set('suggestedQuestions', values)}
+          onRemove={clearErrors}
+          max={LIMITS.suggestedQuestions}
+          maxLength={LIMITS.suggestedQuestion}
+          placeholder="How much does a move cost?"
+          hint={`Buttons under the greeting that ask for the visitor; up to ${LIMITS.suggestedQuestions}.`}
+          error={errors.fields['branding.suggestedQuestions']}
+          itemErrors={listErrors(
+            errors.fields,
+            'branding.suggestedQuestions',
+            form.suggestedQuestions.length,
+          )}
+        />
+      </fieldset>
+      {canEdit && (
+        <>
+          <FormStatus error={errors.message} done={done} />
+          <div className="actions">
+            <button type="submit" className="button" disabled={pending}>
+              {pending ? 'Saving…' : 'Save branding'}
+            </button>
+          </div>
+        </>
+      )}
+    </form>
+  );
+}
+
+function ColorField(props: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  error?: string;
+  disabled: boolean;
+  required?: boolean;
+}) {
+  const { id, error } = props;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{props.label}</label>
+      <div className="color-field">
+        <input
+          type="color"
+          aria-label={`${props.label}: colour picker`}
+          value={colorInputValue(props.value)}
+          onChange={(event) => props.onChange(event.target.value)}
+          disabled={props.disabled}
+        />
+        <input
+          {...describedBy(id, { hint: 'hex', error })}
+          value={props.value}
+          onChange={(event) => props.onChange(event.target.value)}
+          placeholder="#4f46e5"
+          pattern="#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})"
+          maxLength={7}
+          required={props.required}
+          disabled={props.disabled}
+          spellCheck={false}
+        />
+        {!props.required && props.value && !props.disabled && (
+          <button
+            type="button"
+            className="button button--quiet button--small"
+            onClick={() => props.onChange('')}
+            aria-label={`Clear ${props.label.toLowerCase()}`}
+          >
+            Clear
+          </button>
+        )}
+      </div>
+      <FieldNotes id={id} hint="A hex colour like #0f766e." error={error} />
+    </div>
+  );
+}
+
+function UrlField(props: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  error?: string;
+  disabled: boolean;
+}) {
+  const hint = 'An https:// address of a square image.';
+  return (
+    <Field id={props.id} label={props.label} hint={hint} error={props.error}>
+      <input
+        {...describedBy(props.id, { hint, error: props.error })}
+        type="url"
+        inputMode="url"
+        maxLength={LIMITS.url}
+        placeholder="https://…"
+        value={props.value}
+        disabled={props.disabled}
+        onChange={(event) => props.onChange(event.target.value)}
+      />
+    </Field>
+  );
+}

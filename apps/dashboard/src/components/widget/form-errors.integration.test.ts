@@ -1,0 +1,50 @@
+// The contract the editor's field errors rest on: a refused widget.update, as the dashboard's
+// tRPC route answers it, names each bad field by its path.
+import { createTenant, schema, withTenant } from '@replyline/db';
+import { openTestDatabase, type TestDatabase } from '@replyline/db/testing';
+import { TRPCClientError } from '@trpc/client';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
+import { POST } from '~/app/api/trpc/[trpc]/route';
+import type { DashboardServer } from '~/server/db';
+import { signedInUser, TEST_ORIGIN, testServer } from '~/testing/test-server';
+import { formErrors } from './form-errors';
+
+const state = vi.hoisted(() => ({ server: null as DashboardServer | null }));
+vi.mock('~/server/db', () => ({ getServer: async () => state.server }));
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await openTestDatabase();
+  state.server = testServer(t).server;
+}, 120_000);
+afterAll(async () => t?.close());
+
+it('maps a refused widget.update to the fields that caused it', async () => {
+  const { tenantId } = await createTenant(t.db, { name: 'Northwind', slug: `nw-${Date.now()}` });
+  const admin = await signedInUser(t);
+  await withTenant(t.db, tenantId, (tx) =>
+    tx.insert(schema.memberships).values({ tenantId, userId: admin.userId, role: 'admin' }),
+  );
+
+  const response = await POST(
+    new Request(`${TEST_ORIGIN}/api/trpc/widget.update`, {
+      method: 'POST',
+      headers: {
+        cookie: `${admin.cookie}; rl_workspace=${tenantId}`,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({
+        allowedOrigins: ['https://shop.example', '*.shop.example'],
+        persona: { assistantName: '', tone: 'friendly', refusedTopics: [] },
+      }),
+    }),
+  );
+  expect(response.status).toBe(400);
+
+  const errors = formErrors(TRPCClientError.from(await response.json()));
+  expect(errors.fields).toEqual({
+    'allowedOrigins.1':
+      '"*.shop.example" is not a website address; write it like https://shop.example',
+    'persona.assistantName': "the assistant's name cannot be empty",
+  });
+});

@@ -1,0 +1,65 @@
+'use client';
+
+import { useState, type FormEvent } from 'react';
+import { FormStatus } from './field';
+import { listErrors, StringListEditor } from './string-list-editor';
+import { useSaveWidget } from './use-save-widget';
+import { LIMITS, type WidgetSettings } from './widget-settings';
+
+/** The websites the widget may run on: the API refuses every other page's requests. */
+export function OriginsForm({
+  settings,
+  canEdit,
+  onSaved,
+}: {
+  settings: WidgetSettings;
+  canEdit: boolean;
+  onSaved: () => void;
+}) {
+  const [origins, setOrigins] = useState<string[]>(() => [...settings.allowedOrigins]);
+  const { save, pending, errors, done, clearErrors } = useSaveWidget(onSaved);
+  // The server stores origins, not what was typed ("shop.example/cart" → "https://shop.example"),
+  // and the preview's "allow this dashboard" adds one: show the saved list whenever it changes.
+  const saved = settings.allowedOrigins.join('\n');
+  const [shown, setShown] = useState(saved);
+  if (saved !== shown) {
+    setShown(saved);
+    setOrigins([...settings.allowedOrigins]);
+  }
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    await save({ allowedOrigins: origins });
+  }
+
+  return (
+    <form className="form form--compact" onSubmit={onSubmit} aria-label="Allowed websites">
+      <StringListEditor
+        id="allowedOrigins"
+        legend="Allowed websites"
+        itemLabel="Website"
+        values={origins}
+        onChange={setOrigins}
+        onRemove={clearErrors}
+        max={LIMITS.origins}
+        maxLength={300}
+        placeholder="https://shop.example"
+        inputMode="url"
+        hint="Each site where you paste the snippet, like https://shop.example (include http://localhost:3000 to try it locally). Page addresses are shortened to the site; wildcards are not accepted."
+        error={errors.fields.allowedOrigins}
+        itemErrors={listErrors(errors.fields, 'allowedOrigins', origins.length)}
+        disabled={!canEdit}
+      />
+      {canEdit && (
+        <>
+          <FormStatus error={errors.message} done={done} />
+          <div className="actions">
+            <button type="submit" className="button" disabled={pending}>
+              {pending ? 'Saving…' : 'Save websites'}
+            </button>
+          </div>
+        </>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,53 @@
+import { randomUUID } from 'node:crypto';
+import { createAuth } from '@replyline/auth';
+import { asUserId, schema, type PgBoss } from '@replyline/db';
+import type { TestDatabase } from '@replyline/db/testing';
+import type { DashboardServer } from '~/server/db';
+
+export const TEST_ORIGIN = 'http://localhost:3001';
+
+/** The dashboard's server objects on a test database; jobs are collected instead of queued. */
+export function testServer(t: TestDatabase) {
+  const jobs: { queue: string; data: object }[] = [];
+  const queue = {
+    send: async (name: string, data: object) => {
+      jobs.push({ queue: name, data });
+      return randomUUID();
+    },
+  } as unknown as PgBoss;
+  const auth = createAuth({
+    db: t.db,
+    queue,
+    env: {
+      secret: 'dashboard-test-secret'.padEnd(40, '-'),
+      dashboardOrigin: TEST_ORIGIN,
+      secureCookies: false,
+    },
+    logger: { error: () => {}, warn: () => {}, debug: () => {} },
+  });
+  const server: DashboardServer = {
+    db: t.db,
+    queue,
+    auth,
+    services: { dashboardUrl: TEST_ORIGIN, apiUrl: 'http://api.test', stripe: null },
+  };
+  return { server, jobs };
+}
+
+/** A user with a live session; returns the Cookie header a browser would send. */
+export async function signedInUser(
+  t: TestDatabase,
+  email = `u-${randomUUID().slice(0, 8)}@example.com`,
+) {
+  const [user] = await t.db
+    .insert(schema.users)
+    .values({ email })
+    .returning({ id: schema.users.id });
+  const sessionToken = randomUUID();
+  await t.db.insert(schema.sessions).values({
+    sessionToken,
+    userId: user!.id,
+    expires: new Date(Date.now() + 3600_000),
+  });
+  return { userId: asUserId(user!.id), email, cookie: `authjs.session-token=${sessionToken}` };
+}

@@ -1,0 +1,286 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { CodeBlock } from '~/components/code-block';
+import { LiveWidget } from '~/components/live-widget';
+import { pageMetadata } from '~/lib/metadata';
+import { site } from '~/lib/site';
+import { docsApiUrl, embedSnippet, widgetScriptUrl } from '~/lib/widget';
+import {
+  IDENTIFY,
+  NODE_SIGNATURE,
+  OPEN_CLOSE,
+  PYTHON_SIGNATURE,
+  cspExample,
+  nextJsExample,
+} from './examples';
+
+export const metadata: Metadata = pageMetadata({
+  title: 'Embedding guide',
+  description:
+    'Add the Replyline chat widget to your site with one script tag: allowed websites, the JavaScript API, signed identities for private chat, CSP and troubleshooting.',
+});
+
+const SECTIONS = [
+  { id: 'script-tag', title: 'The script tag' },
+  { id: 'allowed-websites', title: 'Allowed websites' },
+  { id: 'javascript-api', title: 'Open and close from your page' },
+  { id: 'identified-visitors', title: 'Private chat for signed-in customers' },
+  { id: 'public-api', title: 'The public API' },
+  { id: 'csp', title: 'Content Security Policy' },
+  { id: 'troubleshooting', title: 'Troubleshooting' },
+] as const;
+
+type SectionId = (typeof SECTIONS)[number]['id'];
+
+export default function EmbeddingGuidePage() {
+  return (
+    <div className="container doc">
+      <header className="page-header page-header--left">
+        <p className="eyebrow">Docs</p>
+        <h1 id="doc-title">Embed Replyline on your site</h1>
+        <p className="lead">
+          One script tag puts the chat on every page. This guide covers the tag, the websites it may
+          run on, the small JavaScript API, signed identities and what to do when it does not show
+          up.
+        </p>
+      </header>
+      <div className="doc__layout">
+        <nav className="doc__toc" aria-label="On this page">
+          <h2 className="doc__toc-title">On this page</h2>
+          <ol>
+            {SECTIONS.map((section) => (
+              <li key={section.id}>
+                <a href={`#${section.id}`}>{section.title}</a>
+              </li>
+            ))}
+          </ol>
+        </nav>
+        <article className="prose" aria-labelledby="doc-title">
+          <ScriptTag />
+          <AllowedWebsites />
+          <JavaScriptApi />
+          <IdentifiedVisitors />
+          <PublicApi />
+          <Csp />
+          <Troubleshooting />
+        </article>
+      </div>
+      <LiveWidget />
+    </div>
+  );
+}
+
+function Section({ id, children }: { id: SectionId; children: ReactNode }) {
+  const title = SECTIONS.find((section) => section.id === id)?.title;
+  return (
+    <section id={id} aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+function ScriptTag() {
+  return (
+    <Section id="script-tag">
+      <p>
+        Paste this tag into every page where the chat should appear, just before{' '}
+        <code>&lt;/body&gt;</code> or in the <code>&lt;head&gt;</code>. Use your own publishable key
+        (<code>pk_…</code>): the dashboard shows the tag with it filled in under{' '}
+        <strong>Widget settings</strong>.
+      </p>
+      <CodeBlock title="HTML" code={embedSnippet(docsApiUrl, 'pk_...')} />
+      <p>
+        The tag is <code>async</code>, so it never holds up your page. It adds a small launcher
+        button; the conversation itself runs in a frame served by Replyline, created the first time
+        a visitor opens the chat, so scripts on your page cannot read it. If anything goes wrong,
+        the widget writes a warning to the browser console and stays out of the way: it never throws
+        errors into your page.
+      </p>
+      <p>
+        Never put a secret key (<code>sk_…</code>) in the tag. The widget refuses to start with one,
+        and you should rotate a secret key that has been published.
+      </p>
+      <CodeBlock title="Next.js (next/script)" code={nextJsExample(widgetScriptUrl(docsApiUrl))} />
+    </Section>
+  );
+}
+
+function AllowedWebsites() {
+  return (
+    <Section id="allowed-websites">
+      <p>
+        The chat only runs on websites you list under{' '}
+        <strong>Widget settings › Allowed websites</strong>. Each entry is an origin: scheme, host
+        and port, such as <code>https://shop.example</code>. <code>https://shop.example</code> and{' '}
+        <code>https://www.shop.example</code> are two websites, so list both if you use both. Add{' '}
+        <code>http://localhost:3000</code> (or your own port) to try the widget while you develop.
+      </p>
+      <p>
+        The check is made by Replyline’s servers and by the browser, on every request and for the
+        chat frame, so copying your tag to another site does not make the chat work there.
+      </p>
+    </Section>
+  );
+}
+
+function JavaScriptApi() {
+  return (
+    <Section id="javascript-api">
+      <p>
+        The widget adds one function to your page, <code>Replyline(command, payload)</code>. The
+        first line below makes it safe to call before the script has loaded: calls wait in a queue
+        and run once it has.
+      </p>
+      <ul>
+        <li>
+          <code>Replyline(&apos;open&apos;)</code> opens the chat, for example from your own “Help”
+          button.
+        </li>
+        <li>
+          <code>Replyline(&apos;close&apos;)</code> closes it.
+        </li>
+        <li>
+          <code>Replyline(&apos;identify&apos;, identity)</code> tells the chat who the visitor is;
+          see the next section.
+        </li>
+      </ul>
+      <CodeBlock title="JavaScript" code={OPEN_CLOSE} />
+    </Section>
+  );
+}
+
+function IdentifiedVisitors() {
+  return (
+    <Section id="identified-visitors">
+      <p>
+        When a customer is signed in to your site, pass who they are. The assistant can then greet
+        them by name and use their plan, cart and orders in its answers, and your team sees who it
+        is talking to.
+      </p>
+      <CodeBlock title="JavaScript, in your page" code={IDENTIFY} />
+      <h3>Identity fields</h3>
+      <dl className="fields">
+        <dt>
+          <code>userId</code>
+        </dt>
+        <dd>Your id for the customer. Send this, or email, or both.</dd>
+        <dt>
+          <code>email</code>
+        </dt>
+        <dd>The customer’s email address, used for the signature when there is no userId.</dd>
+        <dt>
+          <code>name</code>
+        </dt>
+        <dd>How the assistant greets them.</dd>
+        <dt>
+          <code>signature</code>
+        </dt>
+        <dd>Proof that your server vouches for this identity (below). Required.</dd>
+        <dt>
+          <code>context.plan</code>, <code>context.cart</code>, <code>context.orderIds</code>,{' '}
+          <code>context.page</code>
+        </dt>
+        <dd>
+          What the assistant may use when it answers: the customer’s plan, their cart (any JSON), up
+          to 50 order ids, and the page they are on. Short texts, up to 200 characters each.
+        </dd>
+      </dl>
+      <h3>The signature</h3>
+      <p>
+        The signature is the <strong>HMAC-SHA256</strong>, written as lowercase hex, of the{' '}
+        <strong>user id</strong>, or of the <strong>lower-cased email</strong> when there is no user
+        id, keyed with your workspace’s <strong>identity secret</strong> (under Widget settings).
+        Compute it on your server and render it into the page; the secret must never reach the
+        browser. The context fields are not signed, so only put in them what the customer may see
+        anyway.
+      </p>
+      <CodeBlock title="Node.js (crypto.createHmac)" code={NODE_SIGNATURE} />
+      <CodeBlock title="Python (hmac.new)" code={PYTHON_SIGNATURE} />
+      <p>
+        A wrong signature is refused: the chat does not quietly fall back to an anonymous
+        conversation, because your page asked for a private one. You can call <code>identify</code>{' '}
+        again at any time, for example after the customer signs in; the chat picks up the new
+        identity.
+      </p>
+    </Section>
+  );
+}
+
+function PublicApi() {
+  const openapi = `${docsApiUrl}/v1/openapi.json`;
+  return (
+    <Section id="public-api">
+      <p>
+        The widget talks to a public REST API, with answers streamed as Server-Sent Events. If you
+        would rather build your own chat interface, the same API is yours to use, under the same
+        rules (publishable key, allowed websites, rate limits). It is described in OpenAPI at{' '}
+        <a href={openapi}>
+          <code>{openapi}</code>
+        </a>
+        .
+      </p>
+    </Section>
+  );
+}
+
+function Csp() {
+  return (
+    <Section id="csp">
+      <p>
+        If your site sends a Content Security Policy, allow the Replyline API origin in three
+        places: <code>script-src</code> for <code>widget.js</code>, <code>connect-src</code> for the
+        widget’s settings request, and <code>frame-src</code> for the chat frame (or{' '}
+        <code>child-src</code>/<code>default-src</code> if your policy has no <code>frame-src</code>
+        ).
+      </p>
+      <CodeBlock title="HTTP header" code={cspExample(docsApiUrl)} />
+      <p>
+        Nothing else is needed. The launcher’s styles are constructed stylesheets inside its own
+        shadow root, which <code>style-src</code> does not restrict in current browsers (very old
+        browsers fall back to a <code>&lt;style&gt;</code> element that needs{' '}
+        <code>&apos;unsafe-inline&apos;</code>). The chat frame has its own policy, set by
+        Replyline, and only your allowed websites may frame it.
+      </p>
+    </Section>
+  );
+}
+
+function Troubleshooting() {
+  return (
+    <Section id="troubleshooting">
+      <h3>The chat says “Chat is not available on this website.”</h3>
+      <p>
+        The page’s origin is not on your allowed websites. The browser console names the origin that
+        was refused; add exactly that origin under Widget settings › Allowed websites and reload.
+      </p>
+      <h3>No chat button appears</h3>
+      <p>
+        Open the browser console and look for a message starting with <code>[replyline]</code>: a
+        missing <code>data-key</code>, a secret key used by mistake, or the API unreachable. A
+        Content Security Policy error means your policy needs the origins above.
+      </p>
+      <h3>Signed-in customers see “The identity signature does not match”</h3>
+      <p>
+        The signature does not match. Sign exactly the user id you send (or, without one, the
+        trimmed, lower-cased email), output hex rather than base64, and use the current identity
+        secret: regenerating it in the dashboard invalidates earlier signatures.
+      </p>
+      <h3>The assistant offers a contact form instead of answering</h3>
+      <p>
+        The workspace has used its plan’s AI replies for the month (the Free plan stops there; paid
+        plans continue and bill per reply). Questions then go to your inbox as tickets. See{' '}
+        <Link href="/pricing">pricing</Link>.
+      </p>
+      <h3>Conversations do not survive a reload in private windows</h3>
+      <p>
+        Browsers that block storage in third-party frames keep the conversation for the life of the
+        page only.
+      </p>
+      <p>
+        Still stuck? Write to <a href={`mailto:${site.supportEmail}`}>{site.supportEmail}</a>.
+      </p>
+    </Section>
+  );
+}

@@ -1,0 +1,50 @@
+import { schema, type TenantId } from '@replyline/db';
+import { sql, type SQL } from 'drizzle-orm';
+
+const { conversations, users } = schema;
+
+/** The latest message a customer or the team wrote (never an internal note), cut for a list. */
+const lastMessage = sql<{ role: string; content: string } | null>`(
+  select json_build_object('role', m.role, 'content', left(m.content, 160))
+  from messages m
+  where m.tenant_id = ${conversations.tenantId} and m.conversation_id = ${conversations.id}
+    and m.role <> 'note'
+  order by m.created_at desc, m.id desc limit 1)`;
+
+/** Sentiment and intent tags found anywhere in the conversation, e.g. upset, refund. */
+const tags = sql<string[]>`(
+  select coalesce(array_agg(distinct tag order by tag), '{}')
+  from messages m, unnest(m.tags) tag
+  where m.tenant_id = ${conversations.tenantId} and m.conversation_id = ${conversations.id})`;
+
+/**
+ * Escalated now or at any time before (a resolved conversation that once went to a person).
+ * The subquery names the tenant by value, not by the outer row, so it is uncorrelated:
+ * Postgres reads the tenant's escalation events once per query and probes a hash, instead of
+ * once per conversation.
+ */
+export function wasEscalated(tenantId: TenantId): SQL<boolean> {
+  return sql<boolean>`(${conversations.status} = 'escalated' or ${conversations.id} in (
+    select e.conversation_id from events e
+    where e.tenant_id = ${tenantId} and e.type = 'escalated' and e.conversation_id is not null))`;
+}
+
+/** One conversation as the inbox lists it. */
+export const conversationRow = (tenantId: TenantId) => ({
+  id: conversations.id,
+  visitorId: conversations.visitorId,
+  customerEmail: conversations.customerEmail,
+  customerName: conversations.customerName,
+  status: conversations.status,
+  escalated: wasEscalated(tenantId),
+  language: conversations.language,
+  rating: conversations.rating,
+  botPausedAt: conversations.botPausedAt,
+  assignedUserId: conversations.assignedUserId,
+  assignedUserName: users.name,
+  lastMessageAt: conversations.lastMessageAt,
+  createdAt: conversations.createdAt,
+  updatedAt: conversations.updatedAt,
+  lastMessage,
+  tags,
+});

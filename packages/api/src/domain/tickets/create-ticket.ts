@@ -1,0 +1,76 @@
+import { nextTicketNumber } from '@replyline/ai';
+import { schema, withTenant, type Database, type TenantId, type UserId } from '@replyline/db';
+import { TRPCError } from '@trpc/server';
+import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { isMember, ZCategory, ZTicketPriority } from './ticket-fields';
+
+const { conversations, events, tickets } = schema;
+
+/** A ticket made by hand (a phone call, an email to the team); escalations make their own. */
+export const ZCreateTicket = z.object({
+  subject: z.string().trim().min(1, 'Give the ticket a subject.').max(200),
+  customerEmail: z.email('Enter the customer’s email address.').max(254),
+  customerName: z.string().trim().min(1).max(200).optional(),
+  /** What the customer needs, in the team's words; shown in the ticket and the notification. */
+  message: z.string().trim().min(1).max(20_000).optional(),
+  priority: ZTicketPriority.default('normal'),
+  category: ZCategory.optional(),
+  assigneeUserId: z.uuid().optional(),
+  conversationId: z.uuid().optional(),
+});
+export type TCreateTicket = z.input<typeof ZCreateTicket>;
+
+export async function createTicket(
+  db: Database,
+  tenantId: TenantId,
+  byUserId: UserId,
+  input: TCreateTicket,
+): Promise<{ ticketId: string; ticketNumber: number }> {
+  const ticket = ZCreateTicket.parse(input);
+  return withTenant(db, tenantId, async (tx) => {
+    if (ticket.assigneeUserId && !(await isMember(tx, tenantId, ticket.assigneeUserId)))
+      throw new TRPCError({
+        code: 'BAD_REQUEST',
+        message: 'Tickets can only be assigned to members of this workspace.',
+      });
+    if (ticket.conversationId) {
+      const [found] = await tx
+        .select({ id: conversations.id })
+        .from(conversations)
+        .where(
+          and(eq(conversations.tenantId, tenantId), eq(conversations.id, ticket.conversationId)),
+        );
+      if (!found)
+        throw new TRPCError({ code: 'NOT_FOUND', message: 'That conversation does not exist.' });
+    }
+    const number = await nextTicketNumber(tx, tenantId);
+    const [row] = await tx
+      .insert(tickets)
+      .values({
+        tenantId,
+        number,
+        subject: ticket.subject,
+        customerEmail: ticket.customerEmail,
+        customerName: ticket.customerName ?? null,
+        priority: ticket.priority,
+        category: ticket.category ?? null,
+        assigneeUserId: ticket.assigneeUserId ?? null,
+        conversationId: ticket.conversationId ?? null,
+      })
+      .returning({ id: tickets.id });
+    await tx.insert(events).values({
+      tenantId,
+      conversationId: ticket.conversationId ?? null,
+      type: 'ticket_created',
+      data: {
+        ticketId: row!.id,
+        ticketNumber: number,
+        source: 'manual',
+        byUserId,
+        ...(ticket.message ? { message: ticket.message } : {}),
+      },
+    });
+    return { ticketId: row!.id, ticketNumber: number };
+  });
+}

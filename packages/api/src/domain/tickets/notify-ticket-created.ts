@@ -1,0 +1,127 @@
+import {
+  QUEUES,
+  schema,
+  withTenant,
+  type Database,
+  type PgBoss,
+  type TenantId,
+} from '@replyline/db';
+import { sendEmail, type EmailRetry } from '@replyline/email';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { WebhookJob } from '../webhooks/deliver-webhook';
+import { ticketSlackMessage } from '../webhooks/slack-message';
+import { WEBHOOK_RETRY } from '../webhooks/webhook-worker';
+
+const { events, memberships, messages, tenants, tickets, users } = schema;
+
+export interface TicketNotificationDeps {
+  db: Database;
+  queue: Pick<PgBoss, 'send'>;
+  /** The dashboard's address, for the link to the ticket. */
+  dashboardUrl: string;
+  /** Tests shorten the waits between attempts. */
+  emailRetry?: Partial<EmailRetry>;
+  webhookRetry?: Partial<typeof WEBHOOK_RETRY>;
+}
+
+/**
+ * Tells the team about a new ticket (from an escalation or made by hand): an email to every
+ * owner and admin, and, when the tenant set a webhook, a Slack-compatible post through the
+ * queue (retried with backoff). Returns what was sent; nothing when the ticket is gone.
+ */
+export async function notifyTicketCreated(
+  deps: TicketNotificationDeps,
+  tenantId: TenantId,
+  ticketId: string,
+): Promise<{ emails: number; webhook: boolean }> {
+  const facts = await readTicketFacts(deps.db, tenantId, ticketId);
+  if (!facts) return { emails: 0, webhook: false };
+  const { ticket, tenant, recipients, message } = facts;
+  const ticketUrl = new URL(`/tickets/${ticket.id}`, deps.dashboardUrl).toString();
+
+  for (const to of recipients)
+    await sendEmail(
+      { db: deps.db, queue: deps.queue, retry: deps.emailRetry },
+      {
+        to,
+        template: 'ticket-created',
+        props: {
+          workspaceName: tenant.name,
+          ticketNumber: ticket.number,
+          customerEmail: ticket.customerEmail,
+          customerName: ticket.customerName ?? undefined,
+          message,
+          ticketUrl,
+        },
+        metadata: { tenantId, ticketId },
+      },
+    );
+  if (!tenant.webhookUrl) return { emails: recipients.length, webhook: false };
+
+  const job: WebhookJob = {
+    tenantId,
+    event: 'ticket.created',
+    body: ticketSlackMessage({ ...ticket, message, ticketUrl }),
+  };
+  await deps.queue.send(QUEUES.outgoingWebhook, job, { ...WEBHOOK_RETRY, ...deps.webhookRetry });
+  return { emails: recipients.length, webhook: true };
+}
+
+async function readTicketFacts(db: Database, tenantId: TenantId, ticketId: string) {
+  return withTenant(db, tenantId, async (tx) => {
+    const [ticket] = await tx
+      .select({
+        id: tickets.id,
+        number: tickets.number,
+        subject: tickets.subject,
+        customerEmail: tickets.customerEmail,
+        customerName: tickets.customerName,
+        conversationId: tickets.conversationId,
+      })
+      .from(tickets)
+      .where(and(eq(tickets.tenantId, tenantId), eq(tickets.id, ticketId)));
+    if (!ticket) return null;
+    const [tenant] = await tx
+      .select({ name: tenants.name, webhookUrl: tenants.webhookUrl })
+      .from(tenants)
+      .where(eq(tenants.id, tenantId));
+    const team = await tx
+      .select({ email: users.email })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(
+        and(eq(memberships.tenantId, tenantId), inArray(memberships.role, ['owner', 'admin'])),
+      );
+    // The customer's own words: typed with a ticket made by hand, or the escalation message.
+    const [written] = await tx
+      .select({ message: sql<string | null>`${events.data}->>'message'` })
+      .from(events)
+      .where(
+        and(
+          eq(events.tenantId, tenantId),
+          eq(events.type, 'ticket_created'),
+          sql`${events.data}->>'ticketId' = ${ticketId}`,
+        ),
+      );
+    const [asked] = ticket.conversationId
+      ? await tx
+          .select({ content: messages.content })
+          .from(messages)
+          .where(
+            and(
+              eq(messages.tenantId, tenantId),
+              eq(messages.conversationId, ticket.conversationId),
+              eq(messages.role, 'visitor'),
+            ),
+          )
+          .orderBy(desc(messages.createdAt))
+          .limit(1)
+      : [];
+    return {
+      ticket,
+      tenant: tenant!,
+      recipients: team.map((m) => m.email),
+      message: written?.message ?? asked?.content ?? ticket.subject,
+    };
+  });
+}

@@ -1,0 +1,34 @@
+import { planAllows } from '@replyline/billing';
+import { schema, withTenant, type Database, type TenantId } from '@replyline/db';
+import { eq } from 'drizzle-orm';
+import { embedSnippet } from './embed-snippet';
+
+const { tenants } = schema;
+
+/** What the widget editor shows. The identity secret itself is never read back, only whether one is set. */
+export async function getWidgetSettings(db: Database, tenantId: TenantId, apiUrl?: string) {
+  const [row] = await withTenant(db, tenantId, (tx) =>
+    tx
+      .select({
+        branding: tenants.branding,
+        persona: tenants.persona,
+        language: tenants.language,
+        allowedOrigins: tenants.allowedOrigins,
+        publishableKey: tenants.publishableKey,
+        identitySecretEncrypted: tenants.identitySecretEncrypted,
+        plan: tenants.plan,
+      })
+      .from(tenants)
+      .where(eq(tenants.id, tenantId)),
+  );
+  const { identitySecretEncrypted, plan, ...settings } = row!;
+  return {
+    ...settings,
+    hasIdentitySecret: identitySecretEncrypted.length > 0,
+    /** Colours, logo and avatar are a paid-plan feature; the rest of the branding is not. */
+    customBrandingAllowed: planAllows(plan, 'custom_branding'),
+    apiUrl: apiUrl ?? null,
+    /** Null when the server does not know the public API's address. */
+    embedSnippet: apiUrl ? embedSnippet(apiUrl, settings.publishableKey) : null,
+  };
+}

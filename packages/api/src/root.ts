@@ -1,0 +1,28 @@
+import { analyticsRouter } from './routers/analytics';
+import { billingRouter } from './routers/billing';
+import { inboxRouter } from './routers/inbox';
+import { knowledgeRouter } from './routers/knowledge';
+import { onboardingRouter } from './routers/onboarding';
+import { settingsRouter } from './routers/settings';
+import { teamRouter } from './routers/team';
+import { ticketsRouter } from './routers/tickets';
+import { widgetRouter } from './routers/widget';
+import { workspaceRouter } from './routers/workspace';
+import { createCallerFactory, router } from './trpc';
+
+/** Every dashboard procedure; each router is one domain of the dashboard. */
+export const appRouter = router({
+  workspace: workspaceRouter,
+  inbox: inboxRouter,
+  tickets: ticketsRouter,
+  analytics: analyticsRouter,
+  settings: settingsRouter,
+  team: teamRouter,
+  widget: widgetRouter,
+  knowledge: knowledgeRouter,
+  billing: billingRouter,
+  onboarding: onboardingRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export const createCaller = createCallerFactory(appRouter);

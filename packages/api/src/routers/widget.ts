@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { getWidgetSettings } from '../domain/widget/get-widget-settings';
+import { rotateIdentitySecret } from '../domain/widget/rotate-identity-secret';
+import { updateWidgetSettings } from '../domain/widget/update-widget-settings';
+import {
+  ZAllowedOrigins,
+  ZBranding,
+  ZLanguage,
+  ZPersona,
+} from '../domain/widget/widget-settings-schema';
+import { tenantProcedure } from '../procedures';
+import { router } from '../trpc';
+
+export const widgetRouter = router({
+  /** Branding, persona, language, allowed websites, the publishable key and the embed snippet. */
+  get: tenantProcedure
+    .meta({ role: 'agent' })
+    .query(({ ctx }) => getWidgetSettings(ctx.db, ctx.tenantId, ctx.apiUrl)),
+
+  /** Saves the sections sent, each whole as its form holds it. */
+  update: tenantProcedure
+    .meta({ role: 'admin' })
+    .input(
+      z.object({
+        branding: ZBranding.optional(),
+        persona: ZPersona.optional(),
+        language: ZLanguage.optional(),
+        allowedOrigins: ZAllowedOrigins.optional(),
+      }),
+    )
+    .mutation(({ ctx, input }) => updateWidgetSettings(ctx.db, ctx, input)),
+
+  /** A new identity secret, shown this once; visitors signed with the old one are refused. */
+  rotateIdentitySecret: tenantProcedure
+    .meta({ role: 'admin' })
+    .mutation(({ ctx }) => rotateIdentitySecret(ctx.db, ctx)),
+});

@@ -1,0 +1,184 @@
+// A new business, end to end in Chromium: sign in with a magic link, create a workspace, upload
+// a real PDF, ask the playground, then take over a live conversation that a customer is having
+// in the widget (a second browser context) and see the agent's reply arrive there.
+import { randomBytes, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { schema, withTenant, type TenantId } from '@replyline/db';
+import { evalFile } from '@replyline/rag/testing';
+import { and, desc, eq } from 'drizzle-orm';
+import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasChromium } from './env';
+import {
+  launchChromium,
+  startApi,
+  startDashboard,
+  startHostSite,
+  startSharedDatabase,
+  type RunningApi,
+  type SharedDatabase,
+} from './harness';
+
+const SHOTS = 'test-results';
+const pdf = evalFile('pdfs/pdkids.pdf');
+if (!pdf)
+  console.warn('[e2e] SKIPPED dashboard walk-through: ../shared/eval/pdfs/pdkids.pdf is absent.');
+
+describe.runIf(hasChromium && pdf)('a new business in the dashboard, in Chromium', () => {
+  const secrets = {
+    ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    AUTH_SECRET: randomBytes(32).toString('base64'),
+  };
+  const email = `owner-${randomUUID().slice(0, 8)}@example.com`;
+  const workspaceName = `Moonlight Books ${randomUUID().slice(0, 4)}`;
+  let database: SharedDatabase;
+  let api: RunningApi;
+  let dashboard: RunningApi;
+  let browser: Browser;
+  let owner: BrowserContext;
+  let customer: BrowserContext;
+  let site: { origin: string; server: Server };
+  let publishableKey = '';
+
+  beforeAll(async () => {
+    database = await startSharedDatabase();
+    api = await startApi({ databaseUrl: database.url, env: secrets });
+    dashboard = await startDashboard({
+      databaseUrl: database.url,
+      apiOrigin: api.origin,
+      env: secrets,
+    });
+    site = await startHostSite(
+      () => `<!doctype html><html lang="en"><head><title>Moonlight Books</title></head><body><h1>Moonlight Books</h1>
+        <script src="${api.origin}/widget.js" data-key="${publishableKey}" async></script></body></html>`,
+    );
+    browser = await launchChromium();
+    owner = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+    customer = await browser.newContext();
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    site?.server.close();
+    await dashboard?.stop();
+    await api?.stop();
+    await database?.stop();
+  });
+
+  it('walks from sign-in to a human reply in the customer’s widget', async () => {
+    const page = await owner.newPage();
+
+    // Sign in with a magic link; in production mode the link is read from the email outbox.
+    await page.goto(`${dashboard.origin}/sign-in`);
+    await page.locator('input[name=email]').fill(email);
+    await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
+    await page.getByText('Check your email').first().waitFor();
+    await page.goto(await magicLink(email));
+
+    // Onboarding: the first workspace, for the customer's website.
+    await page.waitForURL(/\/onboarding/);
+    await page.locator('[name=name]').fill(workspaceName);
+    await page.locator('[name=siteUrl]').fill(site.origin);
+    await page.getByRole('button', { name: 'Create workspace' }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/onboarding'));
+    const tenantId = await workspaceId();
+    publishableKey = await keyOf(tenantId);
+    await shot(page, 'dashboard-home');
+
+    // Knowledge: upload a real PDF and wait until it is searchable.
+    await page.goto(`${dashboard.origin}/knowledge`);
+    await page.locator('input[type=file][name=pdf]').setInputFiles({
+      name: 'pdkids.pdf',
+      mimeType: 'application/pdf',
+      buffer: readFileSync(pdf!),
+    });
+    await page
+      .locator('[data-document-id][data-status="ready"]')
+      .first()
+      .waitFor({ timeout: 90_000 });
+    await page.locator('textarea[name=question]').fill('Why was the Moon buried in the bog?');
+    await page.getByRole('button', { name: 'Ask' }).click();
+    await page.locator('[data-playground-answer]').waitFor();
+    expect(await page.locator('[data-passage-score]').count()).toBeGreaterThan(0);
+    await shot(page, 'dashboard-knowledge');
+
+    // A customer asks in the widget on the business's website.
+    const visitor = await customer.newPage();
+    await visitor.goto(site.origin);
+    const widget = await openWidget(visitor);
+    await widget.locator('textarea[aria-label="Message"]').fill('Who trapped the Moon in the bog?');
+    await widget.locator('button[aria-label="Send"]').click();
+    await widget.locator('[data-role="assistant"]').last().waitFor({ timeout: 20_000 });
+
+    // The owner takes the conversation over from the inbox and answers.
+    await page.goto(`${dashboard.origin}/inbox`);
+    await page.locator('[data-conversation-id]').first().click();
+    await page.getByRole('button', { name: 'Take over' }).click();
+    await page.getByRole('button', { name: 'Hand back to bot' }).waitFor();
+    await page
+      .locator('textarea[name=reply]')
+      .fill('Hello from the Moonlight team, happy to help.');
+    await page.getByRole('button', { name: 'Send reply' }).click();
+    await shot(page, 'dashboard-inbox');
+
+    const agentReply = widget.locator('[data-role="agent"]').last();
+    await agentReply.waitFor({ timeout: 15_000 });
+    expect(await agentReply.innerText()).toContain('Hello from the Moonlight team');
+    await visitor.screenshot({ path: `${SHOTS}/dashboard-widget-agent-reply.png` });
+
+    for (const section of ['tickets', 'widget', 'team', 'analytics', 'billing', 'settings']) {
+      await page.goto(`${dashboard.origin}/${section}`);
+      await page.locator('main h1').first().waitFor();
+      await shot(page, `dashboard-${section}`);
+    }
+  });
+
+  async function magicLink(to: string): Promise<string> {
+    const deadline = Date.now() + 15_000;
+    while (Date.now() < deadline) {
+      const [row] = await database.db
+        .select({ text: schema.outboundEmails.text })
+        .from(schema.outboundEmails)
+        .where(
+          and(eq(schema.outboundEmails.to, to), eq(schema.outboundEmails.template, 'magic-link')),
+        )
+        .orderBy(desc(schema.outboundEmails.createdAt))
+        .limit(1);
+      const link = row?.text.match(/https?:\/\/\S+\/api\/auth\/callback\/\S+/)?.[0];
+      if (link) return link;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    throw new Error(`no sign-in email for ${to}`);
+  }
+
+  async function workspaceId(): Promise<TenantId> {
+    const [row] = await database.db
+      .select({ id: schema.tenants.id })
+      .from(schema.tenants)
+      .where(eq(schema.tenants.name, workspaceName));
+    return row!.id as TenantId;
+  }
+
+  async function keyOf(tenantId: TenantId): Promise<string> {
+    const [row] = await withTenant(database.db, tenantId, (tx) =>
+      tx
+        .select({ key: schema.tenants.publishableKey })
+        .from(schema.tenants)
+        .where(eq(schema.tenants.id, tenantId)),
+    );
+    return row!.key;
+  }
+});
+
+async function openWidget(page: Page): Promise<Frame> {
+  await page.locator('replyline-widget button[aria-label^="Open chat"]').click();
+  const handle = await page.locator('replyline-widget iframe[title="Chat"]').elementHandle();
+  const frame = (await handle!.contentFrame())!;
+  await frame.locator('textarea[aria-label="Message"]').waitFor();
+  return frame;
+}
+
+function shot(page: Page, name: string) {
+  return page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+}
