@@ -6,12 +6,13 @@ import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { schema, withTenant, type TenantId } from '@replyline/db';
 import { evalFile } from '@replyline/rag/testing';
-import { and, desc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium } from './env';
 import {
   launchChromium,
+  magicLinkFor,
   startApi,
   startDashboard,
   startHostSite,
@@ -74,13 +75,21 @@ describe.runIf(hasChromium && pdf)('a new business in the dashboard, in Chromium
     await page.locator('input[name=email]').fill(email);
     await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
     await page.getByText('Check your email').first().waitFor();
-    await page.goto(await magicLink(email));
+    await page.goto(await magicLinkFor(database.db, email));
 
     // Onboarding: the first workspace, for the customer's website.
     await page.waitForURL(/\/onboarding/);
     await page.locator('[name=name]').fill(workspaceName);
     await page.locator('[name=siteUrl]').fill(site.origin);
     await page.getByRole('button', { name: 'Create workspace' }).click();
+    // The guided steps: branding, first knowledge, the embed snippet; each can be skipped.
+    await page.locator('[data-onboarding-step="branding"]').waitFor();
+    await page.getByRole('button', { name: 'Skip' }).click();
+    await page.locator('[data-onboarding-step="knowledge"]').waitFor();
+    await page.getByRole('button', { name: 'Skip' }).click();
+    await page.locator('[data-onboarding-step="embed"]').waitFor();
+    await shot(page, 'dashboard-onboarding-embed');
+    await page.getByRole('button', { name: 'Save and continue' }).click();
     await page.waitForURL((url) => !url.pathname.startsWith('/onboarding'));
     const tenantId = await workspaceId();
     publishableKey = await keyOf(tenantId);
@@ -133,24 +142,6 @@ describe.runIf(hasChromium && pdf)('a new business in the dashboard, in Chromium
       await shot(page, `dashboard-${section}`);
     }
   });
-
-  async function magicLink(to: string): Promise<string> {
-    const deadline = Date.now() + 15_000;
-    while (Date.now() < deadline) {
-      const [row] = await database.db
-        .select({ text: schema.outboundEmails.text })
-        .from(schema.outboundEmails)
-        .where(
-          and(eq(schema.outboundEmails.to, to), eq(schema.outboundEmails.template, 'magic-link')),
-        )
-        .orderBy(desc(schema.outboundEmails.createdAt))
-        .limit(1);
-      const link = row?.text.match(/https?:\/\/\S+\/api\/auth\/callback\/\S+/)?.[0];
-      if (link) return link;
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-    throw new Error(`no sign-in email for ${to}`);
-  }
 
   async function workspaceId(): Promise<TenantId> {
     const [row] = await database.db

@@ -5,7 +5,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openDatabase, startEmbeddedServer, type Database } from '@replyline/db';
+import { openDatabase, schema, startEmbeddedServer, type Database } from '@replyline/db';
+import { and, desc, eq } from 'drizzle-orm';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { childProcessEnv, chromiumPath } from './env';
 
@@ -212,6 +213,68 @@ export async function startDashboard(options: {
       await new Promise((resolve) => child.once('exit', resolve));
     },
   };
+}
+
+const marketingAppDir = fileURLToPath(new URL('../../../apps/marketing/', import.meta.url));
+
+/**
+ * Starts the marketing site with `next dev`: its widget address and sign-up links are public
+ * build-time settings, so a production build would carry the ones it was built with, not
+ * this run's random ports.
+ */
+export async function startMarketing(options: {
+  apiOrigin: string;
+  dashboardOrigin: string;
+}): Promise<RunningApi> {
+  const port = await freePort();
+  const origin = `http://localhost:${port}`;
+  const env = childProcessEnv({
+    NEXT_PUBLIC_WIDGET_API_URL: options.apiOrigin,
+    NEXT_PUBLIC_DASHBOARD_URL: options.dashboardOrigin,
+    NEXT_PUBLIC_DEMO_WIDGET_KEY: 'pk_demo_northwind',
+    NEXT_TELEMETRY_DISABLED: '1',
+    NODE_ENV: 'development',
+  });
+  const next = join(marketingAppDir, 'node_modules', '.bin', 'next');
+  const child = spawn(next, ['dev', '--port', String(port), '--hostname', 'localhost'], {
+    cwd: marketingAppDir,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const logs: string[] = [];
+  child.stdout?.on('data', (chunk: Buffer) => logs.push(String(chunk)));
+  child.stderr?.on('data', (chunk: Buffer) => logs.push(String(chunk)));
+  const exited = new Promise<never>((_, reject) =>
+    child.on('exit', (code) => reject(new Error(`marketing exited (${code}):\n${logs.join('')}`))),
+  );
+  await Promise.race([waitForHealth(`${origin}/`, 180_000), exited]);
+  return {
+    origin,
+    logs,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.once('exit', resolve));
+    },
+  };
+}
+
+/** The newest sign-in link sent to `to`, read from the email outbox table. */
+export async function magicLinkFor(db: Database, to: string): Promise<string> {
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    const [row] = await db
+      .select({ text: schema.outboundEmails.text })
+      .from(schema.outboundEmails)
+      .where(
+        and(eq(schema.outboundEmails.to, to), eq(schema.outboundEmails.template, 'magic-link')),
+      )
+      .orderBy(desc(schema.outboundEmails.createdAt))
+      .limit(1);
+    const link = row?.text.match(/https?:\/\/\S+\/api\/auth\/callback\/\S+/)?.[0];
+    if (link) return link;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`no sign-in email for ${to}`);
 }
 
 async function waitForHealth(url: string, timeoutMs = 60_000): Promise<void> {

@@ -3,7 +3,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState, useTransition, type FormEvent } from 'react';
 import { useTRPC } from '~/trpc/react';
-import { selectWorkspace } from '../actions';
+import { openNewWorkspace } from './actions';
 
 const LANGUAGES = [
   ['english', 'English'],
@@ -39,8 +39,8 @@ export function OnboardingForm() {
         siteUrl: normaliseSiteUrl(String(form.get('siteUrl') ?? '')),
         language: String(form.get('language') ?? 'english') as Language,
       });
-      // The server remembers the new workspace as the selected one and opens the dashboard.
-      startOpening(() => selectWorkspace(tenantId));
+      // The server remembers the new workspace as the selected one and continues onboarding.
+      startOpening(() => openNewWorkspace(tenantId));
     } catch (error) {
       setFailure((error as Error).message);
     }

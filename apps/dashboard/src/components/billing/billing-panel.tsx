@@ -47,7 +47,7 @@ export function BillingPanel({
     <>
       {!data.configured && (
         <p className="notice notice--top" data-billing-not-configured="">
-          <strong>Billing is not configured.</strong> {data.notice}
+          {data.notice ?? 'Billing is not configured.'}
         </p>
       )}
       {checkoutReturned && data.configured && (
@@ -94,7 +94,13 @@ export function BillingPanel({
       <Panel
         id="plans"
         title="Plans"
-        description={isOwner ? undefined : 'Only owners of this workspace can change its plan.'}
+        description={
+          !isOwner
+            ? 'Only owners of this workspace can change its plan.'
+            : !data.configured
+              ? 'Changing plans needs billing to be configured on this server.'
+              : undefined
+        }
       >
         <ul className="plan-cards">
           {PLANS.map((plan) => (

@@ -124,7 +124,7 @@ function DocumentActions({ document }: { document: KnowledgeDocument }) {
         type="button"
         className="button button--quiet button--small"
         disabled={busy || pending}
-        aria-label={`Process "${document.title}" again`}
+        aria-label={`Re-ingest "${document.title}"`}
         onClick={() => {
           setError(null);
           reingest.mutate({ documentId: document.id });

@@ -67,7 +67,7 @@ function InvitationRow({ invitation, actorRole }: { invitation: Invitation; acto
               type="button"
               className="button button--quiet button--small"
               disabled={resend.isPending}
-              aria-label={`Send a new invitation link to ${invitation.email}`}
+              aria-label={`Resend the invitation to ${invitation.email}`}
               onClick={() => resend.mutate({ email: invitation.email, role: invitation.role })}
             >
               {resend.isPending ? 'Sending…' : 'Resend'}
@@ -76,7 +76,7 @@ function InvitationRow({ invitation, actorRole }: { invitation: Invitation; acto
               type="button"
               className="button button--quiet button--small button--danger"
               disabled={revoke.isPending}
-              aria-label={`Withdraw the invitation to ${invitation.email}`}
+              aria-label={`Revoke the invitation to ${invitation.email}`}
               onClick={() => {
                 if (window.confirm(`Withdraw the invitation to ${invitation.email}?`))
                   revoke.mutate({ invitationId: invitation.id });

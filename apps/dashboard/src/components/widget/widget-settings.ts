@@ -1,8 +1,7 @@
 import type { AppRouter } from '@replyline/api';
-import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
+import type { inferRouterOutputs } from '@trpc/server';
 
 export type WidgetSettings = inferRouterOutputs<AppRouter>['widget']['get'];
-export type WidgetUpdate = inferRouterInputs<AppRouter>['widget']['update'];
 
 /** The branding form's fields; optional texts are '' when not set (the API reads '' as unset). */
 export interface BrandingForm {
