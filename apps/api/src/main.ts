@@ -9,7 +9,13 @@ import {
   type QueueTarget,
 } from '@replyline/db';
 import { chatModelFromEnv, readAiEnv } from '@replyline/ai';
-import { notifyTicketCreated, startRetentionWorker, startWebhookWorker } from '@replyline/api';
+import {
+  notifyPaymentFailed,
+  notifyTicketCreated,
+  notifyUsageAlert,
+  startRetentionWorker,
+  startWebhookWorker,
+} from '@replyline/api';
 import {
   billingConfigured,
   checkReplyQuota,
@@ -48,6 +54,9 @@ const publicApi = createPublicApi({
     dailyTokenLimit: aiEnv.AI_VISITOR_DAILY_TOKENS,
   },
   checkQuota: (tenantId) => checkReplyQuota(database.db, tenantId),
+  onReplyStored: async (tenantId) => {
+    await notifyUsageAlert({ db: database.db, queue, dashboardUrl: env.DASHBOARD_URL }, tenantId);
+  },
   onTicketCreated: async (tenantId, ticketId) => {
     await notifyTicketCreated(
       { db: database.db, queue, dashboardUrl: env.DASHBOARD_URL },
@@ -68,6 +77,12 @@ const server = createApiServer(
             stripe,
             webhookSecret: billingEnv.STRIPE_WEBHOOK_SECRET,
             prices: planPricesFromEnv(billingEnv),
+            onPaymentFailed: (tenantId, invoice) =>
+              notifyPaymentFailed(
+                { db: database.db, queue, dashboardUrl: env.DASHBOARD_URL },
+                tenantId,
+                invoice,
+              ),
           }
         : null,
   }),

@@ -15,3 +15,8 @@ export {
 } from './domain/retention/retention-worker';
 export { applyRetention, type RetentionResult } from './domain/retention/apply-retention';
 export { uploadPdf, type UploadPdfInput } from './domain/knowledge/upload-pdf';
+export {
+  notifyPaymentFailed,
+  notifyUsageAlert,
+  type BillingNoticeDeps,
+} from './domain/billing/notify-billing';

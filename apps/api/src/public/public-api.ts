@@ -24,6 +24,8 @@ export interface PublicApi {
   keepAliveMs: number;
   /** Tells the team about a ticket opened from the widget (email, webhook). */
   onTicketCreated(tenantId: TenantId, ticketId: string): Promise<void>;
+  /** After each stored AI reply: usage alerts at 80% / 100% of the plan. */
+  onReplyStored(tenantId: TenantId): Promise<void>;
 }
 
 export function createPublicApi(options: {
@@ -34,6 +36,7 @@ export function createPublicApi(options: {
   checkQuota: PublicApi['checkQuota'];
   keepAliveMs?: number;
   onTicketCreated?: PublicApi['onTicketCreated'];
+  onReplyStored?: PublicApi['onReplyStored'];
 }): PublicApi {
   return {
     tenants: createTenantDirectory(options.db),
@@ -43,5 +46,6 @@ export function createPublicApi(options: {
     checkQuota: options.checkQuota,
     keepAliveMs: options.keepAliveMs ?? 20_000,
     onTicketCreated: options.onTicketCreated ?? (async () => undefined),
+    onReplyStored: options.onReplyStored ?? (async () => undefined),
   };
 }

@@ -92,6 +92,35 @@ describe('POST /v1/stripe/webhook', () => {
     expect(await planOf(tenantId)).toBe('pro');
   });
 
+  it('tells the team once when a subscription payment fails', async () => {
+    const told: { tenantId: string; amountMinor: number; currency: string }[] = [];
+    const api = await startApi({
+      stripe,
+      webhookSecret: TEST_WEBHOOK_SECRET,
+      onPaymentFailed: async (tenantId, invoice) => void told.push({ tenantId, ...invoice }),
+    });
+    const { tenantId, event } = await subscriptionEvent();
+    const created = signedWebhook(event);
+    await api.post(created.rawBody, created.signature);
+    const subscription = event.data.object as { id: string; customer: string };
+    const failed = eventObject('invoice.payment_failed', {
+      id: 'in_failed_1',
+      object: 'invoice',
+      customer: subscription.customer,
+      amount_due: 4900,
+      currency: 'usd',
+      parent: {
+        type: 'subscription_details',
+        subscription_details: { subscription: subscription.id },
+      },
+    });
+    const { rawBody, signature } = signedWebhook(failed);
+    expect((await api.post(rawBody, signature)).status).toBe(200);
+    expect((await api.post(rawBody, signature)).status).toBe(200); // redelivered: not told again
+    await api.close();
+    expect(told).toEqual([{ tenantId, amountMinor: 4900, currency: 'usd' }]);
+  });
+
   it('answers 400 for a forged signature, a tampered body, a stale or a missing signature', async () => {
     const api = await startApi({ stripe, webhookSecret: TEST_WEBHOOK_SECRET });
     const { tenantId, event } = await subscriptionEvent();

@@ -4,6 +4,7 @@ import {
   type PlanPriceOverrides,
   type Stripe,
 } from '@replyline/billing';
+import type { TenantId } from '@replyline/db';
 import { HttpError, readBody, sendJson } from '../http';
 import type { Route } from '../router';
 
@@ -15,6 +16,11 @@ export interface StripeWebhookOptions {
   webhookSecret: string;
   /** Price ids set instead of lookup keys (`planPricesFromEnv`). */
   prices?: PlanPriceOverrides;
+  /** Tells the team a payment failed (email); called once per applied event. */
+  onPaymentFailed?: (
+    tenantId: TenantId,
+    invoice: { amountMinor: number; currency: string },
+  ) => Promise<unknown>;
 }
 
 /**
@@ -47,6 +53,16 @@ export function stripeWebhookRoute(options: StripeWebhookOptions | null): Route 
           'stripe webhook',
         );
         sendJson(res, 200, { received: true, status: result.status });
+        if (
+          result.status === 'applied' &&
+          result.type === 'invoice.payment_failed' &&
+          result.tenantId
+        )
+          await options
+            .onPaymentFailed?.(result.tenantId, invoiceAmount(rawBody))
+            .catch((err: unknown) =>
+              log.error({ err }, 'could not tell the team about a failed payment'),
+            );
       } catch (error) {
         if (error instanceof WebhookSignatureError)
           throw new HttpError(400, error.message, error.code);
@@ -54,4 +70,14 @@ export function stripeWebhookRoute(options: StripeWebhookOptions | null): Route 
       }
     },
   };
+}
+
+/** Amount and currency of the (already verified) invoice event. */
+function invoiceAmount(rawBody: Buffer): { amountMinor: number; currency: string } {
+  const invoice = (
+    JSON.parse(rawBody.toString('utf8')) as {
+      data: { object: { amount_due?: number; currency?: string } };
+    }
+  ).data.object;
+  return { amountMinor: invoice.amount_due ?? 0, currency: invoice.currency ?? 'usd' };
 }

@@ -86,6 +86,10 @@ async function answerOrHandOver(
   });
   try {
     for await (const event of events) {
+      if (event.type === 'done')
+        void publicApi
+          .onReplyStored(grant.tenantId)
+          .catch((err: unknown) => ctx.log.error({ err }, 'usage alert failed'));
       if (stream.closed) break;
       await forward(stream, event);
     }

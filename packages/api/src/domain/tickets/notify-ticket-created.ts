@@ -7,12 +7,13 @@ import {
   type TenantId,
 } from '@replyline/db';
 import { sendEmail, type EmailRetry } from '@replyline/email';
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { WebhookJob } from '../webhooks/deliver-webhook';
 import { ticketSlackMessage } from '../webhooks/slack-message';
+import { teamRecipients } from '../team-recipients';
 import { WEBHOOK_RETRY } from '../webhooks/webhook-worker';
 
-const { events, memberships, messages, tenants, tickets, users } = schema;
+const { events, messages, tenants, tickets } = schema;
 
 export interface TicketNotificationDeps {
   db: Database;
@@ -85,13 +86,7 @@ async function readTicketFacts(db: Database, tenantId: TenantId, ticketId: strin
       .select({ name: tenants.name, webhookUrl: tenants.webhookUrl })
       .from(tenants)
       .where(eq(tenants.id, tenantId));
-    const team = await tx
-      .select({ email: users.email })
-      .from(memberships)
-      .innerJoin(users, eq(users.id, memberships.userId))
-      .where(
-        and(eq(memberships.tenantId, tenantId), inArray(memberships.role, ['owner', 'admin'])),
-      );
+    const recipients = await teamRecipients(tx, tenantId);
     // The customer's own words: typed with a ticket made by hand, or the escalation message.
     const [written] = await tx
       .select({ message: sql<string | null>`${events.data}->>'message'` })
@@ -120,7 +115,7 @@ async function readTicketFacts(db: Database, tenantId: TenantId, ticketId: strin
     return {
       ticket,
       tenant: tenant!,
-      recipients: team.map((m) => m.email),
+      recipients,
       message: written?.message ?? asked?.content ?? ticket.subject,
     };
   });
