@@ -172,6 +172,7 @@ export async function startApi(
 }
 
 const dashboardAppDir = fileURLToPath(new URL('../../../apps/dashboard/', import.meta.url));
+const marketingAppDir = fileURLToPath(new URL('../../../apps/marketing/', import.meta.url));
 
 /**
  * Starts the built dashboard (`next start`, production mode) on the shared database. It needs
@@ -184,38 +185,18 @@ export async function startDashboard(options: {
 }): Promise<RunningApi> {
   const port = await freePort();
   const origin = `http://localhost:${port}`;
-  const env = childProcessEnv({
-    DATABASE_URL: options.databaseUrl,
-    DASHBOARD_URL: origin,
-    AUTH_URL: origin,
-    API_URL: options.apiOrigin,
-    NEXT_TELEMETRY_DISABLED: '1',
-    ...options.env,
-  });
-  const next = join(dashboardAppDir, 'node_modules', '.bin', 'next');
-  const child = spawn(next, ['start', '--port', String(port), '--hostname', 'localhost'], {
-    cwd: dashboardAppDir,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const logs: string[] = [];
-  child.stdout?.on('data', (chunk: Buffer) => logs.push(String(chunk)));
-  child.stderr?.on('data', (chunk: Buffer) => logs.push(String(chunk)));
-  const exited = new Promise<never>((_, reject) =>
-    child.on('exit', (code) => reject(new Error(`dashboard exited (${code}):\n${logs.join('')}`))),
-  );
-  await Promise.race([waitForHealth(`${origin}/api/health`), exited]);
-  return {
+  return startNextApp('dashboard', dashboardAppDir, ['start', '--port', String(port)], {
     origin,
-    logs,
-    stop: async () => {
-      child.kill('SIGTERM');
-      await new Promise((resolve) => child.once('exit', resolve));
+    readyPath: '/api/health',
+    env: {
+      DATABASE_URL: options.databaseUrl,
+      DASHBOARD_URL: origin,
+      AUTH_URL: origin,
+      API_URL: options.apiOrigin,
+      ...options.env,
     },
-  };
+  });
 }
-
-const marketingAppDir = fileURLToPath(new URL('../../../apps/marketing/', import.meta.url));
 
 /**
  * Starts the marketing site with `next dev`: its widget address and sign-up links are public
@@ -227,29 +208,49 @@ export async function startMarketing(options: {
   dashboardOrigin: string;
 }): Promise<RunningApi> {
   const port = await freePort();
-  const origin = `http://localhost:${port}`;
-  const env = childProcessEnv({
-    NEXT_PUBLIC_WIDGET_API_URL: options.apiOrigin,
-    NEXT_PUBLIC_DASHBOARD_URL: options.dashboardOrigin,
-    NEXT_PUBLIC_DEMO_WIDGET_KEY: 'pk_demo_northwind',
-    NEXT_TELEMETRY_DISABLED: '1',
-    NODE_ENV: 'development',
+  return startNextApp('marketing', marketingAppDir, ['dev', '--port', String(port)], {
+    origin: `http://localhost:${port}`,
+    readyPath: '/',
+    readyTimeoutMs: 180_000,
+    env: {
+      NEXT_PUBLIC_WIDGET_API_URL: options.apiOrigin,
+      NEXT_PUBLIC_DASHBOARD_URL: options.dashboardOrigin,
+      NEXT_PUBLIC_DEMO_WIDGET_KEY: 'pk_demo_northwind',
+      NODE_ENV: 'development',
+    },
   });
-  const next = join(marketingAppDir, 'node_modules', '.bin', 'next');
-  const child = spawn(next, ['dev', '--port', String(port), '--hostname', 'localhost'], {
-    cwd: marketingAppDir,
-    env,
+}
+
+/** Runs `next <args>` in an app's folder and waits until `readyPath` answers. */
+async function startNextApp(
+  name: string,
+  appDir: string,
+  args: string[],
+  options: {
+    origin: string;
+    readyPath: string;
+    readyTimeoutMs?: number;
+    env: Record<string, string>;
+  },
+): Promise<RunningApi> {
+  const next = join(appDir, 'node_modules', '.bin', 'next');
+  const child = spawn(next, [...args, '--hostname', 'localhost'], {
+    cwd: appDir,
+    env: childProcessEnv({ NEXT_TELEMETRY_DISABLED: '1', ...options.env }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const logs: string[] = [];
   child.stdout?.on('data', (chunk: Buffer) => logs.push(String(chunk)));
   child.stderr?.on('data', (chunk: Buffer) => logs.push(String(chunk)));
   const exited = new Promise<never>((_, reject) =>
-    child.on('exit', (code) => reject(new Error(`marketing exited (${code}):\n${logs.join('')}`))),
+    child.on('exit', (code) => reject(new Error(`${name} exited (${code}):\n${logs.join('')}`))),
   );
-  await Promise.race([waitForHealth(`${origin}/`, 180_000), exited]);
+  await Promise.race([
+    waitForHealth(`${options.origin}${options.readyPath}`, options.readyTimeoutMs),
+    exited,
+  ]);
   return {
-    origin,
+    origin: options.origin,
     logs,
     stop: async () => {
       child.kill('SIGTERM');

@@ -22,6 +22,7 @@ export interface RealtimeHub {
  */
 export function createRealtimeHub(db: Database, log: Logger): RealtimeHub {
   const watchers = new Map<string, Set<Subscriber>>();
+  const inOrder = new Map<string, Promise<void>>();
 
   async function deliver(signal: ConversationSignal, subscribers: Set<Subscriber>) {
     const tenantId = signal.tenantId as TenantId;
@@ -31,11 +32,18 @@ export function createRealtimeHub(db: Database, log: Logger): RealtimeHub {
 
   return {
     dispatch(signal) {
-      const subscribers = watchers.get(key(signal.tenantId, signal.conversationId));
+      const k = key(signal.tenantId, signal.conversationId);
+      const subscribers = watchers.get(k);
       if (!subscribers?.size) return;
-      deliver(signal, subscribers).catch((err: unknown) =>
-        log.error({ err, signal }, 'could not deliver a realtime update'),
-      );
+      // One conversation's updates go out in the order the database announced them, even when
+      // reading one row back takes longer than the next.
+      const delivered = (inOrder.get(k) ?? Promise.resolve())
+        .then(() => deliver(signal, subscribers))
+        .catch((err: unknown) => log.error({ err, signal }, 'could not deliver a realtime update'));
+      inOrder.set(k, delivered);
+      void delivered.then(() => {
+        if (inOrder.get(k) === delivered) inOrder.delete(k);
+      });
     },
     subscribe(tenantId, conversationId, subscriber) {
       const k = key(tenantId, conversationId);

@@ -32,12 +32,13 @@ export function readEvents(response: Response, timeoutMs = 15_000) {
   }
 
   return {
+    /** The first event (or comment) not yet taken that matches. */
     async next(predicate: (event: SseEvent) => boolean): Promise<SseEvent> {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
+        // Events that do not match stay for a later call: a test may wait for them next.
         const index = pending.findIndex(predicate);
-        if (index >= 0) return pending.splice(0, index + 1).at(-1)!;
-        pending.length = 0;
+        if (index >= 0) return pending.splice(index, 1)[0]!;
         await fill(deadline);
       }
     },
