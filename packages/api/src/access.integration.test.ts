@@ -102,5 +102,15 @@ describe('workspaces', () => {
     await expect(callerFor(t.db, members.agent, home).workspace.current()).resolves.toMatchObject({
       role: 'agent',
     });
+    const asAgent = callerFor(t.db, members.agent, home);
+    await expect(asAgent.team.invite({ email: 'new@example.com', role: 'agent' })).rejects.toThrow(
+      'This needs the admin role; you are an agent.',
+    );
+    await expect(callerFor(t.db, outsider, home).workspace.current()).rejects.toThrow(
+      'You are not a member of this workspace.',
+    );
+    await expect(callerFor(t.db, members.agent, null).workspace.current()).rejects.toThrow(
+      'Choose a workspace first.',
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { schema, withUser, type TenantId, type UserId } from '@replyline/db';
+import { schema, withUser, type Database, type TenantId, type UserId } from '@replyline/db';
 import { TRPCError } from '@trpc/server';
 import { and, eq } from 'drizzle-orm';
 import { baseProcedure, type MemberRole } from './trpc';
@@ -38,11 +38,7 @@ export const tenantProcedure = authedProcedure.use(async ({ ctx, meta, next }) =
   return next({ ctx: { ...ctx, tenantId: member.tenantId, role: member.role } });
 });
 
-async function findMembership(
-  db: Parameters<typeof withUser>[0],
-  userId: UserId,
-  tenantId: TenantId,
-) {
+async function findMembership(db: Database, userId: UserId, tenantId: TenantId) {
   const { memberships } = schema;
   const [row] = await withUser(db, userId, (tx) =>
     tx

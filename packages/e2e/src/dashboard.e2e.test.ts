@@ -7,12 +7,14 @@ import type { Server } from 'node:http';
 import { schema, withTenant, type TenantId } from '@replyline/db';
 import { evalFile } from '@replyline/rag/testing';
 import { eq } from 'drizzle-orm';
-import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium } from './env';
 import {
   launchChromium,
   magicLinkFor,
+  openWidget,
+  screenshot,
   startApi,
   startDashboard,
   startHostSite,
@@ -21,7 +23,6 @@ import {
   type SharedDatabase,
 } from './harness';
 
-const SHOTS = 'test-results';
 const pdf = evalFile('pdfs/pdkids.pdf');
 if (!pdf)
   console.warn('[e2e] SKIPPED dashboard walk-through: ../shared/eval/pdfs/pdkids.pdf is absent.');
@@ -88,12 +89,12 @@ describe.runIf(hasChromium && pdf)('a new business in the dashboard, in Chromium
     await page.locator('[data-onboarding-step="knowledge"]').waitFor();
     await page.getByRole('button', { name: 'Skip' }).click();
     await page.locator('[data-onboarding-step="embed"]').waitFor();
-    await shot(page, 'dashboard-onboarding-embed');
+    await screenshot(page, 'dashboard-onboarding-embed');
     await page.getByRole('button', { name: 'Save and continue' }).click();
     await page.waitForURL((url) => !url.pathname.startsWith('/onboarding'));
     const tenantId = await workspaceId();
     publishableKey = await keyOf(tenantId);
-    await shot(page, 'dashboard-home');
+    await screenshot(page, 'dashboard-home');
 
     // Knowledge: upload a real PDF and wait until it is searchable.
     await page.goto(`${dashboard.origin}/knowledge`);
@@ -110,7 +111,7 @@ describe.runIf(hasChromium && pdf)('a new business in the dashboard, in Chromium
     await page.getByRole('button', { name: 'Ask' }).click();
     await page.locator('[data-playground-answer]').waitFor();
     expect(await page.locator('[data-passage-score]').count()).toBeGreaterThan(0);
-    await shot(page, 'dashboard-knowledge');
+    await screenshot(page, 'dashboard-knowledge');
 
     // A customer asks in the widget on the business's website.
     const visitor = await customer.newPage();
@@ -129,17 +130,17 @@ describe.runIf(hasChromium && pdf)('a new business in the dashboard, in Chromium
       .locator('textarea[name=reply]')
       .fill('Hello from the Moonlight team, happy to help.');
     await page.getByRole('button', { name: 'Send reply' }).click();
-    await shot(page, 'dashboard-inbox');
+    await screenshot(page, 'dashboard-inbox');
 
     const agentReply = widget.locator('[data-role="agent"]').last();
     await agentReply.waitFor({ timeout: 15_000 });
     expect(await agentReply.innerText()).toContain('Hello from the Moonlight team');
-    await visitor.screenshot({ path: `${SHOTS}/dashboard-widget-agent-reply.png` });
+    await screenshot(visitor, 'dashboard-widget-agent-reply');
 
     for (const section of ['tickets', 'widget', 'team', 'analytics', 'billing', 'settings']) {
       await page.goto(`${dashboard.origin}/${section}`);
       await page.locator('main h1').first().waitFor();
-      await shot(page, `dashboard-${section}`);
+      await screenshot(page, `dashboard-${section}`);
     }
   });
 
@@ -161,15 +162,3 @@ describe.runIf(hasChromium && pdf)('a new business in the dashboard, in Chromium
     return row!.key;
   }
 });
-
-async function openWidget(page: Page): Promise<Frame> {
-  await page.locator('replyline-widget button[aria-label^="Open chat"]').click();
-  const handle = await page.locator('replyline-widget iframe[title="Chat"]').elementHandle();
-  const frame = (await handle!.contentFrame())!;
-  await frame.locator('textarea[aria-label="Message"]').waitFor();
-  return frame;
-}
-
-function shot(page: Page, name: string) {
-  return page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
-}

@@ -7,7 +7,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase, schema, startEmbeddedServer, type Database } from '@replyline/db';
 import { and, desc, eq } from 'drizzle-orm';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type Frame,
+  type Page,
+} from 'playwright-core';
 import { childProcessEnv, chromiumPath } from './env';
 
 const apiAppDir = fileURLToPath(new URL('../../../apps/api/', import.meta.url));
@@ -301,4 +307,18 @@ export async function startHostSite(
   });
   await new Promise<void>((resolve) => server.listen(0, 'localhost', resolve));
   return { origin: `http://localhost:${(server.address() as AddressInfo).port}`, server };
+}
+
+/** Opens the widget on a page (its launcher) and returns the chat frame, ready to type in. */
+export async function openWidget(page: Page, timeout?: number): Promise<Frame> {
+  await page.locator('replyline-widget button[aria-label^="Open chat"]').click({ timeout });
+  const handle = await page.locator('replyline-widget iframe[title="Chat"]').elementHandle();
+  const frame = (await handle!.contentFrame())!;
+  await frame.locator('textarea[aria-label="Message"]').waitFor();
+  return frame;
+}
+
+/** A full-page screenshot kept as a test artifact. */
+export function screenshot(page: Page, name: string) {
+  return page.screenshot({ path: `test-results/${name}.png`, fullPage: true });
 }

@@ -4,12 +4,14 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { findTenantByPublishableKey, schema } from '@replyline/db';
 import { eq } from 'drizzle-orm';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium } from './env';
 import {
   launchChromium,
   magicLinkFor,
+  openWidget,
+  screenshot,
   startApi,
   startDashboard,
   startMarketing,
@@ -17,8 +19,6 @@ import {
   type RunningApi,
   type SharedDatabase,
 } from './harness';
-
-const SHOTS = 'test-results';
 
 describe.runIf(hasChromium)('signing up from the marketing site, in Chromium', () => {
   const secrets = {
@@ -61,18 +61,18 @@ describe.runIf(hasChromium)('signing up from the marketing site, in Chromium', (
     const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
     await page.goto(marketing.origin);
     await page.locator('h1').first().waitFor();
-    const frame = await openWidget(page);
+    const frame = await openWidget(page, 60_000);
     await frame.locator('textarea[aria-label="Message"]').fill('How much does a move cost?');
     await frame.locator('button[aria-label="Send"]').click();
     const answer = frame.locator('[data-role="assistant"]').last();
     await answer.locator('.sources').waitFor({ timeout: 30_000 });
     expect(await answer.innerText()).toMatch(/\$\d+/);
-    await shot(page, 'marketing-landing-widget');
+    await screenshot(page, 'marketing-landing-widget');
 
     await page.goto(`${marketing.origin}/pricing`);
     for (const plan of ['Free', 'Pro', 'Business'])
       await page.getByRole('heading', { name: plan, exact: true }).first().waitFor();
-    await shot(page, 'marketing-pricing');
+    await screenshot(page, 'marketing-pricing');
 
     await page
       .getByRole('link', { name: /start for free/i })
@@ -84,22 +84,10 @@ describe.runIf(hasChromium)('signing up from the marketing site, in Chromium', (
     await page.locator('input[name=email]').fill(email);
     await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
     await page.getByText('Check your email').first().waitFor();
-    await shot(page, 'signup-check-email');
+    await screenshot(page, 'signup-check-email');
     await page.goto(await magicLinkFor(database.db, email));
     await page.waitForURL(/\/onboarding/);
     await page.locator('[name=name]').waitFor();
-    await shot(page, 'signup-onboarding');
+    await screenshot(page, 'signup-onboarding');
   });
 });
-
-async function openWidget(page: Page) {
-  await page.locator('replyline-widget button[aria-label^="Open chat"]').click({ timeout: 60_000 });
-  const handle = await page.locator('replyline-widget iframe[title="Chat"]').elementHandle();
-  const frame = (await handle!.contentFrame())!;
-  await frame.locator('textarea[aria-label="Message"]').waitFor();
-  return frame;
-}
-
-function shot(page: Page, name: string) {
-  return page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
-}

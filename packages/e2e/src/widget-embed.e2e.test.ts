@@ -2,12 +2,13 @@ import type { Server } from 'node:http';
 import { postAgentMessage } from '@replyline/ai';
 import { findTenantByPublishableKey, schema, withTenant, type TenantId } from '@replyline/db';
 import { desc, eq } from 'drizzle-orm';
-import type { Browser, Frame, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium } from './env';
 import {
   launchChromium,
   launchRegularProfile,
+  openWidget,
   startApi,
   startHostSite,
   startSharedDatabase,
@@ -56,15 +57,6 @@ describe.runIf(hasChromium)('the widget on a customer site, in Chromium', () => 
     await database?.stop();
   });
 
-  async function openChat(page: Page): Promise<Frame> {
-    const bubble = page.locator('replyline-widget button[aria-label^="Open chat"]');
-    await bubble.click();
-    const handle = await page.locator('replyline-widget iframe[title="Chat"]').elementHandle();
-    const frame = (await handle!.contentFrame())!;
-    await frame.locator('textarea[aria-label="Message"]').waitFor();
-    return frame;
-  }
-
   it('answers a question with a streamed, cited answer and keeps the history across a reload', async () => {
     const profile = await launchRegularProfile();
     const page = await profile.context.newPage();
@@ -74,7 +66,7 @@ describe.runIf(hasChromium)('the widget on a customer site, in Chromium', () => 
     expect(await page.locator('#after').getAttribute('data-ran')).toBe('yes');
     await page.screenshot({ path: `${SHOTS}/widget-closed.png` });
 
-    const frame = await openChat(page);
+    const frame = await openWidget(page);
     const frameUrl = new URL(frame.url());
     expect(frameUrl.origin).toBe(api.origin);
     expect(frameUrl.origin).not.toBe(site.origin);
@@ -100,7 +92,7 @@ describe.runIf(hasChromium)('the widget on a customer site, in Chromium', () => 
     await page.screenshot({ path: `${SHOTS}/widget-answer.png` });
 
     await page.reload();
-    const again = await openChat(page);
+    const again = await openWidget(page);
     await again.locator('[data-role="assistant"]').first().waitFor();
     expect(await again.locator('[data-role="visitor"]').first().innerText()).toContain(
       'How much does a move cost?',
@@ -112,7 +104,7 @@ describe.runIf(hasChromium)('the widget on a customer site, in Chromium', () => 
   it('escalates to a human and shows the ticket number', async () => {
     const page = await browser.newPage();
     await page.goto(site.origin);
-    const frame = await openChat(page);
+    const frame = await openWidget(page);
     await frame.locator('[data-action="human"]').first().click();
     await frame.locator('[name="email"]').fill('kari@example.com');
     await frame.locator('[name="message"]').fill('My sofa arrived scratched.');
@@ -132,7 +124,7 @@ describe.runIf(hasChromium)('the widget on a customer site, in Chromium', () => 
       if (host !== 'localhost' && host !== '127.0.0.1') outside.push(r.url());
     });
     await page.goto(site.origin);
-    const frame = await openChat(page);
+    const frame = await openWidget(page);
     await frame.locator('textarea[aria-label="Message"]').fill('Do you move pianos?');
     await frame.locator('button[aria-label="Send"]').click();
     await frame.locator('[data-role="assistant"]').last().waitFor();
@@ -178,7 +170,7 @@ describe.runIf(hasChromium)('the widget on a customer site, in Chromium', () => 
       if (r.url().endsWith('/v1/conversations')) starts.push(r.postData() ?? '');
     });
     await page.goto(site.origin);
-    await openChat(page);
+    await openWidget(page);
     await expect.poll(() => starts.length).toBe(1);
     // A frame from another website, inside the customer page, finds the chat frame and posts to it.
     await page.evaluate((foreignOrigin) => {
