@@ -182,7 +182,8 @@ const marketingAppDir = fileURLToPath(new URL('../../../apps/marketing/', import
 
 /**
  * Starts the built dashboard (`next start`, production mode) on the shared database. It needs
- * `pnpm build` first, as in CI; sign-in links are read from the email outbox table.
+ * a production build, which the test pipeline makes first (turbo.json: `@replyline/e2e#test`
+ * depends on the dashboard's build); sign-in links are read from the email outbox table.
  */
 export async function startDashboard(options: {
   databaseUrl: string;
