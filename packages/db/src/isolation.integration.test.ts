@@ -7,6 +7,7 @@ import { pgErrorCode, queryRows } from './rows';
 import { APP_ROLE, asUserId, withTenant, withUser, type TenantId } from './scope';
 import {
   auditLog,
+  ssoConnections,
   chunks,
   conversations,
   documentFiles,
@@ -81,6 +82,14 @@ async function seedTenantRows(tenantId: TenantId): Promise<TenantFixture> {
       .insert(usageRecords)
       .values({ tenantId, kind: 'ai_reply', quantity: 1, idempotencyKey: randomUUID() });
     await tx.insert(auditLog).values({ tenantId, action: 'tenant.created' });
+    await tx.insert(ssoConnections).values({
+      tenantId,
+      issuer: 'https://idp.example.com',
+      clientId: 'client',
+      clientSecretEncrypted: 'sealed',
+      emailDomain: 'example.com',
+      domainVerificationToken: 'token',
+    });
     return { tenantId, conversationId, documentId };
   });
 }

@@ -61,6 +61,12 @@ export const conversations = pgTable(
     tenantId: tenantId().references(() => tenants.id, { onDelete: 'cascade' }),
     id: id(),
     visitorId: text().notNull(),
+    /**
+     * The signed identity this conversation belongs to ('user:<id>' or 'email:<lower-cased>');
+     * null for anonymous visitors. An identified conversation resumes only for the same signed
+     * identity, never for its visitor id alone.
+     */
+    identityKey: text(),
     customerEmail: text(),
     customerName: text(),
     status: conversationStatus().notNull().default('open'),

@@ -6,3 +6,5 @@ export * from './conversations';
 export * from './billing';
 export * from './audit';
 export * from './email';
+export * from './limits';
+export * from './sso';

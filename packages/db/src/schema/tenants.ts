@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  boolean,
   check,
   integer,
   jsonb,
@@ -59,6 +60,13 @@ export const tenants = pgTable(
     publishableKey: text().notNull(),
     /** HMAC secret for identified visitors, AES-GCM encrypted with ENCRYPTION_KEY. */
     identitySecretEncrypted: text().notNull(),
+    /** When set, the widget refuses visitors without a valid signed identity. */
+    identityRequired: boolean().notNull().default(false),
+    /**
+     * The verified email domain whose people sign in through this workspace's SSO connection
+     * (sso_connections); global like the publishable key, so sign-in can route an email to it.
+     */
+    ssoDomain: text(),
     stripeCustomerId: text(),
     stripeSubscriptionId: text(),
     /** Stripe's status of that subscription (active, past_due, canceled, …); null: never subscribed. */
@@ -84,6 +92,7 @@ export const tenants = pgTable(
   (t) => [
     uniqueIndex('tenants_slug_key').on(t.slug),
     uniqueIndex('tenants_publishable_key_key').on(t.publishableKey),
+    uniqueIndex('tenants_sso_domain_key').on(t.ssoDomain),
     check('tenants_slug_format', sql`${t.slug} ~ '^[a-z0-9][a-z0-9-]{1,62}$'`),
   ],
 );
