@@ -54,3 +54,9 @@ export {
   type ConversationSignal,
   type RealtimeListener,
 } from './realtime';
+export {
+  createSharedRateLimiter,
+  RateLimiterRes,
+  sweepExpiredRateLimits,
+  type SharedLimit,
+} from './rate-limits';
