@@ -246,6 +246,77 @@ describe('applying events', () => {
     expect(result.status).toBe('ignored');
   });
 
+  it("never re-plans another workspace named in a subscription's metadata", async () => {
+    // Customer X belongs to workspace A; the event's metadata names workspace B.
+    const { tenantId: a, customer } = await subscribedTenant();
+    const b = await newTenant(t.db);
+    const before = await billingOf(b);
+    const forged = subscriptionObject({
+      customer,
+      status: 'active',
+      plan: 'business',
+      tenantId: b,
+    });
+    stub.subscriptions.set(forged.id, forged);
+    const result = await deliver(eventObject('customer.subscription.updated', forged));
+    expect(result).toMatchObject({ status: 'applied', tenantId: a });
+    expect(await billingOf(b)).toEqual(before);
+    expect(await billingOf(a)).toMatchObject({ plan: 'business', customerId: customer });
+  });
+
+  it('links by metadata for no one when the customer is unknown, even if the named workspace has no customer', async () => {
+    const b = await newTenant(t.db);
+    const stranger = subscriptionObject({
+      customer: 'cus_not_linked_anywhere',
+      status: 'active',
+      plan: 'business',
+      tenantId: b,
+    });
+    stub.subscriptions.set(stranger.id, stranger);
+    expect((await deliver(eventObject('customer.subscription.created', stranger))).status).toBe(
+      'ignored',
+    );
+    expect(await billingOf(b)).toMatchObject({ plan: 'free', customerId: null });
+  });
+
+  it('links a workspace without a customer at checkout completion only, and not one that has another customer', async () => {
+    const fresh = await newTenant(t.db);
+    const first = subscriptionObject({
+      customer: `cus_first_${fresh.slice(0, 8)}`,
+      status: 'active',
+      plan: 'pro',
+    });
+    stub.subscriptions.set(first.id, first);
+    const session = (tenant: string, sub: Stripe.Subscription) => ({
+      id: `cs_${sub.id}`,
+      object: 'checkout.session',
+      mode: 'subscription',
+      customer: sub.customer,
+      client_reference_id: tenant,
+      subscription: sub.id,
+    });
+    expect(
+      await deliver(eventObject('checkout.session.completed', session(fresh, first))),
+    ).toMatchObject({
+      status: 'applied',
+      tenantId: fresh,
+    });
+    expect(await billingOf(fresh)).toMatchObject({ plan: 'pro', customerId: first.customer });
+
+    // A checkout naming a workspace that already has a customer does not take it over.
+    const { tenantId: owned, customer } = await subscribedTenant();
+    const other = subscriptionObject({
+      customer: 'cus_someone_else_2',
+      status: 'active',
+      plan: 'business',
+    });
+    stub.subscriptions.set(other.id, other);
+    expect(
+      (await deliver(eventObject('checkout.session.completed', session(owned, other)))).status,
+    ).toBe('ignored');
+    expect(await billingOf(owned)).toMatchObject({ plan: 'free', customerId: customer });
+  });
+
   it('names the fix when a subscription has prices no plan knows', async () => {
     const { subscription } = await subscribedTenant();
     const odd = structuredClone(subscription) as unknown as {

@@ -1,5 +1,5 @@
 import { asTenantId, schema, type TenantDb, type TenantId } from '@replyline/db';
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import Stripe from 'stripe';
 import { BillingError } from '../errors';
 import { isPlanId, type PlanId } from '../plans';
@@ -63,25 +63,34 @@ function periodOf(subscription: Stripe.Subscription) {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** The workspace a subscription belongs to: by the tenant id we put in its metadata, else by customer. */
-async function lockTenantFor(tx: TenantDb, customerId: string, hint: string | undefined) {
+/**
+ * The workspace a subscription belongs to: the one whose stored Stripe customer is the
+ * subscription's customer. Metadata is written by whoever can edit the subscription in Stripe,
+ * so it never picks a workspace; the only other way in is the first link at checkout
+ * (`firstLink`: the session's client_reference_id, which our own checkout sets), and only for
+ * a workspace that has no customer yet.
+ */
+async function lockTenantFor(tx: TenantDb, customerId: string, firstLink: string | undefined) {
   const columns = {
     id: tenants.id,
     customerId: tenants.stripeCustomerId,
     subscriptionId: tenants.stripeSubscriptionId,
     syncedAt: tenants.subscriptionSyncedAt,
   };
-  if (hint && UUID.test(hint)) {
-    const [byId] = await tx.select(columns).from(tenants).where(eq(tenants.id, hint)).for('update');
-    if (byId && (!byId.customerId || byId.customerId === customerId)) return byId;
-  }
   const [byCustomer] = await tx
     .select(columns)
     .from(tenants)
     .where(eq(tenants.stripeCustomerId, customerId))
     .limit(1)
     .for('update');
-  return byCustomer ?? null;
+  if (byCustomer) return byCustomer;
+  if (!firstLink || !UUID.test(firstLink)) return null;
+  const [unlinked] = await tx
+    .select(columns)
+    .from(tenants)
+    .where(and(eq(tenants.id, firstLink), isNull(tenants.stripeCustomerId)))
+    .for('update');
+  return unlinked ?? null;
 }
 
 /**
@@ -94,14 +103,10 @@ export async function applySubscription(
   tx: TenantDb,
   { subscription, readAt }: SubscriptionSnapshot,
   prices: PlanPriceOverrides,
-  tenantHint?: string | null,
+  firstLink?: string | null,
 ): Promise<TenantId | null> {
   const customerId = idOf(subscription.customer);
-  const tenant = await lockTenantFor(
-    tx,
-    customerId,
-    tenantHint ?? subscription.metadata?.tenant_id,
-  );
+  const tenant = await lockTenantFor(tx, customerId, firstLink ?? undefined);
   if (!tenant) return null;
   const entitled = ENTITLED.has(subscription.status);
   const replaced = tenant.subscriptionId && tenant.subscriptionId !== subscription.id && !entitled;
