@@ -127,6 +127,28 @@ describe('team.invite', () => {
     });
   });
 
+  it("keeps an owner's invitation from an admin: no replacing it with a lesser role", async () => {
+    const { tenantId, ids, as } = await team();
+    const email = uniqueEmail('future-owner');
+    const { invitationId } = await as(ids.owner).team.invite({ email, role: 'owner' });
+
+    expect(await refusal(as(ids.admin).team.invite({ email, role: 'agent' }))).toEqual({
+      code: 'FORBIDDEN',
+      message: `${email} has an open owner invitation; only an owner can replace it.`,
+    });
+    const open = await withTenant(t.db, tenantId, (tx) =>
+      tx
+        .select({ id: schema.invitations.id, role: schema.invitations.role })
+        .from(schema.invitations)
+        .where(eq(schema.invitations.email, email)),
+    );
+    expect(open).toEqual([{ id: invitationId, role: 'owner' }]);
+    // The admin may still resend an invitation of their own rank or below.
+    const agentEmail = uniqueEmail('agent');
+    await as(ids.admin).team.invite({ email: agentEmail, role: 'admin' });
+    await expect(as(ids.admin).team.invite({ email: agentEmail, role: 'agent' })).resolves.toBeTruthy();
+  });
+
   it('refuses to invite a member, and a bad address', async () => {
     const { ids, as } = await team();
     const [admin] = await t.db.select().from(schema.users).where(eq(schema.users.id, ids.admin));

@@ -2,8 +2,9 @@ import { formatLimit, planById } from '@replyline/billing';
 import { schema, withTenant, type Database, type PgBoss, type TenantDb } from '@replyline/db';
 import { sendEmail } from '@replyline/email';
 import { TRPCError } from '@trpc/server';
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, sql, type SQL } from 'drizzle-orm';
 import { recordAudit } from '../../audit';
+import { roleMeets } from '../../procedures';
 import type { MemberRole } from '../../trpc';
 import { baseUrl, type Actor } from '../services';
 import { INVITATION_TTL_MS, invitationCode, newInvitationToken } from './invitation-token';
@@ -42,15 +43,13 @@ export async function inviteMember(
   const invited = await withTenant(deps.db, actor.tenantId, async (tx) => {
     await refuseExistingMember(tx, actor, email);
     // An earlier invitation to this address is replaced: its link stops working.
-    await tx
-      .delete(invitations)
-      .where(
-        and(
-          eq(invitations.tenantId, actor.tenantId),
-          sql`lower(${invitations.email}) = ${email}`,
-          isNull(invitations.acceptedAt),
-        ),
-      );
+    const earlier = and(
+      eq(invitations.tenantId, actor.tenantId),
+      sql`lower(${invitations.email}) = ${email}`,
+      isNull(invitations.acceptedAt),
+    );
+    await refuseReplacingHigherRole(tx, actor, email, earlier);
+    await tx.delete(invitations).where(earlier);
     const workspace = await checkSeats(tx, actor, now);
     const [row] = await tx
       .insert(invitations)
@@ -101,6 +100,25 @@ async function refuseExistingMember(tx: TenantDb, actor: Actor, email: string) {
     throw new TRPCError({
       code: 'CONFLICT',
       message: `${email} is already a member of this workspace.`,
+    });
+}
+
+/**
+ * Replacing an invitation withdraws it, so the same rule as withdrawing applies: an admin
+ * re-inviting an owner's invitee as agent would otherwise cancel the owner's invitation.
+ */
+async function refuseReplacingHigherRole(
+  tx: TenantDb,
+  actor: Actor & { role: MemberRole },
+  email: string,
+  earlier: SQL | undefined,
+) {
+  const open = await tx.select({ role: invitations.role }).from(invitations).where(earlier);
+  const above = open.find((invitation) => !roleMeets(actor.role, invitation.role));
+  if (above)
+    throw new TRPCError({
+      code: 'FORBIDDEN',
+      message: `${email} has an open ${above.role} invitation; only an ${above.role} can replace it.`,
     });
 }
 

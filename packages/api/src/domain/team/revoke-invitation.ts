@@ -2,6 +2,7 @@ import { schema, withTenant, type Database } from '@replyline/db';
 import { TRPCError } from '@trpc/server';
 import { and, eq, isNull } from 'drizzle-orm';
 import { recordAudit } from '../../audit';
+import { roleMeets } from '../../procedures';
 import type { MemberRole } from '../../trpc';
 import type { Actor } from '../services';
 import { requireOwnerFor } from './lock-team';
@@ -29,7 +30,9 @@ export async function revokeInvitation(
         code: 'NOT_FOUND',
         message: 'This invitation does not exist or was already accepted.',
       });
-    if (invitation.role === 'owner') requireOwnerFor(actor.role, 'withdraw an owner invitation');
+    // Nobody withdraws an invitation for a role above their own (today: admins, owners' ones).
+    if (!roleMeets(actor.role, invitation.role))
+      requireOwnerFor(actor.role, `withdraw an ${invitation.role} invitation`);
     await tx.delete(invitations).where(where);
     await recordAudit(tx, actor, {
       action: 'team.invitation_revoked',
