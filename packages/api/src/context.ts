@@ -22,6 +22,12 @@ export interface Context extends ContextServices {
   userId: UserId | null;
   /** The workspace the user picked (a cookie); checked against memberships before use. */
   selectedTenantId: TenantId | null;
+  /**
+   * The workspace the calling page was loaded for (the dashboard client's
+   * `x-replyline-workspace` header); a call naming another than the selected one is refused.
+   * Null when the caller does not say (server components, actions, tests).
+   */
+  pageWorkspaceId: string | null;
   /** Where the request came from, for the audit log. */
   requestIp: string | null;
 }
@@ -34,6 +40,7 @@ export function createContextInner(input: {
   db: Database;
   userId?: UserId | null;
   selectedTenantId?: TenantId | null;
+  pageWorkspaceId?: string | null;
   requestIp?: string | null;
   services?: ContextServices;
 }): Context {
@@ -41,6 +48,7 @@ export function createContextInner(input: {
     db: input.db,
     userId: input.userId ?? null,
     selectedTenantId: input.selectedTenantId ?? null,
+    pageWorkspaceId: input.pageWorkspaceId ?? null,
     requestIp: input.requestIp ?? null,
     ...input.services,
   };

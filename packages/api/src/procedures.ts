@@ -2,6 +2,7 @@ import { schema, withUser, type Database, type TenantId, type UserId } from '@re
 import { TRPCError } from '@trpc/server';
 import { and, eq } from 'drizzle-orm';
 import { baseProcedure, type MemberRole } from './trpc';
+import { refuseOtherWorkspace } from './workspace-guard';
 
 const RANK: Record<MemberRole, number> = { agent: 1, admin: 2, owner: 3 };
 
@@ -30,6 +31,7 @@ export const tenantProcedure = authedProcedure.use(async ({ ctx, meta, next }) =
   const member = await findMembership(ctx.db, ctx.userId, ctx.selectedTenantId);
   if (!member)
     throw new TRPCError({ code: 'FORBIDDEN', message: 'You are not a member of this workspace.' });
+  await refuseOtherWorkspace({ ...ctx, selectedTenantId: member.tenantId });
   if (!roleMeets(member.role, needed))
     throw new TRPCError({
       code: 'FORBIDDEN',
