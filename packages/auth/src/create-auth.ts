@@ -1,5 +1,6 @@
-import { Auth, type AuthConfig } from '@auth/core';
+import type { AuthConfig } from '@auth/core';
 import { createAuthConfig, type AuthDeps } from './auth-config';
+import { routeAuthRequest } from './auth-request';
 import {
   deleteSession,
   findSessionUser,
@@ -8,12 +9,14 @@ import {
   type SessionSource,
   type SessionUser,
 } from './session';
+import { createSignInThrottle, type SignInThrottle } from './sign-in-throttle';
 
 export interface DashboardAuth {
+  /** The configuration of a request without SSO (each SSO request adds its workspace's provider). */
   config: AuthConfig;
   /** The session cookie, for clearing it on sign-out. */
   sessionCookie: { name: string; secure: boolean };
-  /** Answers every request under /api/auth (csrf, sign-in, the link's callback, sign-out…). */
+  /** Answers every request under /api/auth (csrf, sign-in, the link's callback, SSO, sign-out…). */
   handleAuthRequest(request: Request): Promise<Response>;
   /** The signed-in user of a request or cookie store; null when signed out or expired. */
   getSessionUser(source: SessionSource): Promise<SessionUser | null>;
@@ -22,8 +25,9 @@ export interface DashboardAuth {
 }
 
 /** Sign-in for the dashboard, bound to one database and queue. */
-export function createAuth(deps: AuthDeps): DashboardAuth {
-  const config = createAuthConfig(deps);
+export function createAuth(deps: AuthDeps & { throttle?: SignInThrottle }): DashboardAuth {
+  const throttle = deps.throttle ?? createSignInThrottle(deps.db);
+  const config = createAuthConfig(deps, { sso: null, ip: null, throttle });
   const sessionCookie = {
     name: sessionCookieName(deps.env.secureCookies),
     secure: deps.env.secureCookies,
@@ -33,7 +37,8 @@ export function createAuth(deps: AuthDeps): DashboardAuth {
   return {
     config,
     sessionCookie,
-    handleAuthRequest: (request) => Auth(atOrigin(request, deps.env.dashboardOrigin), config),
+    handleAuthRequest: (request) =>
+      routeAuthRequest(deps, throttle, atOrigin(request, deps.env.dashboardOrigin)),
     async getSessionUser(source) {
       const token = tokenOf(source);
       return token ? findSessionUser(deps.db, token) : null;
