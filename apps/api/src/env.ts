@@ -1,5 +1,6 @@
 import { parseEnv } from '@replyline/db';
 import { z } from 'zod';
+import type { LimitSettings } from './public/limits';
 
 const optionalSecret = (prefix?: string) =>
   z
@@ -20,13 +21,36 @@ const apiEnvSchema = z
       .transform((v) => v === 'true'),
     /** The dashboard's address, for links in team notifications. */
     DASHBOARD_URL: z.url().default('http://localhost:3001'),
-    /** Public widget API limits (per API process). */
+    /**
+     * Public widget API limits, counted in Postgres and shared by every API process. Visitor
+     * ids are chosen by the browser, so the budgets that protect a tenant's AI replies key on
+     * the IP address and on the tenant, not on the visitor id.
+     */
     RATE_LIMIT_VISITOR_PER_MINUTE: z.coerce.number().int().positive().default(20),
     RATE_LIMIT_IP_PER_MINUTE: z.coerce.number().int().positive().default(120),
     RATE_LIMIT_TENANT_PER_MINUTE: z.coerce.number().int().positive().default(3_000),
-    RATE_LIMIT_STARTS_PER_IP_PER_MINUTE: z.coerce.number().int().positive().default(60),
+    RATE_LIMIT_STARTS_PER_IP_PER_MINUTE: z.coerce.number().int().positive().default(30),
+    RATE_LIMIT_STARTS_PER_IP_PER_HOUR: z.coerce.number().int().positive().default(300),
+    /** AI replies to anonymous visitors of one IP: a real customer asks a few per minute. */
+    RATE_LIMIT_REPLIES_PER_IP_PER_MINUTE: z.coerce.number().int().positive().default(8),
+    RATE_LIMIT_REPLIES_PER_IP_PER_HOUR: z.coerce.number().int().positive().default(60),
+    /** AI replies to one signed (identified) user per hour; they are not counted by IP. */
+    RATE_LIMIT_REPLIES_PER_USER_PER_HOUR: z.coerce.number().int().positive().default(120),
+    /**
+     * Percent of the plan's monthly replies that anonymous visitors together may use per day:
+     * many addresses can still not burn a month's quota in one day.
+     */
+    ANONYMOUS_DAILY_REPLY_SHARE_PERCENT: z.coerce.number().positive().max(100).default(25),
+    /** Event streams open at once per visitor (a few tabs); 429 beyond. */
+    MAX_EVENT_STREAMS_PER_VISITOR: z.coerce.number().int().positive().default(4),
+    /** Answers streaming at once, counted by each process while it streams them. */
     MAX_STREAMS_PER_VISITOR: z.coerce.number().int().positive().default(2),
     MAX_STREAMS_PER_TENANT: z.coerce.number().int().positive().default(500),
+    /**
+     * How many proxies in front of the API append to X-Forwarded-For (0: clients connect
+     * directly). Behind a load balancer set 1, or every customer shares the balancer's address.
+     */
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('info'),
@@ -67,12 +91,18 @@ export function configuredIntegrations(env: ApiEnv) {
   };
 }
 
-export function limitSettings(env: ApiEnv) {
+export function limitSettings(env: ApiEnv): LimitSettings {
   return {
     visitorMessagesPerMinute: env.RATE_LIMIT_VISITOR_PER_MINUTE,
     ipMessagesPerMinute: env.RATE_LIMIT_IP_PER_MINUTE,
     tenantMessagesPerMinute: env.RATE_LIMIT_TENANT_PER_MINUTE,
     ipStartsPerMinute: env.RATE_LIMIT_STARTS_PER_IP_PER_MINUTE,
+    ipStartsPerHour: env.RATE_LIMIT_STARTS_PER_IP_PER_HOUR,
+    ipRepliesPerMinute: env.RATE_LIMIT_REPLIES_PER_IP_PER_MINUTE,
+    ipRepliesPerHour: env.RATE_LIMIT_REPLIES_PER_IP_PER_HOUR,
+    userRepliesPerHour: env.RATE_LIMIT_REPLIES_PER_USER_PER_HOUR,
+    anonymousDailySharePercent: env.ANONYMOUS_DAILY_REPLY_SHARE_PERCENT,
+    eventStreamsPerVisitor: env.MAX_EVENT_STREAMS_PER_VISITOR,
     streamsPerVisitor: env.MAX_STREAMS_PER_VISITOR,
     streamsPerTenant: env.MAX_STREAMS_PER_TENANT,
   };

@@ -303,6 +303,7 @@ describe('sending a message', () => {
 
   it('keeps the bot quiet while a human has taken over, and answers again after hand-back', async () => {
     const c = await start();
+    await (await send(c, 'Hello?')).text(); // the first message stores the conversation
     await postAgentMessage(t.db, shop.tenantId, c.conversationId, {
       authorUserId: null,
       content: 'Hi, Per here.',
@@ -408,6 +409,7 @@ describe('limits', () => {
 describe('live updates, feedback and escalation', () => {
   it('pushes an agent reply and the takeover status to the open widget', async () => {
     const c = await start();
+    await (await send(c, 'Is anyone there?')).text(); // the first message stores the conversation
     const res = await fetch(
       `${api.base}/v1/conversations/${c.conversationId}/events?token=${encodeURIComponent(c.token)}`,
     );

@@ -2,9 +2,19 @@
 // import this file, so the two ends cannot drift apart.
 //
 //   loader -> frame (targetOrigin = API origin):  identify {identity}, visibility {open}
+//
+// The frame sends `identity` on as it is to POST /v1/conversations.
 //   frame -> loader (targetOrigin = host origin): ready, unread {count}, close
 
 export const SOURCE = 'replyline';
+
+/**
+ * What `Replyline('identify', identity)` takes: `{ token }`, an identity token the host site's
+ * server minted (a short-lived JWT, see docs/identity.md), or, from older embeds, the hex
+ * HMAC of the user id or email. Nothing unsigned goes along: a name or context belongs in
+ * the token's claims.
+ */
+export type Identity = { token: string } | { userId?: string; email?: string; signature: string };
 
 export type WidgetMessage = { source: typeof SOURCE; type: string } & Record<string, unknown>;
 

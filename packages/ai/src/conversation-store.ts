@@ -1,8 +1,14 @@
 import { schema, withTenant, type Database, type TenantDb, type TenantId } from '@replyline/db';
-import { and, desc, eq, ne, sql } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { TenantPersona } from '@replyline/db/schema';
 import { replyUsageKey } from '@replyline/billing';
 import type { StoredTurn } from './memory/conversation-memory';
+import {
+  createConversation,
+  findResumableConversation,
+  replaceVisitorContext,
+} from './conversations/visitor-conversation';
 import type { EscalationReason, MessageSource, TokenUsage, VisitorContext } from './types';
 
 const { conversations, events, messages, tenants, usageRecords } = schema;
@@ -11,42 +17,34 @@ const { conversations, events, messages, tenants, usageRecords } = schema;
 const RECENT_TURNS = 20;
 
 /**
- * The visitor's latest unresolved conversation, or a new one. The browser keeps the visitor
- * id, so a customer who comes back days later finds the conversation where they left it.
+ * The visitor's latest unresolved conversation, or a new one stored right away (tests, tools).
+ * The widget API stores a new conversation only with its first message (see
+ * `createConversation`), so opening the chat leaves no empty rows behind.
  */
 export async function startConversation(
   db: Database,
   tenantId: TenantId,
-  visitor: { visitorId: string; context?: VisitorContext; origin?: string },
+  visitor: {
+    visitorId: string;
+    identityKey?: string | null;
+    context?: VisitorContext;
+    origin?: string;
+  },
 ): Promise<{ conversationId: string; resumed: boolean }> {
-  return withTenant(db, tenantId, async (tx) => {
-    const [open] = await tx
-      .select({ id: conversations.id, metadata: conversations.metadata })
-      .from(conversations)
-      .where(
-        and(
-          eq(conversations.tenantId, tenantId),
-          eq(conversations.visitorId, visitor.visitorId),
-          ne(conversations.status, 'resolved'),
-        ),
-      )
-      .orderBy(desc(conversations.lastMessageAt))
-      .limit(1);
-    const metadata = { context: visitor.context, origin: visitor.origin };
-    if (open) {
-      if (visitor.context)
-        await tx
-          .update(conversations)
-          .set({ metadata: { ...open.metadata, context: visitor.context } })
-          .where(and(eq(conversations.tenantId, tenantId), eq(conversations.id, open.id)));
-      return { conversationId: open.id, resumed: true };
-    }
-    const [created] = await tx
-      .insert(conversations)
-      .values({ tenantId, visitorId: visitor.visitorId, metadata })
-      .returning({ id: conversations.id });
-    return { conversationId: created!.id, resumed: false };
+  const owner = { visitorId: visitor.visitorId, identityKey: visitor.identityKey ?? null };
+  const open = await findResumableConversation(db, tenantId, owner);
+  if (open) {
+    if (visitor.context) await replaceVisitorContext(db, tenantId, open, visitor.context);
+    return { conversationId: open, resumed: true };
+  }
+  const id = randomUUID();
+  await createConversation(db, tenantId, {
+    ...owner,
+    id,
+    context: visitor.context,
+    origin: visitor.origin,
   });
+  return { conversationId: id, resumed: false };
 }
 
 export interface TurnContext {

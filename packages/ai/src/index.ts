@@ -32,6 +32,13 @@ export {
   type VisitorContext,
 } from './types';
 export {
+  createConversation,
+  findResumableConversation,
+  replaceVisitorContext,
+  type ConversationDraft,
+  type ConversationOwner,
+} from './conversations/visitor-conversation';
+export {
   customerSource,
   getConversationState,
   listMessages,

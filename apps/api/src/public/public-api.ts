@@ -22,6 +22,8 @@ export interface PublicApi {
   checkQuota(tenantId: TenantId): Promise<QuotaCheck>;
   /** How often an idle event stream gets a keep-alive comment. */
   keepAliveMs: number;
+  /** Proxies in front of this API that append to X-Forwarded-For (see `clientAddress`). */
+  trustedProxyHops: number;
   /** Tells the team about a ticket opened from the widget (email, webhook). */
   onTicketCreated(tenantId: TenantId, ticketId: string): Promise<void>;
   /** After each stored AI reply: usage alerts at 80% / 100% of the plan. */
@@ -32,19 +34,28 @@ export function createPublicApi(options: {
   db: Database;
   logger: Logger;
   limits: LimitSettings;
+  /** Separates the limit counters of deployments (or test runs) sharing one database. */
+  limitNamespace?: string;
+  trustedProxyHops?: number;
   chat: PublicApi['chat'];
   checkQuota: PublicApi['checkQuota'];
   keepAliveMs?: number;
   onTicketCreated?: PublicApi['onTicketCreated'];
   onReplyStored?: PublicApi['onReplyStored'];
 }): PublicApi {
+  const keepAliveMs = options.keepAliveMs ?? 20_000;
   return {
     tenants: createTenantDirectory(options.db),
-    limits: createLimits(options.limits),
+    limits: createLimits(options.db, options.limits, {
+      namespace: options.limitNamespace,
+      // A stream's slot outlives a few missed keep-alives, then frees itself.
+      eventLeaseSeconds: Math.max(60, Math.ceil((3 * keepAliveMs) / 1000)),
+    }),
     hub: createRealtimeHub(options.db, options.logger),
     chat: options.chat,
     checkQuota: options.checkQuota,
-    keepAliveMs: options.keepAliveMs ?? 20_000,
+    keepAliveMs,
+    trustedProxyHops: options.trustedProxyHops ?? 0,
     onTicketCreated: options.onTicketCreated ?? (async () => undefined),
     onReplyStored: options.onReplyStored ?? (async () => undefined),
   };

@@ -1,6 +1,8 @@
 import type { RequestContext } from '../router';
 import { HttpError } from '../http';
 import { allowOrigin } from './cors';
+import { clientAddress } from './client-address';
+import type { Caller } from './limits';
 import { isAllowedOrigin, isOwnOrigin, normalizeOrigin, originNotAllowed } from './origin';
 import { tokenOf, verifyVisitorToken, type VisitorGrant } from './visitor-token';
 import type { WidgetTenant } from '@replyline/db';
@@ -28,7 +30,17 @@ export async function authorizeVisitor(
   return { grant, tenant };
 }
 
-/** The client's address as this process sees it (the socket peer). */
+/** The client's address as limits count it (see `clientAddress`). */
 export function clientIp(ctx: RequestContext): string {
-  return ctx.req.socket.remoteAddress ?? 'unknown';
+  return clientAddress(ctx.req, ctx.app.publicApi.trustedProxyHops);
+}
+
+/** The limits' view of a visitor token's holder. */
+export function callerOf(ctx: RequestContext, grant: VisitorGrant): Caller {
+  return {
+    tenantId: grant.tenantId,
+    visitorId: grant.visitorId,
+    identityKey: grant.identityKey,
+    ip: clientIp(ctx),
+  };
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { createExtractiveModel, type ChatModel } from '@replyline/ai';
@@ -20,6 +21,12 @@ export async function startTestApi(
   t: TestDatabase,
   options: {
     limits?: Partial<LimitSettings>;
+    /**
+     * Limit counters live in the shared database: each test API counts alone unless two are
+     * given the same namespace (two processes of one deployment).
+     */
+    limitNamespace?: string;
+    trustedProxyHops?: number;
     model?: ChatModel;
     checkQuota?: (tenantId: TenantId) => Promise<QuotaCheck>;
     keepAliveMs?: number;
@@ -32,6 +39,8 @@ export async function startTestApi(
     db: t.db,
     logger,
     limits: { ...limitSettings(env), ...options.limits },
+    limitNamespace: options.limitNamespace ?? `test-${randomUUID()}`,
+    trustedProxyHops: options.trustedProxyHops,
     chat: { model: options.model ?? createExtractiveModel(), embedder: null },
     checkQuota: options.checkQuota ?? (async () => ({ allowed: true, used: 0, included: 100 })),
     keepAliveMs: options.keepAliveMs,

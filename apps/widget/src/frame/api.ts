@@ -3,6 +3,7 @@
 
 import { readSse } from './sse';
 import type { SseEvent } from './sse';
+import type { Identity } from '../protocol';
 
 export type Role = 'visitor' | 'assistant' | 'agent' | 'system';
 export type Status = 'open' | 'escalated' | 'resolved';
@@ -25,13 +26,7 @@ export interface Message {
   createdAt: string;
 }
 
-export interface Identity {
-  userId?: string;
-  email?: string;
-  name?: string;
-  signature: string;
-  context?: Record<string, unknown>;
-}
+export type { Identity } from '../protocol';
 
 export interface Session {
   conversationId: string;

@@ -479,7 +479,26 @@ describe('live updates and the host page', () => {
     await ready();
     const starts = api.requests(/^\/v1\/conversations$/);
     expect(starts).toHaveLength(1);
-    expect((starts[0]!.body as { identity: unknown }).identity).toEqual(identity);
+    // The older signature covers the user id only: the unsigned context stays behind.
+    expect((starts[0]!.body as { identity: unknown }).identity).toEqual({
+      userId: 'u_1',
+      signature: 'ab12',
+    });
+  });
+
+  it('sends an identity token as it is, and nothing unsigned beside it', async () => {
+    boot({ framed: true });
+    fromParent({
+      source: 'replyline',
+      type: 'identify',
+      identity: { token: 'eyJhbGciOiJIUzI1NiJ9.e30.sig', name: 'Not signed' },
+    });
+    fromParent({ source: 'replyline', type: 'visibility', open: true });
+    await ready();
+    const starts = api.requests(/^\/v1\/conversations$/);
+    expect((starts[0]!.body as { identity: unknown }).identity).toEqual({
+      token: 'eyJhbGciOiJIUzI1NiJ9.e30.sig',
+    });
   });
 
   it('renders agent messages from the events stream once, and counts them as unread while closed', async () => {

@@ -35,18 +35,16 @@ export function listen(
 const text = (value: unknown): string | undefined =>
   typeof value === 'string' && value ? value : undefined;
 
-/** The identity the host page passed to Replyline('identify'), or undefined when unusable. */
+/**
+ * The identity the host page passed to Replyline('identify'), or undefined when unusable:
+ * an identity token, else the older signature with the user id / email it signs and nothing
+ * else (a name or context beside it would be unsigned).
+ */
 export function toIdentity(value: unknown): Identity | undefined {
   if (!value || typeof value !== 'object') return undefined;
   const raw = value as Record<string, unknown>;
+  const token = text(raw.token);
+  if (token) return { token };
   const signature = text(raw.signature);
-  if (!signature) return undefined;
-  const context = raw.context && typeof raw.context === 'object' ? raw.context : undefined;
-  return {
-    userId: text(raw.userId),
-    email: text(raw.email),
-    name: text(raw.name),
-    signature,
-    context: context as Record<string, unknown> | undefined,
-  };
+  return signature ? { userId: text(raw.userId), email: text(raw.email), signature } : undefined;
 }

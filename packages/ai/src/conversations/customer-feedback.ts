@@ -38,24 +38,30 @@ export async function setMessageFeedback(
   });
 }
 
-/** CSAT at the end of a conversation: 1..5, the latest rating counts. */
+/**
+ * CSAT at the end of a conversation: 1..5, the latest rating counts. Returns false when there
+ * is no such conversation (yet: the widget's conversations are stored with their first message).
+ */
 export async function rateConversation(
   db: Database,
   tenantId: TenantId,
   conversationId: string,
   rating: number,
   comment?: string,
-): Promise<void> {
-  await withTenant(db, tenantId, async (tx) => {
-    await tx
+): Promise<boolean> {
+  return withTenant(db, tenantId, async (tx) => {
+    const rated = await tx
       .update(conversations)
       .set({ rating })
-      .where(and(eq(conversations.tenantId, tenantId), eq(conversations.id, conversationId)));
+      .where(and(eq(conversations.tenantId, tenantId), eq(conversations.id, conversationId)))
+      .returning({ id: conversations.id });
+    if (rated.length === 0) return false;
     await tx.insert(events).values({
       tenantId,
       conversationId,
       type: 'csat',
       data: comment ? { rating, comment } : { rating },
     });
+    return true;
   });
 }

@@ -79,6 +79,8 @@ export interface WidgetTenant {
   assistantName: string;
   allowedOrigins: string[];
   identitySecretEncrypted: string;
+  /** Refuse visitors without a valid signed identity. */
+  identityRequired: boolean;
 }
 
 /** Looks a tenant up by publishable key or by id (ids come from signed visitor tokens). */
@@ -96,6 +98,7 @@ export async function findWidgetTenant(
       persona: tenants.persona,
       allowedOrigins: tenants.allowedOrigins,
       identitySecretEncrypted: tenants.identitySecretEncrypted,
+      identityRequired: tenants.identityRequired,
     })
     .from(tenants)
     .where('id' in by ? eq(tenants.id, by.id) : eq(tenants.publishableKey, by.publishableKey))

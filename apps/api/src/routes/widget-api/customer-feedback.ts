@@ -40,7 +40,16 @@ export const conversationRatingRoute: Route = {
   handle: async (ctx) => {
     const { grant } = await authorizeVisitor(ctx);
     const { rating, comment } = await readJson(ctx.req, ratingSchema, 4096);
-    await rateConversation(ctx.app.db, grant.tenantId, grant.conversationId, rating, comment);
+    const rated = await rateConversation(
+      ctx.app.db,
+      grant.tenantId,
+      grant.conversationId,
+      rating,
+      comment,
+    );
+    // A conversation not stored yet (nothing said) has nothing to rate.
+    if (!rated)
+      throw new HttpError(404, 'There is no conversation to rate yet.', 'not_found');
     ctx.res.writeHead(204).end();
   },
 };

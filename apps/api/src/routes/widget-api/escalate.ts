@@ -1,8 +1,9 @@
 import { escalateConversation } from '@replyline/ai';
 import { z } from 'zod';
-import { readJson, sendJson } from '../../http';
+import { HttpError, readJson, sendJson } from '../../http';
 import type { Route } from '../../router';
-import { authorizeVisitor, clientIp } from '../../public/visitor-request';
+import { ensureConversation } from '../../public/seeded-conversation';
+import { authorizeVisitor, callerOf } from '../../public/visitor-request';
 
 const escalateSchema = z.object({
   email: z.email('enter a valid email address').max(254),
@@ -10,14 +11,20 @@ const escalateSchema = z.object({
   message: z.string().trim().min(1, 'write a few words for the team').max(4000),
 });
 
-/** "Talk to a human": the customer's email and message become a ticket; its number comes back. */
+/**
+ * "Talk to a human": the customer's email and message become a ticket; its number comes back.
+ */
 export const escalateRoute: Route = {
   method: 'POST',
   path: '/v1/conversations/:id/escalate',
   handle: async (ctx) => {
     const { grant } = await authorizeVisitor(ctx);
-    await ctx.app.publicApi.limits.admitMessage({ ...grant, ip: clientIp(ctx) });
+    await ctx.app.publicApi.limits.admitMessage(callerOf(ctx, grant));
     const request = await readJson(ctx.req, escalateSchema, 16 * 1024);
+    // Asking for a person before writing anything still opens a ticket: the conversation is
+    // stored now, with the request as its first message.
+    if (!(await ensureConversation(ctx.app.db, grant)))
+      throw new HttpError(404, 'This conversation does not exist any more.', 'not_found');
     const { ticketNumber, ticketId } = await escalateConversation(
       ctx.app.db,
       grant.tenantId,

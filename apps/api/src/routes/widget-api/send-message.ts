@@ -14,7 +14,9 @@ import { z } from 'zod';
 import { HttpError, readJson } from '../../http';
 import type { RequestContext, Route } from '../../router';
 import { openEventStream, type EventStream } from '../../public/sse';
-import { authorizeVisitor, clientIp } from '../../public/visitor-request';
+import type { Caller } from '../../public/limits';
+import { ensureConversation } from '../../public/seeded-conversation';
+import { authorizeVisitor, callerOf } from '../../public/visitor-request';
 import type { VisitorGrant } from '../../public/visitor-token';
 
 const messageSchema = z.object({ text: z.string() });
@@ -40,10 +42,11 @@ export const sendMessageRoute: Route = {
       );
 
     const { limits } = ctx.app.publicApi;
-    await limits.admitMessage({ ...grant, ip: clientIp(ctx) });
+    const caller = callerOf(ctx, grant);
+    await limits.admitMessage(caller);
     const release = limits.acquireStream(grant);
     try {
-      await answerOrHandOver(ctx, grant, tenant, trimmed);
+      await answerOrHandOver(ctx, caller, grant, tenant, trimmed);
     } finally {
       release();
     }
@@ -52,14 +55,16 @@ export const sendMessageRoute: Route = {
 
 async function answerOrHandOver(
   ctx: RequestContext,
+  caller: Caller,
   grant: VisitorGrant,
   tenant: WidgetTenant,
   text: string,
 ) {
   const { db, publicApi } = ctx.app;
   const state = await getConversationState(db, grant.tenantId, grant.conversationId);
-  if (!state) throw new HttpError(404, 'This conversation does not exist any more.', 'not_found');
-  if (state.botPaused) return handOverToHuman(ctx, grant, tenant, text);
+  if (!state && !grant.seed)
+    throw new HttpError(404, 'This conversation does not exist any more.', 'not_found');
+  if (state?.botPaused) return handOverToHuman(ctx, grant, tenant, text);
 
   const quota = await publicApi.checkQuota(grant.tenantId);
   if (!quota.allowed)
@@ -68,6 +73,9 @@ async function answerOrHandOver(
       'The assistant has reached its monthly limit. Leave your email and a person will answer you.',
       'quota_exceeded',
     );
+  await publicApi.limits.admitReply(caller, quota.included);
+  // The first message of a new conversation stores it; refusals above leave no empty row.
+  if (!state) await ensureConversation(db, grant);
 
   const stream = openEventStream(ctx.res);
   const abort = new AbortController();

@@ -1,14 +1,34 @@
-import { listMessages, startConversation, getConversationState } from '@replyline/ai';
+import {
+  findResumableConversation,
+  getConversationState,
+  listMessages,
+  replaceVisitorContext,
+} from '@replyline/ai';
+import type { WidgetTenant } from '@replyline/db';
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { readJson, sendJson } from '../../http';
+import { HttpError, readJson, sendJson } from '../../http';
 import type { Route } from '../../router';
 import { allowOrigin } from '../../public/cors';
-import { verifyIdentity } from '../../public/identity';
+import { verifyIdentity, type VerifiedIdentity } from '../../public/identity';
 import { isAllowedOrigin, originNotAllowed, siteOriginOf } from '../../public/origin';
 import { authorizeVisitor, clientIp } from '../../public/visitor-request';
 import { issueVisitorToken } from '../../public/visitor-token';
 
 const shortText = z.string().trim().min(1).max(200);
+
+/** An identity token (JWT), or the older hex signature of the user id / email. */
+const identitySchema = z.union([
+  z.object({ token: z.string().min(1).max(4096) }),
+  z.object({
+    userId: shortText.optional(),
+    email: z.email().max(254).optional(),
+    signature: z.string().max(200),
+    // Accepted so older embeds keep working, but unsigned: never stored (see identity.ts).
+    name: z.unknown().optional(),
+    context: z.unknown().optional(),
+  }),
+]);
 
 const startSchema = z.object({
   key: z.string().min(1).max(120),
@@ -17,28 +37,15 @@ const startSchema = z.object({
     .regex(/^[A-Za-z0-9_-]{8,128}$/, 'must be 8 to 128 letters, digits, "-" or "_"'),
   hostOrigin: z.string().max(300).optional(),
   language: z.string().max(20).optional(),
-  identity: z
-    .object({
-      userId: shortText.optional(),
-      email: z.email().max(254).optional(),
-      name: shortText.optional(),
-      signature: z.string().max(200),
-      context: z
-        .object({
-          plan: shortText.optional(),
-          cart: z.unknown().optional(),
-          orderIds: z.array(shortText).max(50).optional(),
-          page: z.string().max(2000).optional(),
-        })
-        .optional(),
-    })
-    .optional(),
+  identity: identitySchema.optional(),
 });
 
 /**
- * Starts or resumes the visitor's conversation and hands out the token for the calls that
- * follow. The publishable key names the tenant; the website must be on its allow-list; an
- * identified visitor must carry a valid signature.
+ * Resumes the visitor's conversation (with its history) or hands out the id of a new one,
+ * with the token for the calls that follow. A new conversation is stored with its first
+ * message, not here. The publishable key names the tenant; the website must be on its
+ * allow-list; an identified visitor must carry a valid signed identity and only ever sees
+ * the conversations of that identity.
  */
 export const startConversationRoute: Route = {
   method: 'POST',
@@ -51,34 +58,37 @@ export const startConversationRoute: Route = {
     const site = siteOriginOf(ctx.req, body.hostOrigin);
     if (!isAllowedOrigin(tenant.allowedOrigins, site)) throw originNotAllowed(site, tenant.name);
     allowOrigin(ctx.req, ctx.res);
-    const identity = body.identity;
-    if (identity) verifyIdentity(tenant.identitySecretEncrypted, identity);
+    const identity = await identify(tenant, body.identity);
 
-    const { conversationId, resumed } = await startConversation(db, tenant.id, {
-      visitorId: body.visitorId,
-      origin: site ?? undefined,
-      context: identity
-        ? {
-            userId: identity.userId,
-            name: identity.name,
-            plan: identity.context?.plan,
-            cart: identity.context?.cart,
-            orderIds: identity.context?.orderIds,
-            page: identity.context?.page,
-          }
-        : undefined,
-    });
-    // A new conversation is open and empty: only a resumed one needs reading back.
-    const [state, messages] = resumed
+    const owner = { visitorId: body.visitorId, identityKey: identity?.key ?? null };
+    const existing = await findResumableConversation(db, tenant.id, owner);
+    if (existing && identity) await replaceVisitorContext(db, tenant.id, existing, identity.context);
+    const conversationId = existing ?? randomUUID();
+    const [state, messages] = existing
       ? await Promise.all([
-          getConversationState(db, tenant.id, conversationId),
-          listMessages(db, tenant.id, conversationId),
+          getConversationState(db, tenant.id, existing),
+          listMessages(db, tenant.id, existing),
         ])
       : [null, []];
+    const token = issueVisitorToken({
+      tenantId: tenant.id,
+      conversationId,
+      ...owner,
+      ...(existing
+        ? {}
+        : {
+            seed: {
+              origin: site ?? undefined,
+              context: identity?.context,
+              customerEmail: identity?.email,
+              customerName: identity?.name,
+            },
+          }),
+    });
     sendJson(ctx.res, 200, {
       conversationId,
-      token: issueVisitorToken({ tenantId: tenant.id, conversationId, visitorId: body.visitorId }),
-      resumed,
+      token,
+      resumed: Boolean(existing),
       status: state?.status ?? 'open',
       botPaused: state?.botPaused ?? false,
       identified: Boolean(identity),
@@ -87,11 +97,26 @@ export const startConversationRoute: Route = {
   },
 };
 
+/** The verified identity, or null for an anonymous visitor (refused when identity is required). */
+async function identify(
+  tenant: WidgetTenant,
+  claim: z.infer<typeof identitySchema> | undefined,
+): Promise<VerifiedIdentity | null> {
+  if (claim) return verifyIdentity(tenant.identitySecretEncrypted, claim);
+  if (!tenant.identityRequired) return null;
+  throw new HttpError(
+    401,
+    `${tenant.name} asks visitors to sign in before chatting. Sign in on the website, then open the chat again.`,
+    'identity_required',
+  );
+}
+
 export const listMessagesRoute: Route = {
   method: 'GET',
   path: '/v1/conversations/:id/messages',
   handle: async (ctx) => {
     const { grant } = await authorizeVisitor(ctx);
+    // A conversation not stored yet (no first message) simply has none.
     const messages = await listMessages(ctx.app.db, grant.tenantId, grant.conversationId);
     sendJson(ctx.res, 200, { messages });
   },

@@ -1,0 +1,98 @@
+import { schema, withTenant, type Database, type TenantId } from '@replyline/db';
+import { and, desc, eq, isNull, ne } from 'drizzle-orm';
+import type { VisitorContext } from '../types';
+
+const { conversations } = schema;
+
+/** Who asks for their conversation: the browser's visitor id and, when signed, the user. */
+export interface ConversationOwner {
+  visitorId: string;
+  /** 'user:<id>' or 'email:<lower-cased email>' from a verified identity; null when anonymous. */
+  identityKey: string | null;
+}
+
+/** A conversation that is not stored yet: the row is written with the first message. */
+export interface ConversationDraft extends ConversationOwner {
+  id: string;
+  origin?: string;
+  /** Signed claims only (see apps/api identity): never what the page sent beside them. */
+  context?: VisitorContext;
+  customerEmail?: string;
+  customerName?: string;
+}
+
+/**
+ * The owner's latest unresolved conversation. An identified conversation belongs to its signed
+ * user, whatever browser they use, and never to the visitor id alone; an anonymous visitor id
+ * finds only anonymous conversations.
+ */
+export async function findResumableConversation(
+  db: Database,
+  tenantId: TenantId,
+  owner: ConversationOwner,
+): Promise<string | null> {
+  const [open] = await withTenant(db, tenantId, (tx) =>
+    tx
+      .select({ id: conversations.id })
+      .from(conversations)
+      .where(
+        and(
+          eq(conversations.tenantId, tenantId),
+          owner.identityKey
+            ? eq(conversations.identityKey, owner.identityKey)
+            : and(eq(conversations.visitorId, owner.visitorId), isNull(conversations.identityKey)),
+          ne(conversations.status, 'resolved'),
+        ),
+      )
+      .orderBy(desc(conversations.lastMessageAt))
+      .limit(1),
+  );
+  return open?.id ?? null;
+}
+
+/**
+ * Writes the conversation row of a draft unless it is there already (a second first message
+ * racing the first one). Returns true when this call created it.
+ */
+export async function createConversation(
+  db: Database,
+  tenantId: TenantId,
+  draft: ConversationDraft,
+): Promise<boolean> {
+  const created = await withTenant(db, tenantId, (tx) =>
+    tx
+      .insert(conversations)
+      .values({
+        tenantId,
+        id: draft.id,
+        visitorId: draft.visitorId,
+        identityKey: draft.identityKey,
+        customerEmail: draft.customerEmail,
+        customerName: draft.customerName,
+        metadata: { context: draft.context, origin: draft.origin },
+      })
+      .onConflictDoNothing()
+      .returning({ id: conversations.id }),
+  );
+  return created.length > 0;
+}
+
+/** A returning identified visitor: their freshly signed claims replace the stored ones. */
+export async function replaceVisitorContext(
+  db: Database,
+  tenantId: TenantId,
+  conversationId: string,
+  context: VisitorContext,
+): Promise<void> {
+  await withTenant(db, tenantId, async (tx) => {
+    const [row] = await tx
+      .select({ metadata: conversations.metadata })
+      .from(conversations)
+      .where(and(eq(conversations.tenantId, tenantId), eq(conversations.id, conversationId)));
+    if (!row) return;
+    await tx
+      .update(conversations)
+      .set({ metadata: { ...row.metadata, context } })
+      .where(and(eq(conversations.tenantId, tenantId), eq(conversations.id, conversationId)));
+  });
+}
