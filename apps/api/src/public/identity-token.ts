@@ -66,6 +66,7 @@ export async function verifyIdentityToken(
   return {
     key: claims.sub ? `user:${claims.sub}` : `email:${email}`,
     context: withoutUndefined(context),
+    contextSigned: true,
     email,
     name: claims.name,
   };

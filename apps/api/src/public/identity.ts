@@ -9,6 +9,8 @@ export interface VerifiedIdentity {
   /** 'user:<id>' or 'email:<lower-cased email>': the owner of the visitor's conversations. */
   key: string;
   context: VisitorContext;
+  /** The context came signed (identity token): it may replace what a conversation holds. */
+  contextSigned: boolean;
   email?: string;
   name?: string;
 }
@@ -80,5 +82,10 @@ function verifyLegacySignature(secret: string, claim: LegacyIdentityClaim): Veri
       'invalid_identity',
     );
   const email = claim.userId ? undefined : claim.email?.trim().toLowerCase();
-  return { key, context: claim.userId ? { userId: claim.userId } : {}, email };
+  return {
+    key,
+    context: claim.userId ? { userId: claim.userId } : {},
+    contextSigned: false,
+    email,
+  };
 }

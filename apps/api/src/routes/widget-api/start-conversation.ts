@@ -62,7 +62,10 @@ export const startConversationRoute: Route = {
 
     const owner = { visitorId: body.visitorId, identityKey: identity?.key ?? null };
     const existing = await findResumableConversation(db, tenant.id, owner);
-    if (existing && identity) await replaceVisitorContext(db, tenant.id, existing, identity.context);
+    // Freshly signed claims (page, cart) replace the stored ones; an older signature only names
+    // the user, so it leaves what was signed before alone.
+    if (existing && identity?.contextSigned)
+      await replaceVisitorContext(db, tenant.id, existing, identity.context);
     const conversationId = existing ?? randomUUID();
     const [state, messages] = existing
       ? await Promise.all([
