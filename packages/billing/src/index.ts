@@ -45,6 +45,7 @@ export {
   startUsageReporter,
   type UsageReporterOptions,
 } from './usage/usage-reporter';
+export { cancelSubscription } from './checkout/cancel-subscription';
 export {
   handleStripeWebhook,
   type WebhookInput,

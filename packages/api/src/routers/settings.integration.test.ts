@@ -334,6 +334,7 @@ describe('customer data (GDPR)', () => {
     await expect(c.w.caller.settings.deleteCustomer({})).rejects.toMatchObject({
       code: 'BAD_REQUEST',
     });
+      jobs: 0,
   });
 });
 

@@ -1,6 +1,7 @@
 import { createTenant, schema, withTenant, withUser } from '@replyline/db';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { deleteWorkspace, ZDeleteWorkspace } from '../domain/workspace/delete-workspace';
 import { authedProcedure, tenantProcedure } from '../procedures';
 import { router } from '../trpc';
 
@@ -59,6 +60,14 @@ export const workspaceRouter = router({
       );
       return { tenantId };
     }),
+
+  /** Deletes the selected workspace and everything in it; the owner types its name to confirm. */
+  delete: tenantProcedure
+    .meta({ role: 'owner' })
+    .input(ZDeleteWorkspace)
+    .mutation(({ ctx, input }) =>
+      deleteWorkspace({ db: ctx.db, stripe: ctx.stripe }, ctx.tenantId, input),
+    ),
 });
 
 function slugify(name: string): string {

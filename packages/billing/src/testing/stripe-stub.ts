@@ -178,6 +178,16 @@ export async function startStripeStub(): Promise<StripeStub> {
           ];
         return [200, subscription];
       }
+      case 'DELETE /v1/subscriptions/:id': {
+        const subscription = subscriptions.get(r.path.split('/').pop()!);
+        if (!subscription)
+          return [
+            404,
+            stripeError('No such subscription', 'invalid_request_error', 'resource_missing'),
+          ];
+        subscription.status = 'canceled';
+        return [200, subscription];
+      }
       case 'POST /v1/billing/meter_events':
         return meterEvent(r.body);
       default:

@@ -3,6 +3,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { recordAudit } from '../../audit';
 import type { AuditActor } from '../request';
 import { customerDocuments, customerEmails, customerEvents, customerRef } from './customer-rows';
+import { eraseCustomerJobs } from './erase-queue-jobs';
 import { findCustomerScope, type CustomerScope, type TCustomer } from './customer-scope';
 
 const { conversations, documents, events, messages, outboundEmails, tickets } = schema;
@@ -14,6 +15,8 @@ export interface ErasureCounts {
   events: number;
   files: number;
   emails: number;
+  /** Queue jobs (webhook posts, emails, ingestion) that named them, in any state. */
+  jobs: number;
 }
 
 /**
@@ -47,11 +50,12 @@ async function eraseScope(tx: TenantDb, tenantId: TenantId, scope: CustomerScope
       and(eq(messages.tenantId, tenantId), inArray(messages.conversationId, scope.conversationIds)),
     );
   const gone = async (query: Promise<unknown[]>) => (await query).length;
+  const ids = async (query: Promise<{ id: string }[]>) => (await query).map((r) => r.id);
   // Rows pointing at the conversations first; the conversations take their messages with them.
   const eventCount = await gone(
     tx.delete(events).where(customerEvents(tenantId, scope)).returning({ id: events.id }),
   );
-  const emails = await gone(
+  const emailIds = await ids(
     tx
       .delete(outboundEmails)
       .where(customerEmails(tenantId, scope))
@@ -64,7 +68,7 @@ async function eraseScope(tx: TenantDb, tenantId: TenantId, scope: CustomerScope
       .returning({ id: tickets.id }),
   );
   // Chunks, vectors and stored bytes cascade from the document.
-  const files = await gone(
+  const fileIds = await ids(
     tx.delete(documents).where(customerDocuments(tenantId, scope)).returning({ id: documents.id }),
   );
   const conversationCount = await gone(
@@ -75,12 +79,19 @@ async function eraseScope(tx: TenantDb, tenantId: TenantId, scope: CustomerScope
       )
       .returning({ id: conversations.id }),
   );
+  const jobs = await eraseCustomerJobs(tx, {
+    tenantId,
+    mentions: [...scope.conversationIds, ...scope.ticketIds, ...fileIds, ...scope.emails],
+    exactValues: scope.visitorIds,
+    emailIds,
+  });
   return {
     conversations: conversationCount,
     messages: messageCount,
     tickets: ticketCount,
     events: eventCount,
-    files,
-    emails,
+    files: fileIds.length,
+    emails: emailIds.length,
+    jobs,
   };
 }
