@@ -49,7 +49,12 @@ export function createAuthConfig(deps: AuthDeps, scope: RequestScope): AuthConfi
     callbacks: {
       async signIn({ user, account, profile, email }) {
         if (account?.provider === 'email')
-          return magicLinkAllowed(deps, scope, user.email ?? '', Boolean(email?.verificationRequest));
+          return magicLinkAllowed(
+            deps,
+            scope,
+            user.email ?? '',
+            Boolean(email?.verificationRequest),
+          );
         if (sso && account?.provider === ssoProviderId(sso.tenantId)) {
           const refusal = await ssoSignInRefusal(deps.db, sso, profile as SsoProfile);
           return refusal ? `${SIGN_IN_PAGE}?error=${refusal}` : true;

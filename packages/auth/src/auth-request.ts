@@ -118,7 +118,8 @@ async function asThrottleStatus(request: Request, response: Response): Promise<R
   if (!request.headers.has('x-auth-return-redirect') || response.status !== 200) return response;
   const { url } = (await response.clone().json()) as { url?: string };
   const page = url ? new URL(url, request.url) : null;
-  const minutes = page?.pathname === CHECK_EMAIL_PAGE ? page.searchParams.get('retryMinutes') : null;
+  const minutes =
+    page?.pathname === CHECK_EMAIL_PAGE ? page.searchParams.get('retryMinutes') : null;
   if (!minutes) return response;
   const headers = new Headers(response.headers);
   headers.set('retry-after', String(Number(minutes) * 60));

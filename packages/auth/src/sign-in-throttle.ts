@@ -22,7 +22,10 @@ export function createSignInThrottle(
   db: Database,
   limits: typeof SIGN_IN_LINK_LIMITS = SIGN_IN_LINK_LIMITS,
 ): SignInThrottle {
-  const byAddress = createSharedRateLimiter(db, { keyPrefix: 'sign-in-email', ...limits.perAddress });
+  const byAddress = createSharedRateLimiter(db, {
+    keyPrefix: 'sign-in-email',
+    ...limits.perAddress,
+  });
   const byIp = createSharedRateLimiter(db, { keyPrefix: 'sign-in-ip', ...limits.perIp });
   return async (email, ip) => {
     try {

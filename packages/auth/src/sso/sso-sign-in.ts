@@ -44,7 +44,9 @@ async function isMemberOrInvited(
     .select({ userId: memberships.userId })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.tenantId, connection.tenantId), sql`lower(${users.email}) = ${email}`));
+    .where(
+      and(eq(memberships.tenantId, connection.tenantId), sql`lower(${users.email}) = ${email}`),
+    );
   if (member) return true;
   const [invited] = await tx
     .select({ id: invitations.id })
