@@ -1,7 +1,7 @@
 export { appRouter, createCaller, type AppRouter } from './root';
 export { createContextInner, type Context, type ContextServices } from './context';
 export { roleMeets } from './procedures';
-export { PAGE_WORKSPACE_HEADER, refuseOtherWorkspace } from './workspace-guard';
+export { refuseOtherWorkspace } from './workspace-guard';
 export type { MemberRole, ProcedureMeta } from './trpc';
 export { recordAudit, type AuditEntry } from './audit';
 export {

@@ -3,16 +3,11 @@ import { TRPCError } from '@trpc/server';
 import { eq } from 'drizzle-orm';
 
 /**
- * The header the dashboard's tRPC client sends with every call: the workspace its page (and
- * its cached data and forms) was loaded for. The selection itself is the workspace cookie,
- * which another tab can change at any time.
- */
-export const PAGE_WORKSPACE_HEADER = 'x-replyline-workspace';
-
-/**
- * Refuses a call from a page loaded for another workspace than the one now selected: its
- * form holds that workspace's data, and saving it here would write A's settings into B. Only
- * compares; the tenant id used for data still comes from the membership row.
+ * Refuses a call from a page loaded for another workspace than the one now selected. The
+ * dashboard's client names its page's workspace in every call; the selection is the workspace
+ * cookie, which another tab can change at any time. Such a page's form holds the other
+ * workspace's data, and saving it would write A's settings into B. Only compares: the tenant
+ * id used for data still comes from the membership row.
  */
 export async function refuseOtherWorkspace(ctx: {
   db: Database;

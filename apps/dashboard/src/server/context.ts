@@ -3,6 +3,7 @@ import { createContextInner, type Context } from '@replyline/api';
 import type { SessionUser } from '@replyline/auth';
 import { asTenantId, type TenantId } from '@replyline/db';
 import { z } from 'zod';
+import { PAGE_WORKSPACE_HEADER } from '~/trpc/protocol';
 import type { DashboardServer } from './db';
 
 /** The selected workspace's id; the server checks membership before using it. */
@@ -18,6 +19,7 @@ export function dashboardContext(
     db: server.db,
     userId: user?.userId ?? null,
     selectedTenantId: workspaceFromCookie(request.workspaceCookie),
+    pageWorkspaceId: pageWorkspace(request.headers),
     requestIp: clientIp(request.headers),
     services: {
       enqueue: (queue, data, options) => server.queue.send(queue, data, options ?? {}),
@@ -34,6 +36,11 @@ export function dashboardContext(
  */
 export function workspaceFromCookie(value: string | null | undefined): TenantId | null {
   return value && z.uuid().safeParse(value).success ? asTenantId(value) : null;
+}
+
+/** The workspace the calling page was loaded for, as its tRPC client says (compared, never used). */
+export function pageWorkspace(headers: Headers): string | null {
+  return headers.get(PAGE_WORKSPACE_HEADER)?.trim().slice(0, 100) || null;
 }
 
 /**

@@ -52,8 +52,17 @@ async function conversation(
   });
 }
 
-function exportRequest(body: unknown, cookie?: string, contentType = 'application/json') {
-  const headers = new Headers({ 'content-type': contentType, 'x-forwarded-for': '203.0.113.9' });
+function exportRequest(
+  body: unknown,
+  cookie?: string,
+  contentType = 'application/json',
+  origin = TEST_ORIGIN,
+) {
+  const headers = new Headers({
+    'content-type': contentType,
+    'x-forwarded-for': '203.0.113.9',
+    origin,
+  });
   if (cookie) headers.set('cookie', cookie);
   return POST(
     new Request(`${TEST_ORIGIN}/api/inbox/export`, {
@@ -140,6 +149,16 @@ describe('POST /api/inbox/export', () => {
 
     const form = await exportRequest('format=csv', cookie, 'application/x-www-form-urlencoded');
     expect(form.status).toBe(415);
+    const elsewhere = await exportRequest(
+      { format: 'csv', ids: [crypto.randomUUID()] },
+      cookie,
+      'application/json',
+      'https://evil.example',
+    );
+    expect(elsewhere.status).toBe(403);
+    expect(await elsewhere.json()).toEqual({
+      message: "Changes are accepted from the dashboard's own pages only, not from https://evil.example.",
+    });
 
     const nothingChosen = await exportRequest({ format: 'csv' }, cookie);
     expect(nothingChosen.status).toBe(400);

@@ -5,6 +5,7 @@ import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { attachmentDisposition } from '~/components/inbox/download';
 import { dashboardContext, WORKSPACE_COOKIE } from '~/server/context';
 import { getServer } from '~/server/db';
+import { refusal, refuseForeignOrigin, refuseNonJson } from '~/server/request-guard';
 
 // Conversations as a file download (CSV or JSON). The body is the `inbox.export` input as
 // JSON; the procedure checks membership and role, and records the export in the audit log.
@@ -14,18 +15,18 @@ export const dynamic = 'force-dynamic';
 const MAX_BODY_BYTES = 128 * 1024;
 
 export async function POST(request: Request): Promise<Response> {
-  // JSON only: a cross-site HTML form cannot send it without a CORS preflight we never allow.
-  const contentType = request.headers.get('content-type') ?? '';
-  if (!contentType.toLowerCase().startsWith('application/json'))
-    return refuse(415, 'Send the export request as JSON.');
-  if (Number(request.headers.get('content-length')) > MAX_BODY_BYTES)
-    return refuse(413, 'Choose fewer conversations to export at once.');
-
   const server = await getServer();
+  // An export is recorded in the audit log: from the dashboard's own pages, as JSON, only.
+  const refused =
+    refuseForeignOrigin(request, server.services.dashboardUrl) ?? refuseNonJson(request);
+  if (refused) return refused;
+  if (Number(request.headers.get('content-length')) > MAX_BODY_BYTES)
+    return refusal(413, 'Choose fewer conversations to export at once.');
+
   const user = await server.auth.getSessionUser(request);
-  if (!user) return refuse(401, 'Sign in to export conversations.');
+  if (!user) return refusal(401, 'Sign in to export conversations.');
   const input: unknown = await request.json().catch(() => null);
-  if (!input || typeof input !== 'object') return refuse(400, 'The export request is not JSON.');
+  if (!input || typeof input !== 'object') return refusal(400, 'The export request is not JSON.');
 
   const api = createCaller(
     dashboardContext(server, user, {
@@ -46,9 +47,9 @@ export async function POST(request: Request): Promise<Response> {
     });
   } catch (error) {
     if (error instanceof TRPCError && error.code !== 'INTERNAL_SERVER_ERROR')
-      return refuse(getHTTPStatusCodeFromError(error), readableMessage(error));
+      return refusal(getHTTPStatusCodeFromError(error), readableMessage(error));
     console.error('inbox export failed', error);
-    return refuse(500, 'The export failed on our side. Please try again in a minute.');
+    return refusal(500, 'The export failed on our side. Please try again in a minute.');
   }
 }
 
@@ -64,6 +65,3 @@ function readableMessage(error: TRPCError): string {
   }
 }
 
-function refuse(status: number, message: string): Response {
-  return Response.json({ message }, { status });
-}

@@ -40,7 +40,11 @@ function upload(
   file: Blob | null,
   init: { cookie?: string; filename?: string; headers?: Record<string, string> } = {},
 ) {
-  const headers = new Headers({ 'x-forwarded-for': '203.0.113.7', ...init.headers });
+  const headers = new Headers({
+    'x-forwarded-for': '203.0.113.7',
+    origin: TEST_ORIGIN,
+    ...init.headers,
+  });
   if (init.cookie) headers.set('cookie', init.cookie);
   const body = new FormData();
   if (file) body.append('pdf', file, init.filename ?? 'Price list.pdf');
@@ -109,11 +113,43 @@ describe('POST /api/knowledge/upload', () => {
     const forged = await upload(pdfBlob(), { cookie, headers: { origin: 'https://evil.example' } });
     expect(await refusal(Promise.resolve(forged))).toEqual({
       status: 403,
-      message: 'Uploads are accepted from the dashboard only.',
+      message: "Changes are accepted from the dashboard's own pages only, not from https://evil.example.",
     });
-    const own = await upload(pdfBlob(), { cookie, headers: { origin: TEST_ORIGIN } });
+    const own = await upload(pdfBlob(), { cookie });
     expect(own.status).toBe(201);
     expect(await documentsOf(tenantId)).toHaveLength(1);
+  });
+
+  it('refuses an upload that does not say where it came from (no Origin)', async () => {
+    const { tenantId, cookie } = await workspace('admin');
+    const headers = new Headers({ cookie });
+    const body = new FormData();
+    body.append('pdf', pdfBlob(), 'Price list.pdf');
+    const response = await POST(
+      new Request(`${TEST_ORIGIN}/api/knowledge/upload`, { method: 'POST', headers, body }),
+    );
+    expect(response.status).toBe(403);
+    expect(await documentsOf(tenantId)).toEqual([]);
+  });
+
+  it('refuses an upload from a page loaded for another workspace (409) and stores nothing', async () => {
+    const { tenantId, cookie } = await workspace('admin');
+    const other = await createTenant(t.db, {
+      name: 'Elsewhere',
+      slug: `else-${Math.random().toString(36).slice(2, 10)}`,
+    });
+    const response = await upload(pdfBlob(), {
+      cookie,
+      headers: { 'x-replyline-workspace': other.tenantId },
+    });
+    expect(await refusal(Promise.resolve(response))).toEqual({
+      status: 409,
+      message:
+        'This page was loaded for another workspace; you have switched to Northwind Movers. Reload to edit Northwind Movers.',
+    });
+    expect(await documentsOf(tenantId)).toEqual([]);
+    const same = await upload(pdfBlob(), { cookie, headers: { 'x-replyline-workspace': tenantId } });
+    expect(same.status).toBe(201);
   });
 
   it('refuses a file that is not a PDF (415), whatever its name says', async () => {

@@ -1,4 +1,4 @@
-import { uploadPdf } from '@replyline/api';
+import { refuseOtherWorkspace, uploadPdf } from '@replyline/api';
 import { readCookie } from '@replyline/auth';
 import { TRPCError } from '@trpc/server';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
@@ -6,6 +6,7 @@ import { uploadLimits } from '~/components/knowledge/upload-limits';
 import { formatBytes } from '~/components/knowledge/upload-state';
 import { dashboardContext, WORKSPACE_COOKIE } from '~/server/context';
 import { getServer } from '~/server/db';
+import { refusal, refuseForeignOrigin } from '~/server/request-guard';
 
 // PDFs for the knowledge page: a file cannot travel through tRPC's JSON, so it comes here as
 // multipart/form-data (field `pdf`). Membership and role are checked by uploadPdf itself.
@@ -16,36 +17,37 @@ const MULTIPART_OVERHEAD = 64 * 1024;
 
 export async function POST(request: Request): Promise<Response> {
   const server = await getServer();
-  // A multipart POST is a "simple" request other sites' forms can send without asking; the
-  // session cookie is SameSite=Lax, and this refuses them outright besides.
-  if (!fromDashboard(request, server.services.dashboardUrl))
-    return refuse(403, 'Uploads are accepted from the dashboard only.');
+  // A multipart POST is a "simple" request other sites' forms can send without asking.
+  const foreign = refuseForeignOrigin(request, server.services.dashboardUrl);
+  if (foreign) return foreign;
   const user = await server.auth.getSessionUser(request);
-  if (!user) return refuse(401, 'Sign in to upload.');
+  if (!user) return refusal(401, 'Sign in to upload.');
   const ctx = dashboardContext(server, user, {
     workspaceCookie: readCookie(request, WORKSPACE_COOKIE),
     headers: request.headers,
   });
-  if (!ctx.selectedTenantId) return refuse(403, 'Choose a workspace first.');
-  if (!ctx.enqueue) return refuse(503, 'Background processing is not set up on this server.');
+  if (!ctx.selectedTenantId) return refusal(403, 'Choose a workspace first.');
+  if (!ctx.enqueue) return refusal(503, 'Background processing is not set up on this server.');
 
   const limits = uploadLimits();
   const form = await readForm(request, limits.maxBytes + MULTIPART_OVERHEAD);
   if (form === 'too_large')
-    return refuse(
+    return refusal(
       413,
       `The file is larger than ${formatBytes(limits.maxBytes)}, the upload limit.`,
     );
   const file = form === 'unreadable' ? null : form.get('pdf');
   if (!(file instanceof File))
-    return refuse(400, 'Send the PDF as multipart/form-data, in a field named "pdf".');
+    return refusal(400, 'Send the PDF as multipart/form-data, in a field named "pdf".');
   if (file.size > limits.maxBytes)
-    return refuse(
+    return refusal(
       413,
       `"${file.name}" is ${formatBytes(file.size)}; the limit is ${formatBytes(limits.maxBytes)}.`,
     );
 
   try {
+    // The knowledge page names the workspace it shows; a switch since then must not upload here.
+    await refuseOtherWorkspace({ ...ctx, userId: user.userId, selectedTenantId: ctx.selectedTenantId });
     const added = await uploadPdf({
       db: ctx.db,
       enqueue: ctx.enqueue,
@@ -60,21 +62,12 @@ export async function POST(request: Request): Promise<Response> {
     return Response.json(added, { status: added.duplicate ? 200 : 201 });
   } catch (error) {
     if (error instanceof TRPCError && error.code !== 'INTERNAL_SERVER_ERROR')
-      return refuse(getHTTPStatusCodeFromError(error), error.message);
+      return refusal(getHTTPStatusCodeFromError(error), error.message);
     console.error('knowledge upload failed', error);
-    return refuse(500, 'The upload failed on our side. Please try again in a minute.');
+    return refusal(500, 'The upload failed on our side. Please try again in a minute.');
   }
 }
 
-/** Browsers send Origin with every POST; a request without one did not come from another site's page. */
-function fromDashboard(request: Request, dashboardUrl: string): boolean {
-  const origin = request.headers.get('origin');
-  return !origin || origin === new URL(dashboardUrl).origin;
-}
-
-function refuse(status: number, message: string): Response {
-  return Response.json({ message }, { status });
-}
 
 /**
  * The multipart body, read no further than `maxBytes`: a declared length over it is refused

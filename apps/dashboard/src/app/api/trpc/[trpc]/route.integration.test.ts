@@ -29,6 +29,7 @@ function call(path: string, init: { cookie?: string; body?: unknown } = {}) {
   if (init.body === undefined)
     return GET(new Request(`${TEST_ORIGIN}/api/trpc/${path}`, { headers }));
   headers.set('content-type', 'application/json');
+  headers.set('origin', TEST_ORIGIN);
   return POST(
     new Request(`${TEST_ORIGIN}/api/trpc/${path}`, {
       method: 'POST',
