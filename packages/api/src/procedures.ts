@@ -1,6 +1,8 @@
+import { assertWorkspaceAllows } from '@replyline/billing';
 import { schema, withUser, type Database, type TenantId, type UserId } from '@replyline/db';
 import { TRPCError } from '@trpc/server';
 import { and, eq } from 'drizzle-orm';
+import { domainCall } from './domain/errors';
 import { baseProcedure, type MemberRole } from './trpc';
 import { refuseOtherWorkspace } from './workspace-guard';
 
@@ -21,8 +23,9 @@ export const authedProcedure = baseProcedure.use(({ ctx, next }) => {
 
 /**
  * A member of the selected workspace with at least the procedure's role (`meta.role`,
- * default agent). Membership is read once per call, as the user (RLS: own memberships only);
- * the tenant id handed on comes from that row, never from the request.
+ * default agent), on a plan with the procedure's feature (`meta.feature`) if it names one.
+ * Membership is read once per call, as the user (RLS: own memberships only); the tenant id
+ * handed on comes from that row, never from the request.
  */
 export const tenantProcedure = authedProcedure.use(async ({ ctx, meta, next }) => {
   const needed = meta?.role ?? 'agent';
@@ -37,6 +40,9 @@ export const tenantProcedure = authedProcedure.use(async ({ ctx, meta, next }) =
       code: 'FORBIDDEN',
       message: `This needs the ${needed} role; you are an ${member.role}.`,
     });
+  // The plan is checked after the role: a member who may not do this anyway hears that first.
+  const feature = meta?.feature;
+  if (feature) await domainCall(() => assertWorkspaceAllows(ctx.db, member.tenantId, feature));
   return next({ ctx: { ...ctx, tenantId: member.tenantId, role: member.role } });
 });
 

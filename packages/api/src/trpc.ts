@@ -1,3 +1,4 @@
+import type { PlanFeature } from '@replyline/billing';
 import { initTRPC } from '@trpc/server';
 import { ZodError } from 'zod';
 import type { Context } from './context';
@@ -8,6 +9,8 @@ export type MemberRole = 'owner' | 'admin' | 'agent';
 export interface ProcedureMeta {
   /** The least role a member needs. Procedures without it need no workspace. */
   role?: MemberRole;
+  /** The plan feature it belongs to; refused (402, with the upgrade in words) on plans without it. */
+  feature?: PlanFeature;
 }
 
 const t = initTRPC

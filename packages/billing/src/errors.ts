@@ -5,7 +5,11 @@ export type BillingErrorCode =
   | 'price_not_found'
   | 'unknown_price'
   | 'no_customer'
-  | 'tenant_not_found';
+  | 'tenant_not_found'
+  /** The workspace's plan does not include the feature (upgrade to use it). */
+  | 'feature_not_in_plan'
+  /** The workspace is at a limit of its plan (help articles, …). */
+  | 'plan_limit_reached';
 
 export class BillingError extends Error {
   constructor(

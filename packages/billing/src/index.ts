@@ -1,16 +1,30 @@
 export {
+  assertPlanAllows,
+  featureLines,
+  featureRefusal,
+  FEATURES,
   formatLimit,
   formatOverage,
   formatPrice,
+  helpArticleRefusal,
+  isPlanFeature,
   isPlanId,
+  lowestPlanWith,
   planAllows,
   planById,
+  PLAN_FEATURES,
   PLAN_IDS,
   PLANS,
   type Plan,
-  type PlanCapability,
+  type PlanFeature,
+  type PlanFeatures,
   type PlanId,
 } from './plans';
+export {
+  assertWorkspaceAllows,
+  getWorkspacePlan,
+  workspacePlanIn,
+} from './entitlements/workspace-plan';
 export { BILLING_NOT_CONFIGURED, billingConfigured, readBillingEnv, type BillingEnv } from './env';
 export {
   BillingError,
@@ -31,6 +45,7 @@ export {
 } from './stripe/client';
 export { planPricesFromEnv, resolvePlanPrices, type PlanPriceOverrides } from './stripe/prices';
 export { createCheckoutSession, type CheckoutInput } from './checkout/create-checkout-session';
+export { cancelSubscription } from './checkout/cancel-subscription';
 export { createPortalSession } from './checkout/create-portal-session';
 export { ensureStripeCustomer } from './checkout/ensure-customer';
 export { meterEventIdentifier } from './usage/meter-identifier';
@@ -45,7 +60,6 @@ export {
   startUsageReporter,
   type UsageReporterOptions,
 } from './usage/usage-reporter';
-export { cancelSubscription } from './checkout/cancel-subscription';
 export {
   handleStripeWebhook,
   type WebhookInput,

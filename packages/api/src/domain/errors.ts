@@ -12,6 +12,9 @@ const BILLING_CODES: Record<BillingErrorCode, Code> = {
   unknown_price: 'PRECONDITION_FAILED',
   no_customer: 'PRECONDITION_FAILED',
   tenant_not_found: 'NOT_FOUND',
+  // 402: the plan, not the person, is what stands in the way; the message says how to upgrade.
+  feature_not_in_plan: 'PAYMENT_REQUIRED',
+  plan_limit_reached: 'PAYMENT_REQUIRED',
 };
 
 /**

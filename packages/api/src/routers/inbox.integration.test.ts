@@ -1,6 +1,12 @@
 import { getConversationState, listMessages } from '@replyline/ai';
-import { listenConversationSignals, type ConversationSignal, type TenantId } from '@replyline/db';
+import {
+  listenConversationSignals,
+  schema,
+  type ConversationSignal,
+  type TenantId,
+} from '@replyline/db';
 import { openTestDatabase, type TestDatabase } from '@replyline/db/testing';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEntries, callerWith, recordingEnqueue } from '../domain/testing';
 import { newMember, newWorkspace } from '../testing';
@@ -14,6 +20,8 @@ let inbox: ReturnType<typeof callerWith>['inbox'];
 beforeAll(async () => {
   t = await openTestDatabase();
   home = (await newWorkspace(t.db, 'Inbox Home')).tenantId;
+  // Taking over and replying are live hand-off, a Pro feature (plan-features.integration.test.ts).
+  await t.db.update(schema.tenants).set({ plan: 'pro' }).where(eq(schema.tenants.id, home));
   agentId = await newMember(t.db, home, 'agent');
   inbox = callerWith(t.db, agentId, home, { enqueue: recordingEnqueue().enqueue }).inbox;
 }, 120_000);

@@ -17,6 +17,8 @@ import { tenantProcedure } from '../procedures';
 import { router } from '../trpc';
 
 const agent = tenantProcedure.meta({ role: 'agent' });
+/** Taking over, answering as a person and handing back: live hand-off, a Pro feature. */
+const handoff = tenantProcedure.meta({ role: 'agent', feature: 'liveHandoff' });
 const ZConversation = z.object({ conversationId: z.uuid() });
 const ZText = z.string().trim().min(1, 'Write something first.').max(4000);
 
@@ -38,7 +40,7 @@ export const inboxRouter = router({
   }),
 
   /** The bot pauses and the conversation is the agent's until handed back. */
-  takeOver: agent.input(ZConversation).mutation(async ({ ctx, input }) => {
+  takeOver: handoff.input(ZConversation).mutation(async ({ ctx, input }) => {
     const found = await takeOverConversation(
       ctx.db,
       ctx.tenantId,
@@ -49,16 +51,18 @@ export const inboxRouter = router({
   }),
 
   /** Answers as a person; the customer's open widget shows it at once (realtime signal). */
-  reply: agent.input(ZConversation.extend({ content: ZText })).mutation(async ({ ctx, input }) => {
-    if (!(await getConversationState(ctx.db, ctx.tenantId, input.conversationId)))
-      throw notFound('conversation');
-    return postAgentMessage(ctx.db, ctx.tenantId, input.conversationId, {
-      authorUserId: ctx.userId,
-      content: input.content,
-    });
-  }),
+  reply: handoff
+    .input(ZConversation.extend({ content: ZText }))
+    .mutation(async ({ ctx, input }) => {
+      if (!(await getConversationState(ctx.db, ctx.tenantId, input.conversationId)))
+        throw notFound('conversation');
+      return postAgentMessage(ctx.db, ctx.tenantId, input.conversationId, {
+        authorUserId: ctx.userId,
+        content: input.content,
+      });
+    }),
 
-  handBack: agent.input(ZConversation).mutation(async ({ ctx, input }) => {
+  handBack: handoff.input(ZConversation).mutation(async ({ ctx, input }) => {
     if (!(await getConversationState(ctx.db, ctx.tenantId, input.conversationId)))
       throw notFound('conversation');
     await handBackToBot(ctx.db, ctx.tenantId, input.conversationId);

@@ -1,5 +1,6 @@
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
+import { domainCall } from '../domain/errors';
 import { actorOf } from '../domain/request';
 import { ZCustomer } from '../domain/settings/customer-scope';
 import { eraseCustomerData } from '../domain/settings/erase-customer-data';
@@ -17,6 +18,10 @@ import { tenantProcedure } from '../procedures';
 import { router } from '../trpc';
 
 const admin = tenantProcedure.meta({ role: 'admin' });
+// Reading the retention setting stays open on every plan: after a downgrade the page shows the
+// kept setting as paused. Changing it, and the audit log, are Business features.
+const retentionAdmin = tenantProcedure.meta({ role: 'admin', feature: 'retention' });
+const auditAdmin = tenantProcedure.meta({ role: 'admin', feature: 'auditLog' });
 
 /** Workspace settings for data: retention, customers' data rights, the ticket webhook, the audit log. */
 export const settingsRouter = router({
@@ -24,9 +29,11 @@ export const settingsRouter = router({
     days: await getRetentionDays(ctx.db, ctx.tenantId),
   })),
 
-  setRetention: admin
+  setRetention: retentionAdmin
     .input(z.object({ days: ZRetentionDays }))
-    .mutation(({ ctx, input }) => setRetentionDays(ctx.db, actorOf(ctx), input.days)),
+    .mutation(({ ctx, input }) =>
+      domainCall(() => setRetentionDays(ctx.db, actorOf(ctx), input.days)),
+    ),
 
   /** Everything stored about one end customer, as JSON (a data access request). */
   exportCustomer: admin
@@ -53,7 +60,7 @@ export const settingsRouter = router({
     await setTenantWebhook(ctx.db, actorOf(ctx), null);
   }),
 
-  auditLog: admin
+  auditLog: auditAdmin
     .input(ZListAuditLog)
     .query(({ ctx, input }) => listAuditLog(ctx.db, ctx.tenantId, input)),
 });

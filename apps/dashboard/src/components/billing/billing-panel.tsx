@@ -1,6 +1,7 @@
 'use client';
 
 import {
+  featureLines,
   formatLimit,
   formatOverage,
   formatPrice,
@@ -198,8 +199,8 @@ function PlanCard({
           {overage ? `, ${overage}` : ''}
         </li>
         <li>{formatLimit(plan.seats, 'team seat')}</li>
-        {plan.features.map((feature) => (
-          <li key={feature}>{feature}</li>
+        {featureLines(plan).map((line) => (
+          <li key={line}>{line}</li>
         ))}
       </ul>
       {change === 'current' ? (

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import {
   PLANS,
+  featureLines,
   formatLimit,
   formatOverage,
   formatPrice,
@@ -40,9 +41,10 @@ export default function PricingPage() {
                   {formatOverage(plan) ? <li>{formatOverage(plan)}</li> : null}
                   <li>{formatLimit(plan.seats, 'team seat')}</li>
                 </ul>
+                {/* Made from the plan config the server enforces: no hand-written promises. */}
                 <ul className="checklist">
-                  {plan.features.map((feature) => (
-                    <li key={feature}>{feature}</li>
+                  {featureLines(plan).map((line) => (
+                    <li key={line}>{line}</li>
                   ))}
                 </ul>
                 <PlanCta plan={plan} />

@@ -1,6 +1,6 @@
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { PLANS, formatPrice } from '@replyline/billing/plans';
+import { PLANS, featureLines, formatPrice, planById } from '@replyline/billing/plans';
 import PricingPage from './page';
 
 describe('plans', () => {
@@ -17,7 +17,6 @@ describe('plans', () => {
     for (const plan of PLANS) {
       expect(Number.isInteger(plan.monthlyPriceUsd)).toBe(true);
       expect(plan.monthlyPriceUsd).toBeGreaterThanOrEqual(0);
-      expect(plan.features.length).toBeGreaterThan(0);
     }
     const prices = PLANS.map((plan) => plan.monthlyPriceUsd);
     expect(prices).toEqual([...prices].sort((a, b) => a - b));
@@ -53,6 +52,27 @@ describe('pricing page', () => {
     expect(html).toContain(
       'href="http://localhost:3001/sign-in?next=/onboarding&amp;plan=pro">Start with Pro',
     );
+  });
+
+  it('lists each plan’s lines from the plan config, the ones the server enforces', () => {
+    for (const plan of PLANS) {
+      const card = html.slice(html.indexOf(`id="plan-${plan.id}"`)).split('</article>')[0]!;
+      const checklist = card.slice(card.indexOf('class="checklist"')).split('</ul>')[0]!;
+      const listed = [...checklist.matchAll(/<li>([^<]*)<\/li>/g)].map((m) => m[1]);
+      expect(listed).toEqual(featureLines(plan));
+    }
+  });
+
+  it('promises what is enforced: 50 articles on Free, hand-off on Pro, SSO, audit log and retention on Business', () => {
+    const card = (id: 'free' | 'pro' | 'business') =>
+      html.slice(html.indexOf(`id="plan-${id}"`)).split('</article>')[0]!;
+    expect(card('free')).toContain('Up to 50 help articles');
+    expect(card('free')).not.toMatch(/hand-off: take over|Audit log|Single sign-on|retention/i);
+    expect(card('pro')).toContain('Live hand-off');
+    expect(card('pro')).not.toMatch(/Audit log|Single sign-on|retention/i);
+    for (const line of ['Single sign-on', 'Audit log', 'Data retention'])
+      expect(card('business')).toContain(line);
+    expect(planById('free').helpArticles).toBe(50);
   });
 
   it('has exactly one top-level heading', () => {

@@ -1,3 +1,4 @@
+import { PLANS } from '@replyline/billing';
 import { schema, withTenant, type Database, type TenantDb, type TenantId } from '@replyline/db';
 import { and, eq, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 
@@ -20,18 +21,24 @@ export interface RetentionResult {
 
 const DAY_MS = 86_400_000;
 
+/** The plans whose workspaces may delete data on a schedule (the Business "retention" feature). */
+const PLANS_WITH_RETENTION = PLANS.filter((plan) => plan.features.retention).map((p) => p.id);
+
 /**
  * The nightly retention run: in every tenant that set `retention_days`, deletes conversations
  * whose last activity is older than that (their messages, events and customer-uploaded files
  * go with them), solved or closed tickets not touched for as long (with their history), and
- * events of no conversation or ticket (widget opened, …) as old. Open tickets of deleted conversations stay, unlinked: a customer still
- * waits on them. Usage records (billing) are never deleted. Batches, so no run holds locks long.
+ * events of no conversation or ticket (widget opened, …) as old. Open tickets of deleted
+ * conversations stay, unlinked: a customer still waits on them. Usage records (billing) are
+ * never deleted. Batches, so no run holds locks long.
+ * Only on plans with the retention feature: after a downgrade the setting is kept but paused
+ * (nothing is deleted, the settings page says so) and it applies again on an upgrade.
  */
 export async function applyRetention(deps: RetentionDeps): Promise<RetentionResult> {
   const due = await deps.db
     .select({ id: tenants.id, days: tenants.retentionDays })
     .from(tenants)
-    .where(isNotNull(tenants.retentionDays));
+    .where(and(isNotNull(tenants.retentionDays), inArray(tenants.plan, PLANS_WITH_RETENTION)));
   const total: RetentionResult = { tenants: due.length, conversations: 0, tickets: 0, events: 0 };
   const now = deps.now ?? new Date();
   for (const tenant of due) {

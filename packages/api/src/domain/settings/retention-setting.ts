@@ -1,3 +1,4 @@
+import { assertPlanAllows } from '@replyline/billing';
 import { schema, withTenant, type Database, type TenantId } from '@replyline/db';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
@@ -16,7 +17,10 @@ export async function getRetentionDays(db: Database, tenantId: TenantId): Promis
   return row?.days ?? null;
 }
 
-/** Sets how long conversations are kept; the nightly retention run applies it. */
+/**
+ * Sets how long conversations are kept; the nightly retention run applies it. A Business
+ * feature: refused (BillingError) on other plans, whoever calls.
+ */
 export async function setRetentionDays(
   db: Database,
   actor: AuditActor,
@@ -24,9 +28,10 @@ export async function setRetentionDays(
 ): Promise<void> {
   await withTenant(db, actor.tenantId, async (tx) => {
     const [before] = await tx
-      .select({ days: tenants.retentionDays })
+      .select({ days: tenants.retentionDays, plan: tenants.plan })
       .from(tenants)
       .where(eq(tenants.id, actor.tenantId));
+    assertPlanAllows(before!.plan, 'retention');
     await tx.update(tenants).set({ retentionDays: days }).where(eq(tenants.id, actor.tenantId));
     await recordAudit(tx, actor, {
       action: 'retention.updated',

@@ -26,7 +26,7 @@ export async function getWidgetSettings(db: Database, tenantId: TenantId, apiUrl
     ...settings,
     hasIdentitySecret: identitySecretEncrypted.length > 0,
     /** Colours, logo and avatar are a paid-plan feature; the rest of the branding is not. */
-    customBrandingAllowed: planAllows(plan, 'custom_branding'),
+    customBrandingAllowed: planAllows(plan, 'customBranding'),
     apiUrl: apiUrl ?? null,
     /** Null when the server does not know the public API's address. */
     embedSnippet: apiUrl ? embedSnippet(apiUrl, settings.publishableKey) : null,

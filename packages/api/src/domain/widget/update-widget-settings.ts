@@ -16,7 +16,7 @@ export interface WidgetSettingsPatch {
   allowedOrigins?: string[];
 }
 
-/** What the Free plan may not change: its colours and images (see the plans' custom_branding). */
+/** What the Free plan may not change: its colours and images (see the plans' customBranding). */
 const CUSTOM_BRANDING_FIELDS = ['primaryColor', 'accentColor', 'logoUrl', 'avatarUrl'] as const;
 
 /**
@@ -36,7 +36,7 @@ export async function updateWidgetSettings(db: Database, actor: Actor, patch: Wi
       .from(tenants)
       .where(eq(tenants.id, actor.tenantId))
       .for('update');
-    if (patch.branding && !planAllows(current!.plan, 'custom_branding'))
+    if (patch.branding && !planAllows(current!.plan, 'customBranding'))
       refuseCustomBranding(current!.branding, patch.branding);
 
     const changed = {
