@@ -120,18 +120,17 @@ describe('draining a tenant’s AI replies', () => {
 });
 
 describe('other limits', () => {
-  it('caps conversation starts per address', async () => {
+  it('caps conversation starts per address, across processes', async () => {
     const shop = await newShop();
-    await withApis(1, { limits: { ipStartsPerMinute: 5 } }, async ([api]) => {
-      const widget = widgetClient(api!.base, shop.publishableKey, '127.0.0.3');
+    await withApis(2, { limits: { ipStartsPerMinute: 5 } }, async (apis) => {
+      const [a, b] = apis.map((api) => widgetClient(api.base, shop.publishableKey, '127.0.0.3'));
       const statuses: number[] = [];
-      for (let i = 0; i < 7; i++) statuses.push((await widget.start()).status);
+      for (let i = 0; i < 7; i++) statuses.push((await (i % 2 ? a : b)!.start()).status);
       expect(statuses).toEqual([200, 200, 200, 200, 200, 429, 429]);
-      const refused = await widget.start();
+      const refused = await a!.start();
       expect(refused.headers['retry-after']).toMatch(/^\d+$/);
-      expect((await widgetClient(api!.base, shop.publishableKey, '127.0.0.4').start()).status).toBe(
-        200,
-      );
+      const elsewhere = widgetClient(apis[0]!.base, shop.publishableKey, '127.0.0.4');
+      expect((await elsewhere.start()).status).toBe(200);
     });
   });
 
