@@ -92,14 +92,8 @@ describe('tickets', () => {
     });
     const job = w.jobs.find((j) => j.queue === QUEUES.outgoingWebhook)!;
     expect(job.options).toMatchObject({ retryLimit: 5, retryBackoff: true });
-    expect(job.data).toMatchObject({ tenantId: w.tenantId, event: 'ticket.created' });
-    const body = job.data.body as { text: string; blocks: { text: { text: string } }[] };
-    expect(body.text).toBe('New ticket #1 from cy@example.com: Invoice <wrong> & late');
-    expect(body.blocks[0]!.text.text).toContain(
-      `*<https://app.replyline.test/tickets/${ticketId}|Ticket #1>*`,
-    );
-    // The customer's words cannot turn into Slack links or mentions.
-    expect(body.blocks[0]!.text.text).toContain('Invoice &lt;wrong&gt; &amp; late');
+    // Ids only: the post is built at delivery (domain/webhooks/deliver-webhook tests).
+    expect(job.data).toEqual({ tenantId: w.tenantId, ticketId, event: 'ticket.created' });
   });
 
   it('list with filters, and show one with its conversation and history', async () => {

@@ -8,10 +8,8 @@ import {
 } from '@replyline/db';
 import { sendEmail, type EmailRetry } from '@replyline/email';
 import { and, desc, eq, sql } from 'drizzle-orm';
-import type { WebhookJob } from '../webhooks/deliver-webhook';
-import { ticketSlackMessage } from '../webhooks/slack-message';
 import { teamRecipients } from '../team-recipients';
-import { WEBHOOK_RETRY } from '../webhooks/webhook-worker';
+import { WEBHOOK_RETRY, type WebhookJob } from '../webhooks/webhook-job';
 
 const { events, messages, tenants, tickets } = schema;
 
@@ -59,16 +57,14 @@ export async function notifyTicketCreated(
     );
   if (!tenant.webhookUrl) return { emails: recipients.length, webhook: false };
 
-  const job: WebhookJob = {
-    tenantId,
-    event: 'ticket.created',
-    body: ticketSlackMessage({ ...ticket, message, ticketUrl }),
-  };
+  // Ids only: the worker builds the post from the ticket when it sends it (see WebhookJob).
+  const job: WebhookJob = { tenantId, ticketId: ticket.id, event: 'ticket.created' };
   await deps.queue.send(QUEUES.outgoingWebhook, job, { ...WEBHOOK_RETRY, ...deps.webhookRetry });
   return { emails: recipients.length, webhook: true };
 }
 
-async function readTicketFacts(db: Database, tenantId: TenantId, ticketId: string) {
+/** The ticket, its workspace, who to tell and the customer's words; null when it is gone. */
+export async function readTicketFacts(db: Database, tenantId: TenantId, ticketId: string) {
   return withTenant(db, tenantId, async (tx) => {
     const [ticket] = await tx
       .select({
