@@ -77,7 +77,7 @@ async function customerTrail(w: Workspace, marker: string) {
   );
   await w.caller.tickets.reply({ ticketId, content: 'We will call you today.' });
   await deliveredAndArchived(w.tenantId);
-  return { email, ticketId };
+  return { email, ticketId, conversationId };
 }
 
 /** The workspace's webhook job, completed with an output and moved to the archive. */
@@ -106,6 +106,16 @@ async function knowledgeDocument(w: Workspace, marker: string) {
   return documentId;
 }
 
+const isQueue = (table: string) => table.startsWith('pgboss.');
+
+async function emailsOf(tenantId: TenantId) {
+  const rows = await t.db
+    .select({ id: schema.outboundEmails.id })
+    .from(schema.outboundEmails)
+    .where(sql`${schema.outboundEmails.metadata}->>'tenantId' = ${tenantId}`);
+  return rows.map((r) => r.id);
+}
+
 const search = (marker: string, ...tenants: TenantId[]) => searchEveryTable(t, marker, tenants);
 
 /** What the control workspace alone leaves in the search, measured before the other exists. */
@@ -124,16 +134,25 @@ describe('a marker in deleted data is found nowhere afterwards', () => {
     const controlOnly = await search(marker, control.tenantId);
 
     const w = await workspace(marker);
-    const { email } = await customerTrail(w, marker);
+    const { email, ticketId, conversationId } = await customerTrail(w, marker);
+    const emailIds = await emailsOf(w.tenantId);
     const before = await search(marker, w.tenantId, control.tenantId);
     expect(Object.keys(before.byTenant[w.tenantId]!)).toEqual(
       expect.arrayContaining(['public.messages', 'public.tickets', 'public.conversations']),
     );
-    // The search sees this workspace's emails and jobs beside the control's.
+    // The search sees this workspace's emails beside the control's.
     expect(before.global['public.outbound_emails']).toBeGreaterThan(
       controlOnly.global['public.outbound_emails']!,
     );
-    expect(before.global['pgboss.archive']).toBeGreaterThan(controlOnly.global['pgboss.archive']!);
+    // Jobs may carry only ids (a webhook job names its ticket, an email job its email): the
+    // ids are markers too, and the queue holds each, the delivered webhook in the archive.
+    const ids = [ticketId, conversationId, ...emailIds];
+    const queued = await Promise.all(ids.map((id) => search(id, w.tenantId)));
+    expect(queued.map((found) => Object.keys(found.global).filter(isQueue))).toEqual([
+      expect.arrayContaining(['pgboss.archive']),
+      [],
+      ...emailIds.map(() => expect.arrayContaining([expect.stringMatching(/^pgboss\.j/)])),
+    ]);
 
     const erased = await w.caller.settings.deleteCustomer({ email });
     expect(erased.jobs).toBeGreaterThanOrEqual(3);
@@ -145,6 +164,8 @@ describe('a marker in deleted data is found nowhere afterwards', () => {
       { ...controlOnly, global: withTenantName(controlOnly) },
       w.tenantId,
     );
+    for (const id of ids)
+      expect(await search(id, w.tenantId)).toEqual({ global: {}, byTenant: { [w.tenantId]: {} } });
   });
 
   it('document delete: chunks, stored file and search statistics (search_terms) forget its words', async () => {
@@ -196,6 +217,11 @@ describe('a marker in deleted data is found nowhere afterwards', () => {
       controlOnly,
       w.tenantId,
     );
+    // Nothing names the workspace any more: no job, email or row carries its id.
+    expect(await search(w.tenantId, w.tenantId)).toEqual({
+      global: {},
+      byTenant: { [w.tenantId]: {} },
+    });
   });
 });
 

@@ -24,7 +24,8 @@ export async function searchEveryTable(
   marker: string,
   tenants: TenantId[],
 ): Promise<MarkerSearch> {
-  if (!/^[a-z0-9]{8,}$/.test(marker)) throw new Error('Use a lowercase alphanumeric marker.');
+  // Lowercase letters, digits and dashes (a uuid is a marker too): safe inside a SQL literal.
+  if (!/^[a-z0-9-]{8,}$/.test(marker)) throw new Error('Use a lowercase alphanumeric marker.');
   const hex = Buffer.from(marker).toString('hex');
   const result: MarkerSearch = { byTenant: {}, global: {} };
   await t.asOwnerThenRollback(async (query) => {
