@@ -1,10 +1,11 @@
 'use client';
 
 import type { AppRouter } from '@replyline/api';
+import { MAX_BATCH_SIZE, PAGE_WORKSPACE_HEADER } from './protocol';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
-import { useState, type ReactNode } from 'react';
+import { createContext, Fragment, useContext, useMemo, type ReactNode } from 'react';
 
 /** `const trpc = useTRPC(); useQuery(trpc.workspace.current.queryOptions())` in client components. */
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
@@ -27,31 +28,81 @@ function onError(error: unknown): void {
   if (trpcErrorCode(error) === 'UNAUTHORIZED') window.location.assign('/sign-in');
 }
 
+/**
+ * A cache for one workspace. Any successful save marks every cached read as outdated, so a page
+ * opened later (Widget after the onboarding wizard saved its branding) never starts from data
+ * read before that save.
+ */
 function makeQueryClient(): QueryClient {
-  return new QueryClient({
+  const client: QueryClient = new QueryClient({
     defaultOptions: { queries: { staleTime: 30_000, retry: shouldRetry } },
     queryCache: new QueryCache({ onError }),
-    mutationCache: new MutationCache({ onError }),
+    mutationCache: new MutationCache({
+      onError,
+      onSuccess: () => void client.invalidateQueries(),
+    }),
+  });
+  return client;
+}
+
+/**
+ * One cache per workspace per browser tab, so no cached read of workspace A is ever shown in
+ * workspace B (every query key is, in effect, prefixed by the workspace); on the server a fresh
+ * one per render so users never share data.
+ */
+const browserQueryClients = new Map<string, QueryClient>();
+
+function getQueryClient(workspaceId: string | null): QueryClient {
+  if (typeof window === 'undefined') return makeQueryClient();
+  const key = workspaceId ?? '';
+  let client = browserQueryClients.get(key);
+  if (!client) browserQueryClients.set(key, (client = makeQueryClient()));
+  return client;
+}
+
+/**
+ * Every call names the workspace this page was rendered for; the server refuses it (409) when
+ * another one has been selected since (another tab, a switch this page has not caught up with).
+ */
+function makeTrpcClient(workspaceId: string | null) {
+  return createTRPCClient<AppRouter>({
+    links: [
+      httpBatchLink({
+        url: '/api/trpc',
+        maxItems: MAX_BATCH_SIZE,
+        headers: () => (workspaceId ? { [PAGE_WORKSPACE_HEADER]: workspaceId } : {}),
+      }),
+    ],
   });
 }
 
-let browserQueryClient: QueryClient | undefined;
+const WorkspaceIdContext = createContext<string | null>(null);
 
-/** One cache per browser tab; on the server a fresh one per render so users never share data. */
-function getQueryClient(): QueryClient {
-  if (typeof window === 'undefined') return makeQueryClient();
-  return (browserQueryClient ??= makeQueryClient());
+/** The workspace this part of the page was loaded for (null outside a workspace). */
+export function useWorkspaceId(): string | null {
+  return useContext(WorkspaceIdContext);
 }
 
-export function TRPCReactProvider({ children }: { children: ReactNode }) {
-  const queryClient = getQueryClient();
-  const [trpcClient] = useState(() =>
-    createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: '/api/trpc' })] }),
-  );
+/**
+ * The tRPC client and query cache. Inside a workspace (`workspaceId`), both belong to that
+ * workspace, and everything below is mounted afresh when it changes: forms start again from
+ * the new workspace's data instead of keeping the old one's in their state.
+ */
+export function TRPCReactProvider({
+  workspaceId = null,
+  children,
+}: {
+  workspaceId?: string | null;
+  children: ReactNode;
+}) {
+  const queryClient = getQueryClient(workspaceId);
+  const trpcClient = useMemo(() => makeTrpcClient(workspaceId), [workspaceId]);
   return (
     <QueryClientProvider client={queryClient}>
       <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
-        {children}
+        <WorkspaceIdContext.Provider value={workspaceId}>
+          <Fragment key={workspaceId ?? ''}>{children}</Fragment>
+        </WorkspaceIdContext.Provider>
       </TRPCProvider>
     </QueryClientProvider>
   );

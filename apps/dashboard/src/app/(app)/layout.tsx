@@ -4,13 +4,16 @@ import { SessionKeepAlive } from '~/components/session-keep-alive';
 import { SidebarNav } from '~/components/sidebar-nav';
 import { WorkspaceSwitcher } from '~/components/workspace-switcher';
 import { requireWorkspace } from '~/server/workspace';
+import { TRPCReactProvider } from '~/trpc/react';
 import { signOut } from '../actions';
 
 /** The signed-in dashboard: sidebar (workspace, sections, the person) and the page. */
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const { user, workspaces, current } = await requireWorkspace();
+  // Cache, tRPC client and forms belong to this workspace; a switch mounts them afresh.
   return (
-    <div className="shell">
+    <TRPCReactProvider workspaceId={current.id}>
+      <div className="shell">
       <aside className="sidebar">
         <div className="brand">
           <LogoMark />
@@ -31,6 +34,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
       </aside>
       <main className="shell__main">{children}</main>
       <SessionKeepAlive />
-    </div>
+      </div>
+    </TRPCReactProvider>
   );
 }

@@ -2,7 +2,7 @@
 
 import { useQueryClient } from '@tanstack/react-query';
 import { useReducer, useRef, useState, type DragEvent } from 'react';
-import { useTRPC } from '~/trpc/react';
+import { useTRPC, useWorkspaceId } from '~/trpc/react';
 import { sendPdf } from './send-pdf';
 import {
   formatBytes,
@@ -15,6 +15,7 @@ import {
 /** Drop PDFs here or pick them; each shows its own progress, then its status in the list. */
 export function PdfUpload({ maxBytes }: { maxBytes: number }) {
   const trpc = useTRPC();
+  const workspaceId = useWorkspaceId();
   const queryClient = useQueryClient();
   const [uploads, dispatch] = useReducer(uploadsReducer, []);
   const [dragging, setDragging] = useState(false);
@@ -29,7 +30,10 @@ export function PdfUpload({ maxBytes }: { maxBytes: number }) {
         dispatch({ type: 'failed', id, message: refused });
         continue;
       }
-      sendPdf(file, { onProgress: (loaded) => dispatch({ type: 'progress', id, loaded }) })
+      sendPdf(file, {
+        workspaceId,
+        onProgress: (loaded) => dispatch({ type: 'progress', id, loaded }),
+      })
         .then(
           (result) => dispatch({ type: 'done', id, result }),
           (error: Error) => dispatch({ type: 'failed', id, message: error.message }),

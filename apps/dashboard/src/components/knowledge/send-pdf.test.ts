@@ -3,7 +3,13 @@ import { sendPdf, type UploadRequest } from './send-pdf';
 
 /** An XMLHttpRequest stand-in: the test plays the network's part. */
 function fakeRequest() {
-  const request: UploadRequest & { method?: string; url?: string; body?: FormData } = {
+  const request: UploadRequest & {
+    method?: string;
+    url?: string;
+    body?: FormData;
+    headers: Record<string, string>;
+  } = {
+    headers: {},
     status: 0,
     responseText: '',
     upload: { onprogress: null },
@@ -13,6 +19,9 @@ function fakeRequest() {
     open(method, url) {
       request.method = method;
       request.url = url;
+    },
+    setRequestHeader(name, value) {
+      request.headers[name] = value;
     },
     send(body) {
       request.body = body;
@@ -29,6 +38,12 @@ function fakeRequest() {
 const file = () => new File([new Uint8Array(1_000)], 'Price list.pdf', { type: 'application/pdf' });
 
 describe('sendPdf', () => {
+  it('names the workspace the page was loaded for, so a switch since is refused', () => {
+    const { request } = fakeRequest();
+    void sendPdf(file(), { createRequest: () => request, workspaceId: 'w-1' }).catch(() => null);
+    expect(request.headers).toEqual({ 'x-replyline-workspace': 'w-1' });
+  });
+
   it('posts the file as the "pdf" field, reports progress and resolves with the document', async () => {
     const { request, answer } = fakeRequest();
     const progress: number[] = [];
@@ -37,6 +52,7 @@ describe('sendPdf', () => {
       onProgress: (loaded) => progress.push(loaded),
     });
     expect([request.method, request.url]).toEqual(['POST', '/api/knowledge/upload']);
+    expect(request.headers).toEqual({});
     expect((request.body!.get('pdf') as File).name).toBe('Price list.pdf');
 
     request.upload.onprogress?.({ loaded: 400, total: 1_200 });

@@ -1,3 +1,4 @@
+import { PAGE_WORKSPACE_HEADER } from '~/trpc/protocol';
 import type { UploadResult } from './upload-state';
 
 export const UPLOAD_URL = '/api/knowledge/upload';
@@ -5,6 +6,7 @@ export const UPLOAD_URL = '/api/knowledge/upload';
 /** The part of XMLHttpRequest an upload needs; tests hand in a fake. */
 export interface UploadRequest {
   open(method: string, url: string): void;
+  setRequestHeader(name: string, value: string): void;
   send(body: FormData): void;
   status: number;
   responseText: string;
@@ -25,6 +27,8 @@ export function sendPdf(
     onProgress?: (loaded: number) => void;
     createRequest?: () => UploadRequest;
     url?: string;
+    /** The workspace the knowledge page shows; the server refuses the file if another is selected. */
+    workspaceId?: string | null;
   } = {},
 ): Promise<UploadResult> {
   const request = (options.createRequest ?? browserRequest)();
@@ -41,6 +45,7 @@ export function sendPdf(
       reject(new Error('The upload was interrupted. Check your connection and try again.'));
     request.onabort = () => reject(new Error('The upload was cancelled.'));
     request.open('POST', options.url ?? UPLOAD_URL);
+    if (options.workspaceId) request.setRequestHeader(PAGE_WORKSPACE_HEADER, options.workspaceId);
     request.send(body);
   });
 }

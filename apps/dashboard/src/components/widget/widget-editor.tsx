@@ -10,6 +10,7 @@ import { FormStatus } from './field';
 import { IdentitySecret } from './identity-secret';
 import { OriginsForm } from './origins-form';
 import { Panel } from './panel';
+import { useSettledOnce } from './use-settled-once';
 import { WidgetPreview } from './widget-preview';
 import type { WidgetSettings } from './widget-settings';
 
@@ -32,8 +33,11 @@ export function WidgetEditor({ canEdit, initial }: { canEdit: boolean; initial?:
     later.current = setTimeout(reload, API_SETTINGS_CACHE_MS + 500);
   };
 
-  if (query.isPending) return <p className="muted">Loading the widget’s settings…</p>;
+  const settled = useSettledOnce(query);
+
   if (query.isError) return <FormStatus error={query.error.message} />;
+  if (query.isPending || !settled)
+    return <p className="muted">Loading the widget’s settings…</p>;
   const settings = query.data;
   const section = { settings, canEdit, onSaved: reloadAfterSave };
   return (

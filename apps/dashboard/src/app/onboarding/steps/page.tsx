@@ -6,6 +6,7 @@ import { stepToShow } from '~/components/onboarding/progress';
 import { prefetched } from '~/components/widget/prefetched';
 import type { WidgetSettings } from '~/components/widget/widget-settings';
 import { requireWorkspace } from '~/server/workspace';
+import { TRPCReactProvider } from '~/trpc/react';
 import { serverApi } from '~/trpc/server';
 import { AuthCard } from '../../sign-in/auth-card';
 import '~/components/widget/panels.css';
@@ -35,7 +36,9 @@ export default async function OnboardingStepsPage({
   if (!step) redirect('/inbox');
   return (
     <AuthCard footer={<Link href="/inbox">Finish later and open the dashboard</Link>}>
-      <OnboardingWizard key={step} initialStep={step} initialWidget={widget} />
+      <TRPCReactProvider workspaceId={current.id}>
+        <OnboardingWizard key={step} initialStep={step} initialWidget={widget} />
+      </TRPCReactProvider>
     </AuthCard>
   );
 }
