@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { AuditLog } from '~/components/settings/audit-log';
 import { CustomerData } from '~/components/settings/customer-data';
+import { DeleteWorkspace } from '~/components/settings/delete-workspace';
 import { RetentionForm } from '~/components/settings/retention-form';
 import { WebhookForm } from '~/components/settings/webhook-form';
 import { Panel, ReadOnlyNotice } from '~/components/widget/panel';
@@ -48,6 +49,11 @@ export default async function SettingsPage() {
           <li>
             <a href="#audit-log">Audit log</a>
           </li>
+          {current.role === 'owner' && (
+            <li>
+              <a href="#delete-workspace">Delete workspace</a>
+            </li>
+          )}
         </ul>
       </nav>
       <Panel
@@ -78,6 +84,15 @@ export default async function SettingsPage() {
       >
         <AuditLog />
       </Panel>
+      {current.role === 'owner' && (
+        <Panel
+          id="delete-workspace"
+          title="Delete workspace"
+          description="Only the owner can delete the workspace, with everything in it."
+        >
+          <DeleteWorkspace name={current.name} />
+        </Panel>
+      )}
     </div>
   );
 }
