@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZImageUrl } from './branding-image-url';
 
 /** Languages a workspace can answer and search in (the same list as workspace creation). */
 export const WIDGET_LANGUAGES = ['english', 'swedish', 'norwegian', 'danish', 'german'] as const;
@@ -18,11 +19,6 @@ const ZHexColor = z
   .string()
   .trim()
   .regex(/^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i, 'must be a colour like #0f766e');
-
-/** Shown as images in the widget: absolute http(s) only, never `javascript:` or `data:`. */
-const ZImageUrl = z
-  .url({ protocol: /^https?$/, error: 'must be an absolute http:// or https:// link' })
-  .max(2_000);
 
 const text = (max: number, what: string) =>
   z
