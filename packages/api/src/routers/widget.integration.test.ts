@@ -190,6 +190,22 @@ describe('widget.update', () => {
     expect((await as(ids.agent).widget.get()).customBrandingAllowed).toBe(false);
   });
 
+  it('turns "identity required" on and off, shows it, and audits the change', async () => {
+    const { tenantId, ids, as } = await workspace();
+    expect((await as(ids.agent).widget.get()).identityRequired).toBe(false);
+    await expect(as(ids.admin).widget.update({ identityRequired: true })).resolves.toEqual({
+      changed: true,
+    });
+    expect((await stored(tenantId)).identityRequired).toBe(true);
+    expect((await as(ids.agent).widget.get()).identityRequired).toBe(true);
+    const [entry] = await auditEntries(t.db, tenantId);
+    expect(entry).toMatchObject({
+      action: 'widget.settings_updated',
+      details: { identityRequired: true },
+    });
+    expect(await code(as(ids.agent).widget.update({ identityRequired: false }))).toBe('FORBIDDEN');
+  });
+
   it('refuses agents', async () => {
     const { ids, as } = await workspace();
     expect(await code(as(ids.agent).widget.update({ language: 'german' }))).toBe('FORBIDDEN');

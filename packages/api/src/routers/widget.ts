@@ -5,6 +5,7 @@ import { updateWidgetSettings } from '../domain/widget/update-widget-settings';
 import {
   ZAllowedOrigins,
   ZBranding,
+  ZIdentityRequired,
   ZLanguage,
   ZPersona,
 } from '../domain/widget/widget-settings-schema';
@@ -26,6 +27,7 @@ export const widgetRouter = router({
         persona: ZPersona.optional(),
         language: ZLanguage.optional(),
         allowedOrigins: ZAllowedOrigins.optional(),
+        identityRequired: ZIdentityRequired.optional(),
       }),
     )
     .mutation(({ ctx, input }) => updateWidgetSettings(ctx.db, ctx, input)),

@@ -9,7 +9,7 @@ const ROTATE_WARNING =
   'Rotate the identity secret? Visitors signed with the current secret are refused until your site uses the new one.';
 
 /**
- * The secret a site signs its signed-in visitors' ids with (HMAC-SHA256), so the chat knows who
+ * The secret a site signs its signed-in visitors' identity tokens with, so the chat knows who
  * they are. It is never shown again after rotation: only "a secret is set".
  */
 export function IdentitySecret({ hasSecret, canEdit }: { hasSecret: boolean; canEdit: boolean }) {
@@ -24,9 +24,10 @@ export function IdentitySecret({ hasSecret, canEdit }: { hasSecret: boolean; can
   return (
     <div className="identity">
       <p>
-        To show signed-in customers as themselves, your server signs each customer’s user id (or
-        lower-cased email) with this secret using HMAC-SHA256, and your page passes the signature to{' '}
-        <code>Replyline(&apos;identify&apos;, …)</code>. Keep the secret on your server only.
+        To show signed-in customers as themselves, your server mints a short-lived identity token
+        (a JWT signed with HS256 and this secret, with the user id in <code>sub</code>) and your
+        page passes it to <code>Replyline(&apos;identify&apos;, {'{'} token {'}'})</code>. Keep the
+        secret on your server only; see docs/identity.md for Node and Python examples.
       </p>
       <p className="muted">
         {hasSecret

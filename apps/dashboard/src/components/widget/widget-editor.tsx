@@ -7,6 +7,7 @@ import { AssistantForm } from './assistant-form';
 import { BrandingForm } from './branding-form';
 import { EmbedSnippet } from './embed-snippet';
 import { FormStatus } from './field';
+import { IdentityRequired } from './identity-required';
 import { IdentitySecret } from './identity-secret';
 import { OriginsForm } from './origins-form';
 import { Panel } from './panel';
@@ -65,6 +66,7 @@ export function WidgetEditor({ canEdit, initial }: { canEdit: boolean; initial?:
         </Panel>
         <Panel id="identity" title="Identity verification">
           <IdentitySecret hasSecret={settings.hasIdentitySecret} canEdit={canEdit} />
+          <IdentityRequired {...section} />
         </Panel>
       </div>
       <aside className="widget-editor__preview" aria-label="Preview">

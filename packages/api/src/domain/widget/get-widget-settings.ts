@@ -16,6 +16,7 @@ export async function getWidgetSettings(db: Database, tenantId: TenantId, apiUrl
         allowedOrigins: tenants.allowedOrigins,
         publishableKey: tenants.publishableKey,
         identitySecretEncrypted: tenants.identitySecretEncrypted,
+        identityRequired: tenants.identityRequired,
         plan: tenants.plan,
       })
       .from(tenants)

@@ -14,6 +14,7 @@ export interface WidgetSettingsPatch {
   persona?: TPersona;
   language?: string;
   allowedOrigins?: string[];
+  identityRequired?: boolean;
 }
 
 /** What the Free plan may not change: its colours and images (see the plans' customBranding). */
@@ -32,6 +33,7 @@ export async function updateWidgetSettings(db: Database, actor: Actor, patch: Wi
         persona: tenants.persona,
         language: tenants.language,
         allowedOrigins: tenants.allowedOrigins,
+        identityRequired: tenants.identityRequired,
       })
       .from(tenants)
       .where(eq(tenants.id, actor.tenantId))
@@ -46,12 +48,16 @@ export async function updateWidgetSettings(db: Database, actor: Actor, patch: Wi
       allowedOrigins:
         patch.allowedOrigins !== undefined &&
         patch.allowedOrigins.join('\n') !== current!.allowedOrigins.join('\n'),
+      identityRequired:
+        patch.identityRequired !== undefined &&
+        patch.identityRequired !== current!.identityRequired,
     };
     if (
       !changed.branding.length &&
       !changed.persona.length &&
       !changed.language &&
-      !changed.allowedOrigins
+      !changed.allowedOrigins &&
+      !changed.identityRequired
     )
       return { changed: false };
 
@@ -62,6 +68,7 @@ export async function updateWidgetSettings(db: Database, actor: Actor, patch: Wi
         ...(changed.persona.length ? { persona: patch.persona } : {}),
         ...(changed.language ? { language: patch.language } : {}),
         ...(changed.allowedOrigins ? { allowedOrigins: patch.allowedOrigins } : {}),
+        ...(changed.identityRequired ? { identityRequired: patch.identityRequired } : {}),
       })
       .where(eq(tenants.id, actor.tenantId));
     await recordAudit(tx, actor, {
@@ -75,6 +82,7 @@ export async function updateWidgetSettings(db: Database, actor: Actor, patch: Wi
         ...(changed.allowedOrigins
           ? { allowedOrigins: { from: current!.allowedOrigins, to: patch.allowedOrigins } }
           : {}),
+        ...(changed.identityRequired ? { identityRequired: patch.identityRequired } : {}),
       },
     });
     return { changed: true };

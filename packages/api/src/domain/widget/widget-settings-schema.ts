@@ -49,6 +49,9 @@ export const ZPersona = z.object({
 });
 export type TPersona = z.infer<typeof ZPersona>;
 
+/** When true, the widget refuses visitors without a valid signed identity (a private chat). */
+export const ZIdentityRequired = z.boolean({ error: 'must be true or false' });
+
 export const ZLanguage = z.enum(WIDGET_LANGUAGES, {
   error: `must be one of ${WIDGET_LANGUAGES.join(', ')}`,
 });
