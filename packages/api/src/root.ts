@@ -4,6 +4,7 @@ import { inboxRouter } from './routers/inbox';
 import { knowledgeRouter } from './routers/knowledge';
 import { onboardingRouter } from './routers/onboarding';
 import { settingsRouter } from './routers/settings';
+import { ssoRouter } from './routers/sso';
 import { teamRouter } from './routers/team';
 import { ticketsRouter } from './routers/tickets';
 import { widgetRouter } from './routers/widget';
@@ -22,6 +23,7 @@ export const appRouter = router({
   knowledge: knowledgeRouter,
   billing: billingRouter,
   onboarding: onboardingRouter,
+  sso: ssoRouter,
 });
 
 export type AppRouter = typeof appRouter;
