@@ -21,3 +21,4 @@ export {
   notifyUsageAlert,
   type BillingNoticeDeps,
 } from './domain/billing/notify-billing';
+export { ssoProviderFetch } from './domain/sso/sso-provider-fetch';

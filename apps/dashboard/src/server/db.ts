@@ -1,3 +1,4 @@
+import { ssoProviderFetch } from '@replyline/api';
 import { createAuth, readAuthEnv, type DashboardAuth } from '@replyline/auth';
 import { readBillingEnv, stripeFromEnv, type Stripe } from '@replyline/billing';
 import {
@@ -45,7 +46,15 @@ async function openServer(): Promise<DashboardServer> {
     apiUrl: readDashboardEnv().API_URL,
     stripe: stripeFromEnv(readBillingEnv()),
   };
-  return { db, queue, auth: createAuth({ db, queue, env: authEnv, logger: authLogger }), services };
+  // Calls to workspaces' identity providers go through safeFetch (addresses checked on connect).
+  const auth = createAuth({
+    db,
+    queue,
+    env: authEnv,
+    logger: authLogger,
+    ssoFetch: ssoProviderFetch(),
+  });
+  return { db, queue, auth, services };
 }
 
 /**
