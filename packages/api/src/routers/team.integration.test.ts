@@ -143,6 +143,10 @@ describe('team.invite', () => {
         .where(eq(schema.invitations.email, email)),
     );
     expect(open).toEqual([{ id: invitationId, role: 'owner' }]);
+    expect(await refusal(as(ids.admin).team.revokeInvitation({ invitationId }))).toEqual({
+      code: 'FORBIDDEN',
+      message: 'Only an owner can withdraw an owner invitation.',
+    });
     // The admin may still resend an invitation of their own rank or below.
     const agentEmail = uniqueEmail('agent');
     await as(ids.admin).team.invite({ email: agentEmail, role: 'admin' });
