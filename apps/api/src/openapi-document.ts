@@ -93,25 +93,24 @@ export const openApiDocument = {
         },
       },
       Identity: {
-        type: 'object',
-        required: ['signature'],
         description:
-          'An identified visitor. `signature` is the lowercase hex HMAC-SHA256, keyed with the tenant’s identity secret, of `userId` (or of the lower-cased `email` when there is no userId). A bad signature is refused with 401, never downgraded to an anonymous chat.',
-        properties: {
-          userId: { type: 'string' },
-          email: { type: 'string', format: 'email' },
-          name: { type: 'string' },
-          signature: { type: 'string' },
-          context: {
+          'An identified visitor, refused with 401 when not valid (never downgraded to an anonymous chat). An identified conversation resumes only for the same signed identity, never for the visitor id alone. Preferred: `{ token }`, a JWT the host site’s server signs with HS256 and the tenant’s identity secret, with `sub` (user id) and/or `email`, optional `name` and `context` {plan, orderIds, cart, page}, and `iat` + `exp` at most 24 hours apart (401 `identity_expired` once expired, `identity_lifetime_too_long` past 24 hours). Older: the lowercase hex HMAC-SHA256 of `userId` (or of the lower-cased `email`) as `signature`; it signs the user only, so any name or context beside it is ignored.',
+        oneOf: [
+          {
             type: 'object',
+            required: ['token'],
+            properties: { token: { type: 'string', maxLength: 4096 } },
+          },
+          {
+            type: 'object',
+            required: ['signature'],
             properties: {
-              plan: { type: 'string' },
-              cart: {},
-              orderIds: { type: 'array', items: { type: 'string' } },
-              page: { type: 'string' },
+              userId: { type: 'string' },
+              email: { type: 'string', format: 'email' },
+              signature: { type: 'string' },
             },
           },
-        },
+        ],
       },
     },
   },
@@ -130,6 +129,8 @@ export const openApiDocument = {
     '/v1/conversations': {
       post: {
         summary: 'Start or resume the visitor’s conversation',
+        description:
+          'Resumes the visitor’s unresolved conversation with its history, or returns the id and token of a new one that is stored with its first message (or an escalation); until then its history and events are empty and rating it answers 404.',
         requestBody: {
           required: true,
           content: json({
@@ -164,10 +165,12 @@ export const openApiDocument = {
             }),
           },
           400: error('Invalid request'),
-          401: error('Identity signature does not match'),
+          401: error(
+            'Identity not valid or expired, or the tenant requires an identity and none was sent (`identity_required`)',
+          ),
           403: error('Origin not allowed'),
           404: error('Unknown publishable key'),
-          429: error('Too many conversations started from this address'),
+          429: error('Too many conversations started from this address (per minute or hour)'),
         },
       },
     },
@@ -211,7 +214,7 @@ export const openApiDocument = {
           402: error('The tenant’s plan has no AI replies left this month: offer the human form'),
           413: error('Message too long'),
           429: error(
-            'Rate limited per visitor, IP or tenant, or too many answers streaming at once (see retry-after)',
+            'Rate limited (see retry-after): messages per visitor or signed user, IP or tenant; AI replies per IP (anonymous visitors), per signed user, or the anonymous visitors’ daily share of the plan’s replies; or too many answers streaming at once',
           ),
         },
       },
@@ -220,7 +223,7 @@ export const openApiDocument = {
       get: {
         summary: 'Live updates: new messages (agent replies) and status changes',
         description:
-          'Server-Sent Events: `message` (a Message) and `status` {status, botPaused}; `: keep-alive` comments every 20 s.',
+          'Server-Sent Events: `message` (a Message) and `status` {status, botPaused}; `: keep-alive` comments every 20 s. A few streams may be open at once per visitor (all API processes together); more answer 429.',
         security: bearer,
         parameters: [
           conversationId,
@@ -232,6 +235,7 @@ export const openApiDocument = {
             content: { 'text/event-stream': { schema: { type: 'string' } } },
           },
           401: error('Missing, invalid or expired token'),
+          429: error('Too many event streams open for this visitor'),
         },
       },
     },
@@ -278,12 +282,16 @@ export const openApiDocument = {
             },
           }),
         },
-        responses: { 204: { description: 'Saved' }, 400: error('Rating outside 1–5') },
+        responses: {
+          204: { description: 'Saved' },
+          400: error('Rating outside 1–5'),
+          404: error('Nothing to rate yet: the conversation has no message'),
+        },
       },
     },
     '/v1/conversations/{id}/escalate': {
       post: {
-        summary: 'Talk to a human: opens a ticket',
+        summary: 'Talk to a human: opens a ticket (also before the first message)',
         security: bearer,
         parameters: [conversationId],
         requestBody: {

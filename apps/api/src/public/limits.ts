@@ -98,7 +98,10 @@ export function createLimits(
     await consume(repliesMinute, who.ip, network);
     await consume(repliesHour, who.ip, network);
     if (!Number.isFinite(monthlyReplies) || monthlyReplies <= 0) return;
-    const share = Math.max(1, Math.ceil((monthlyReplies * settings.anonymousDailySharePercent) / 100));
+    const share = Math.max(
+      1,
+      Math.ceil((monthlyReplies * settings.anonymousDailySharePercent) / 100),
+    );
     const used = await anonymousShare.consume(who.tenantId);
     if (used.consumedPoints > share)
       throw tooMany(

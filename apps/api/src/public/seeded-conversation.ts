@@ -1,8 +1,4 @@
-import {
-  createConversation,
-  getConversationState,
-  type ConversationState,
-} from '@replyline/ai';
+import { createConversation, getConversationState, type ConversationState } from '@replyline/ai';
 import type { Database } from '@replyline/db';
 import type { VisitorGrant } from './visitor-token';
 
@@ -25,4 +21,3 @@ export async function ensureConversation(
   });
   return getConversationState(db, grant.tenantId, grant.conversationId);
 }
-

@@ -48,8 +48,7 @@ export const conversationRatingRoute: Route = {
       comment,
     );
     // A conversation not stored yet (nothing said) has nothing to rate.
-    if (!rated)
-      throw new HttpError(404, 'There is no conversation to rate yet.', 'not_found');
+    if (!rated) throw new HttpError(404, 'There is no conversation to rate yet.', 'not_found');
     ctx.res.writeHead(204).end();
   },
 };
