@@ -82,7 +82,8 @@ describe('plans', () => {
     expect(refusal).toBeInstanceOf(BillingError);
     expect(refusal).toMatchObject({
       code: 'feature_not_in_plan',
-      message: 'Live hand-off is part of the Pro plan; this workspace is on Free. Upgrade in Billing.',
+      message:
+        'Live hand-off is part of the Pro plan; this workspace is on Free. Upgrade in Billing.',
     });
     expect(() => assertPlanAllows('pro', 'auditLog')).toThrow(
       'The audit log is part of the Business plan; this workspace is on Pro. Upgrade in Billing.',

@@ -127,6 +127,7 @@ async function addDocument(
         bytes: Buffer.from(doc.bytes),
       });
     }
+    await deps.beforeCommit?.(tx, 1);
     return { ...row!, duplicate: false };
   });
   if (!added.duplicate && added.status === 'queued')

@@ -41,6 +41,7 @@ export async function addFaqEntries(
       result[stored.duplicate ? 'duplicates' : 'added'] += 1;
       result.documentIds.push(stored.documentId);
     }
+    await deps.beforeCommit?.(tx, result.added);
     return result;
   });
 }

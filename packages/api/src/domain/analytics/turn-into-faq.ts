@@ -1,6 +1,7 @@
 import { withTenant, type TenantId } from '@replyline/db';
 import { addFaqEntries, type KnowledgeDeps, type TFaqEntry } from '@replyline/rag';
 import { recordAudit } from '../../audit';
+import { helpArticleCap } from '../knowledge/article-cap';
 import type { AuditActor } from '../request';
 
 /**
@@ -14,7 +15,8 @@ export async function turnIntoFaq(
   entry: TFaqEntry,
 ): Promise<{ documentId: string; duplicate: boolean }> {
   const tenantId: TenantId = actor.tenantId;
-  const result = await addFaqEntries(deps, tenantId, [entry]);
+  const capped = { ...deps, beforeCommit: helpArticleCap(tenantId) };
+  const result = await addFaqEntries(capped, tenantId, [entry]);
   const documentId = result.documentIds[0]!;
   await withTenant(deps.db, tenantId, (tx) =>
     recordAudit(tx, actor, {

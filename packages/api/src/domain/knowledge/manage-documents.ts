@@ -6,6 +6,7 @@ import {
   type AddedDocument,
 } from '@replyline/rag';
 import { TRPCError } from '@trpc/server';
+import { helpArticleCap } from './article-cap';
 import {
   auditKnowledge,
   documentNotFound,
@@ -18,7 +19,8 @@ export async function addText(
   ctx: KnowledgeActor,
   input: { title: string; text: string; format: 'text' | 'markdown' },
 ): Promise<AddedDocument> {
-  const added = await addTextDocument(ingestionDeps(ctx), ctx.tenantId, input);
+  const deps = { ...ingestionDeps(ctx), beforeCommit: helpArticleCap(ctx.tenantId) };
+  const added = await addTextDocument(deps, ctx.tenantId, input);
   await auditKnowledge(ctx, {
     action: 'knowledge.text_added',
     targetType: 'document',

@@ -7,6 +7,7 @@ import {
   type FaqImportResult,
   type TFaqEntry,
 } from '@replyline/rag';
+import { helpArticleCap } from './article-cap';
 import {
   auditKnowledge,
   faqEntryNotFound,
@@ -16,7 +17,7 @@ import {
 
 /** FAQ entries typed in the editor: searchable at once, all or none. */
 export async function addFaq(ctx: KnowledgeActor, entries: TFaqEntry[]): Promise<FaqImportResult> {
-  const result = await addFaqEntries(knowledgeDeps(ctx), ctx.tenantId, entries);
+  const result = await addFaqEntries(cappedDeps(ctx), ctx.tenantId, entries);
   await auditKnowledge(ctx, {
     action: 'knowledge.faq_added',
     details: { added: result.added, duplicates: result.duplicates },
@@ -33,12 +34,13 @@ export interface FaqFile {
 /**
  * Imports FAQ entries from a CSV (question,answer columns) or Markdown (`## question` sections)
  * file. The whole file is read and checked before anything is stored, and stored in one
- * transaction: a file with one bad row adds nothing, and the error names the row.
+ * transaction: a file with one bad row adds nothing, and the error names the row; nor does a
+ * file that would take the workspace past its plan's help articles.
  */
 export async function importFaq(ctx: KnowledgeActor, file: FaqFile): Promise<FaqImportResult> {
   const entries =
     file.format === 'csv' ? parseFaqCsv(file.content) : parseFaqMarkdown(file.content);
-  const result = await addFaqEntries(knowledgeDeps(ctx), ctx.tenantId, entries);
+  const result = await addFaqEntries(cappedDeps(ctx), ctx.tenantId, entries);
   await auditKnowledge(ctx, {
     action: 'knowledge.faq_imported',
     details: {
@@ -72,4 +74,9 @@ export async function removeFaq(ctx: KnowledgeActor, faqEntryId: string) {
     targetId: faqEntryId,
   });
   return { deleted: true as const };
+}
+
+/** New entries count against the plan's help articles; an edit replaces one, so it does not. */
+function cappedDeps(ctx: KnowledgeActor) {
+  return { ...knowledgeDeps(ctx), beforeCommit: helpArticleCap(ctx.tenantId) };
 }

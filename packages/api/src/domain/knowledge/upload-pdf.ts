@@ -11,6 +11,7 @@ import { roleMeets } from '../../procedures';
 import { domainCall } from '../errors';
 import { type Enqueue } from '../services';
 import { memberRole } from '../team/member-role';
+import { helpArticleCap } from './article-cap';
 import { auditKnowledge, knowledgeDeps } from './knowledge-deps';
 
 export interface UploadPdfInput {
@@ -33,7 +34,8 @@ const PDF_MAGIC = '%PDF-';
  * through tRPC's JSON). It checks the membership itself (admin or owner), so the route cannot
  * forget to. The document is queued and its status and progress show in `knowledge.list`; a
  * file over the size limit is listed as failed with the reason. Throws a TRPCError whose
- * message can be shown as is: FORBIDDEN, BAD_REQUEST (empty), UNSUPPORTED_MEDIA_TYPE (not a PDF).
+ * message can be shown as is: FORBIDDEN, BAD_REQUEST (empty), UNSUPPORTED_MEDIA_TYPE (not a PDF),
+ * PAYMENT_REQUIRED (the plan's help articles are used up).
  */
 export async function uploadPdf(input: UploadPdfInput): Promise<AddedDocument> {
   const role = await memberRole(input.db, input.userId, input.tenantId);
@@ -53,7 +55,11 @@ export async function uploadPdf(input: UploadPdfInput): Promise<AddedDocument> {
 
   return domainCall(async () => {
     const added = await addPdfDocument(
-      { ...knowledgeDeps(input), limits: input.limits },
+      {
+        ...knowledgeDeps(input),
+        limits: input.limits,
+        beforeCommit: helpArticleCap(input.tenantId),
+      },
       input.tenantId,
       { filename, bytes: input.bytes },
     );
