@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown, safeUrl } from './markdown';
+import { renderMarkdown } from './markdown';
 
 function render(text: string, cite?: (n: number) => Node): HTMLElement {
   const root = document.createElement('div');
@@ -140,15 +140,5 @@ describe('renderMarkdown: formatting', () => {
     const partial = '**Bold start and ```\ncode without end\n- item';
     expect(() => render(partial)).not.toThrow();
     expect(render('Hello **wor').textContent).toBe('Hello **wor');
-  });
-});
-
-describe('safeUrl', () => {
-  it('accepts absolute http(s) only', () => {
-    expect(safeUrl('https://a.example/x')).toBe('https://a.example/x');
-    expect(safeUrl(' http://a.example ')).toBe('http://a.example/');
-    expect(safeUrl('javascript:alert(1)')).toBeNull();
-    expect(safeUrl('mailto:a@b.example')).toBeNull();
-    expect(safeUrl('nope')).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 // Safe Markdown for model and agent text. It builds DOM nodes with createElement and text
 // nodes only, never innerHTML, so "<script>" or "<img onerror>" in an answer is shown as
-// the literal text it is. Links survive only with an http(s) URL; images are never loaded
+// the literal text it is. Links survive only with a canonical http(s) URL (link-rule.ts,
+// shared with the server's guard); anything else shows its label only. Images are never loaded
 // (a prompt-injected image URL is a classic way to leak the conversation), their alt text
 // is shown instead.
 //
@@ -8,6 +9,14 @@
 // bullet and numbered lists (nested by indentation), links, bare URLs, headings (as bold
 // lines), rules, and `[n]` citation markers through `options.cite`.
 
+// The link rule lives with the server's output guard, which must judge the same links.
+import {
+  AUTOLINK,
+  BARE_URL,
+  linkDestination,
+  linkHref,
+  MARKDOWN_LINK,
+} from '../../../../packages/ai/src/guardrails/link-rule';
 import { h } from './dom';
 
 export interface MarkdownOptions {
@@ -26,27 +35,17 @@ const INLINE = new RegExp(
     /\\([!-/:-@[-`{-~])/, // 1: backslash-escaped punctuation
     /(`+)([\s\S]*?[^`])\2(?!`)/, // 2, 3: code span
     /!\[([^\]]*)\]\([^)]*\)/, // 4: image, shown as its alt text
-    /\[([^\]]+)\]\(\s*<?((?:[^\s()<>]|\([^\s()<>]*\))+)>?(?:\s+"[^"]*")?\s*\)/, // 5, 6: link
+    MARKDOWN_LINK, // 5, 6: link (label, target)
     /\*\*(?=\S)([\s\S]*?\S)\*\*/, // 7: bold
     /__(?=\S)([\s\S]*?\S)__/, // 8: bold
     /\*(?=[^\s*])([\s\S]*?[^\s*])\*/, // 9: italic
-    /<(https?:\/\/[^\s<>]+)>/, // 10: autolink
-    /(https?:\/\/[^\s<>"]*[^\s<>"'.,:;!?)\]])/, // 11: bare URL (no trailing punctuation)
+    AUTOLINK, // 10: autolink
+    BARE_URL, // 11: bare URL (no trailing punctuation)
     /\[(\d{1,3})\]/, // 12: citation marker
   ]
     .map((pattern) => pattern.source)
     .join('|'),
 );
-
-/** The URL when it is absolute http(s), else null (javascript:, data:, relative, junk). */
-export function safeUrl(raw: string): string | null {
-  try {
-    const url = new URL(raw.trim());
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
-  } catch {
-    return null;
-  }
-}
 
 export function renderMarkdown(text: string, options: MarkdownOptions = {}): DocumentFragment {
   const out = document.createDocumentFragment();
@@ -183,7 +182,7 @@ function token(m: RegExpExecArray, parent: Node, options: MarkdownOptions): void
   if (m[3] !== undefined) return void parent.appendChild(h('code', null, m[3]));
   if (m[4] !== undefined) return textInto(parent, m[4]);
   if (m[5] !== undefined) {
-    const href = safeUrl(m[6]!);
+    const href = linkHref(linkDestination(m[6]!));
     return href ? void parent.appendChild(link(href, m[5])) : textInto(parent, m[5]);
   }
   const strong = m[7] ?? m[8];
@@ -194,7 +193,7 @@ function token(m: RegExpExecArray, parent: Node, options: MarkdownOptions): void
   }
   const url = m[10] ?? m[11];
   if (url !== undefined) {
-    const href = safeUrl(url);
+    const href = linkHref(url);
     return href ? void parent.appendChild(link(href, url)) : textInto(parent, url);
   }
   const n = Number(m[12]);

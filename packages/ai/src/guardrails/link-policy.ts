@@ -1,3 +1,5 @@
+import { linkHref } from './link-rule';
+
 /**
  * Which links an answer may carry: any page on the tenant's own hosts (its site and widget
  * origins), and a URL from another host only when that exact URL is written in a passage the
@@ -24,8 +26,10 @@ export function linkPolicy(
   return { hosts, urls };
 }
 
+/** Only a link the shared rule accepts (canonical http(s), see `linkHref`) can be allowed. */
 export function isAllowedLink(url: string, policy: LinkPolicy): boolean {
-  const host = hostOf(url);
+  const href = linkHref(url);
+  const host = href && hostOf(href);
   if (!host) return false;
   if (policy.urls.has(trimUrl(url))) return true;
   const bare = host.replace(/^www\./, '');
