@@ -2,14 +2,21 @@
 
 import { useState, type FormEvent } from 'react';
 import { CheckEmail, DevOutboxNote } from './check-email';
+import { waitMessage } from './messages';
 import { requestSignInLink } from './request-link';
 
 type State =
   | { kind: 'idle' }
   | { kind: 'sending' }
   | { kind: 'sent'; email: string }
+  | { kind: 'sso' }
+  | { kind: 'wait'; minutes: number }
   | { kind: 'error'; message: string };
 
+/**
+ * One field for everyone: an address in a workspace's single-sign-on domain is taken to that
+ * workspace's identity provider (the server decides), anyone else gets a link by email.
+ */
 export function SignInForm({
   callbackPath,
   error,
@@ -30,8 +37,12 @@ export function SignInForm({
     const email = String(new FormData(event.currentTarget).get('email') ?? '').trim();
     setState({ kind: 'sending' });
     try {
-      await requestSignInLink(email, callbackPath);
-      setState({ kind: 'sent', email });
+      const outcome = await requestSignInLink(email, callbackPath);
+      if (outcome.kind === 'sso') {
+        setState({ kind: 'sso' });
+        window.location.assign(outcome.url);
+      } else if (outcome.kind === 'wait') setState({ kind: 'wait', minutes: outcome.minutes });
+      else setState({ kind: 'sent', email });
     } catch (failure) {
       setState({ kind: 'error', message: (failure as Error).message });
     }
@@ -45,11 +56,17 @@ export function SignInForm({
       <h1>Sign in to Replyline</h1>
       <p className="muted">
         Enter your work email and we’ll send you a one-time sign-in link. No password needed. New
-        here? The same link creates your account.
+        here? The same link creates your account. If your company uses single sign-on, we’ll take
+        you to its sign-in page instead.
       </p>
       {state.kind === 'error' && (
         <p role="alert" className="alert">
           {state.message}
+        </p>
+      )}
+      {state.kind === 'wait' && (
+        <p role="status" className="notice">
+          {waitMessage(state.minutes)}
         </p>
       )}
       <form className="form" onSubmit={onSubmit}>
@@ -66,11 +83,21 @@ export function SignInForm({
             maxLength={254}
           />
         </div>
-        <button type="submit" className="button" disabled={state.kind === 'sending'}>
-          {state.kind === 'sending' ? 'Sending…' : 'Email me a sign-in link'}
+        <button
+          type="submit"
+          className="button"
+          disabled={state.kind === 'sending' || state.kind === 'sso'}
+        >
+          {buttonLabel(state)}
         </button>
       </form>
       {devOutbox && <DevOutboxNote />}
     </>
   );
+}
+
+function buttonLabel(state: State): string {
+  if (state.kind === 'sending') return 'Sending…';
+  if (state.kind === 'sso') return 'Taking you to your company’s sign-in…';
+  return 'Email me a sign-in link';
 }

@@ -1,6 +1,6 @@
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { safeCallbackPath, signInErrorMessage } from './messages';
+import { safeCallbackPath, signInErrorMessage, waitMessage } from './messages';
 import { requestSignInLink } from './request-link';
 import { SignInForm } from './sign-in-form';
 
@@ -33,13 +33,14 @@ describe('sign-in form', () => {
 
 describe('requesting a link', () => {
   /** Answers like Auth.js: a CSRF token, then the next URL as JSON. */
-  function authjs(nextUrl: string) {
+  const ORIGIN = 'http://localhost:3001';
+  function authjs(nextUrl: string, status = 200) {
     const calls: { url: string; body?: string; headers?: HeadersInit }[] = [];
     const fetcher = (async (url: string, init?: RequestInit) => {
       calls.push({ url, body: init?.body?.toString(), headers: init?.headers });
       return url === '/api/auth/csrf'
         ? Response.json({ csrfToken: 'csrf-1' })
-        : Response.json({ url: nextUrl });
+        : Response.json({ url: nextUrl }, { status });
     }) as typeof fetch;
     return { calls, fetcher };
   }
@@ -48,7 +49,9 @@ describe('requesting a link', () => {
     const { calls, fetcher } = authjs(
       'http://localhost:3001/api/auth/verify-request?provider=email',
     );
-    await requestSignInLink('kari@example.com', '/inbox', fetcher);
+    expect(await requestSignInLink('kari@example.com', '/inbox', fetcher, ORIGIN)).toEqual({
+      kind: 'sent',
+    });
     expect(calls[1]!.url).toBe('/api/auth/signin/email');
     expect(new URLSearchParams(calls[1]!.body)).toEqual(
       new URLSearchParams({
@@ -61,8 +64,45 @@ describe('requesting a link', () => {
 
   it('turns a refusal into a sentence', async () => {
     const { fetcher } = authjs('http://localhost:3001/sign-in?error=MissingCSRF');
-    await expect(requestSignInLink('kari@example.com', '/', fetcher)).rejects.toThrow(
+    await expect(requestSignInLink('kari@example.com', '/', fetcher, ORIGIN)).rejects.toThrow(
       'The sign-in form had expired. Please try again.',
+    );
+  });
+
+  it('hands over to the identity provider for a single-sign-on address', async () => {
+    const idp = 'https://login.acme.example/authorize?client_id=replyline&state=s';
+    const { fetcher } = authjs(idp);
+    expect(await requestSignInLink('kari@acme.example', '/', fetcher, ORIGIN)).toEqual({
+      kind: 'sso',
+      url: idp,
+    });
+  });
+
+  it('says how long to wait when links were asked for too often', async () => {
+    const { fetcher } = authjs(`${ORIGIN}/sign-in/check-email?retryMinutes=7`, 429);
+    expect(await requestSignInLink('kari@example.com', '/', fetcher, ORIGIN)).toEqual({
+      kind: 'wait',
+      minutes: 7,
+    });
+    expect(waitMessage(7)).toBe(
+      'We’ve just sent you a link; check your inbox or try again in 7 minutes.',
+    );
+    expect(waitMessage(1)).toMatch(/try again in 1 minute\.$/);
+  });
+
+  it('words every single sign-on refusal for a person', async () => {
+    for (const code of [
+      'SsoEmailUnverified',
+      'SsoWrongDomain',
+      'SsoNotMember',
+      'SsoUnavailable',
+      'SsoFailed',
+      'SsoRequired',
+    ])
+      expect(signInErrorMessage(code), code).not.toBe(signInErrorMessage('Configuration'));
+    const { fetcher } = authjs(`${ORIGIN}/sign-in?error=SsoRequired`);
+    await expect(requestSignInLink('kari@acme.example', '/', fetcher, ORIGIN)).rejects.toThrow(
+      /signs in with single sign-on/,
     );
   });
 });

@@ -18,7 +18,7 @@ export function ssoProviderFetch(options: { allowPrivateAddresses?: boolean } = 
       { method: request.method, headers: [...request.headers], body },
       { allowPrivateAddresses, timeoutMs: 10_000 },
     );
-    return new Response(NO_BODY.has(answer.status) ? null : answer.body, {
+    return new Response(NO_BODY.has(answer.status) ? null : new Uint8Array(answer.body), {
       status: answer.status,
       statusText: answer.statusText,
       headers: [...answer.headers],
