@@ -48,6 +48,7 @@ const publicApi = createPublicApi({
   db: database.db,
   logger,
   limits: limitSettings(env),
+  trustedProxyHops: env.TRUSTED_PROXY_HOPS,
   chat: {
     model: chatModelFromEnv(aiEnv),
     embedder: embedderFromEnv(ragEnv),

@@ -89,7 +89,10 @@ describe('draining a tenant’s AI replies', () => {
         'Hello?',
       );
       expect(reply.status).toBe(429);
-      expect(reply.json<ErrorBody>().error.message).toMatch(/person will answer/);
+      expect(reply.json<ErrorBody>().error).toMatchObject({
+        code: 'replies_exhausted',
+        message: expect.stringMatching(/person will answer/),
+      });
       expect((await checkReplyQuota(t.db, shop.tenantId)).used).toBe(10);
 
       const now = Math.floor(Date.now() / 1000);

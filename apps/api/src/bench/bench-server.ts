@@ -41,6 +41,10 @@ const api = await startTestApi(t, {
     ipMessagesPerMinute: unlimited,
     tenantMessagesPerMinute: unlimited,
     ipStartsPerMinute: unlimited,
+    ipStartsPerHour: unlimited,
+    ipRepliesPerMinute: unlimited,
+    ipRepliesPerHour: unlimited,
+    anonymousDailySharePercent: 100,
     streamsPerTenant: unlimited,
   },
 });

@@ -107,6 +107,8 @@ export function createLimits(
       throw tooMany(
         'The assistant has answered many questions today. Leave your email and a person will answer you.',
         used.msBeforeNext / 1000,
+        // The widget offers the human form for this one, as for a used-up plan (402).
+        'replies_exhausted',
       );
   }
 

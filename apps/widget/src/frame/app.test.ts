@@ -375,6 +375,18 @@ describe('talking to a human', () => {
     expect($$('[data-role="visitor"]')).toHaveLength(0);
   });
 
+  it('429 replies_exhausted (the anonymous share of the day is used) opens the human form too', async () => {
+    boot();
+    await ready();
+    api.on('POST', /\/messages$/, () =>
+      apiError(429, 'replies_exhausted', 'Leave your email and a person will answer you.'),
+    );
+    type('Where is my order?');
+    const form = await found<HTMLFormElement>('form.card');
+    expect(form.textContent).toContain('Leave your email and a person will answer you.');
+    expect($<HTMLTextAreaElement>('[name="message"]')!.value).toBe('Where is my order?');
+  });
+
   it('creates a ticket, shows its number, then asks for a rating', async () => {
     boot();
     await ready();

@@ -68,10 +68,14 @@ function finish(ctx: Ctx, answer: Answer, done: Record<string, unknown>): void {
   if (done.escalationSuggested === true) offerHuman(ctx, false, ctx.t.humanSuggested);
 }
 
-/** A refused send: the text goes back to the visitor (402: into the human form instead). */
+/**
+ * A refused send: the text goes back to the visitor (no AI replies left, for the plan (402) or
+ * for anonymous visitors today: into the human form instead).
+ */
 function refused(ctx: Ctx, error: unknown, text: string): void {
   const status = error instanceof api.ApiError ? error.status : 0;
-  if (status === 402) return offerHuman(ctx, false, describe(error, ctx.t, ctx.t.humanIntro), text);
+  if (status === 402 || (error as api.ApiError).code === 'replies_exhausted')
+    return offerHuman(ctx, false, (error as api.ApiError).message || ctx.t.humanIntro, text);
   ctx.ui.composer.setText(text);
   // An expired token: resume the conversation for a fresh one; the visitor can send again.
   if (status === 401) return void start(ctx);

@@ -2,8 +2,12 @@ import { RateLimiterRes } from '@replyline/db';
 import { HttpError } from '../../http';
 
 /** 429 with the seconds to wait, in a sentence the customer can act on. */
-export function tooMany(message: string, retryAfterSeconds: number): HttpError {
-  return new HttpError(429, message, 'rate_limited', {
+export function tooMany(
+  message: string,
+  retryAfterSeconds: number,
+  code = 'rate_limited',
+): HttpError {
+  return new HttpError(429, message, code, {
     'retry-after': String(Math.max(1, Math.ceil(retryAfterSeconds))),
   });
 }
