@@ -1,11 +1,11 @@
 'use client';
 
 import type { AppRouter } from '@replyline/api';
-import { MAX_BATCH_SIZE, PAGE_WORKSPACE_HEADER } from './protocol';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 import { createContext, Fragment, useContext, useMemo, type ReactNode } from 'react';
+import { MAX_BATCH_SIZE, PAGE_WORKSPACE_HEADER } from './protocol';
 
 /** `const trpc = useTRPC(); useQuery(trpc.workspace.current.queryOptions())` in client components. */
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
