@@ -121,7 +121,11 @@ describe.runIf(hasChromium && pdf)('a new business in the dashboard, in Chromium
     await widget.locator('button[aria-label="Send"]').click();
     await widget.locator('[data-role="assistant"]').last().waitFor({ timeout: 20_000 });
 
-    // The owner takes the conversation over from the inbox and answers.
+    // The owner takes the conversation over from the inbox and answers (live hand-off is a Pro
+    // feature, as if the business had just upgraded in Billing).
+    await withTenant(database.db, tenantId, (tx) =>
+      tx.update(schema.tenants).set({ plan: 'pro' }).where(eq(schema.tenants.id, tenantId)),
+    );
     await page.goto(`${dashboard.origin}/inbox`);
     await page.locator('[data-conversation-id]').first().click();
     await page.getByRole('button', { name: 'Take over' }).click();

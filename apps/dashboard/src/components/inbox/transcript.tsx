@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState, type FormEvent } from 'react';
 import { useTRPC } from '~/trpc/react';
+import { UpgradeHint, usePlanAllows } from '../billing/plan-gate';
 import { roleName, StatusChip, tagTone } from './conversation-list';
 import { ExportButtons } from './export-buttons';
 import { customerLabel, formatWhen, isoOf } from './format';
@@ -150,10 +151,13 @@ function ConversationActions(props: {
   const reopen = useMutation(trpc.inbox.reopen.mutationOptions(options));
   const input = { conversationId: props.conversationId };
   const error = [takeOver, handBack, resolve, reopen].find((m) => m.error)?.error;
+  const handoff = usePlanAllows('liveHandoff');
   return (
     <div className="transcript__actions">
       <div className="actions">
-        {props.botPaused ? (
+        {handoff === false ? (
+          <UpgradeHint feature="liveHandoff" />
+        ) : props.botPaused ? (
           <button
             type="button"
             className="button button--quiet button--small"
@@ -208,7 +212,10 @@ function Composer({ conversationId, botPaused }: { conversationId: string; botPa
   const refresh = useRefreshInbox(conversationId);
   const reply = useMutation(trpc.inbox.reply.mutationOptions({ onSuccess: refresh }));
   const note = useMutation(trpc.inbox.addNote.mutationOptions({ onSuccess: refresh }));
-  const [mode, setMode] = useState<'reply' | 'note'>('reply');
+  const [chosen, setMode] = useState<'reply' | 'note'>('reply');
+  // Replying to the customer is live hand-off; without it the team can still write notes.
+  const canReply = usePlanAllows('liveHandoff') !== false;
+  const mode = canReply ? chosen : 'note';
   const pending = mode === 'reply' ? reply : note;
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -224,15 +231,17 @@ function Composer({ conversationId, botPaused }: { conversationId: string; botPa
     <form className="composer" onSubmit={onSubmit} aria-label="Answer or note">
       <fieldset className="composer__modes">
         <legend className="visually-hidden">Write</legend>
-        <label>
-          <input
-            type="radio"
-            name="composer-mode"
-            checked={mode === 'reply'}
-            onChange={() => setMode('reply')}
-          />{' '}
-          Reply to the customer
-        </label>
+        {canReply && (
+          <label>
+            <input
+              type="radio"
+              name="composer-mode"
+              checked={mode === 'reply'}
+              onChange={() => setMode('reply')}
+            />{' '}
+            Reply to the customer
+          </label>
+        )}
         <label>
           <input
             type="radio"

@@ -2,18 +2,26 @@
 
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTRPC } from '~/trpc/react';
+import { UpgradeHint, usePlanAllows } from '../billing/plan-gate';
 import { formatWhen, isoOf } from '../inbox/format';
 import { describeAudit } from './customer-request';
 
 /** Admin actions, newest first: who, what, when, from where. */
 export function AuditLog() {
   const trpc = useTRPC();
+  const allowed = usePlanAllows('auditLog');
   const log = useInfiniteQuery(
     trpc.settings.auditLog.infiniteQueryOptions(
       { limit: 25 },
-      { getNextPageParam: (page) => page.nextCursor ?? undefined },
+      { getNextPageParam: (page) => page.nextCursor ?? undefined, enabled: allowed !== false },
     ),
   );
+  if (allowed === false)
+    return (
+      <UpgradeHint feature="auditLog">
+        Admin actions are recorded on every plan and show here once you upgrade.
+      </UpgradeHint>
+    );
   if (log.isPending) return <p className="muted">Loading the audit log…</p>;
   if (log.isError)
     return (

@@ -3,6 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTRPC } from '~/trpc/react';
+import { UpgradeHint, usePlanAllows } from '../billing/plan-gate';
 import { describedBy, Field, FormStatus } from '../widget/field';
 import { formErrors } from '../widget/form-errors';
 
@@ -15,9 +16,11 @@ export function RetentionForm() {
   const [done, setDone] = useState<string | null>(null);
   const [keepForever, setKeepForever] = useState<boolean | null>(null);
   const errors = formErrors(save.error);
+  const allowed = usePlanAllows('retention');
 
   if (current.isPending) return <p className="muted">Loading…</p>;
   if (current.isError) return <FormStatus error={current.error.message} />;
+  if (allowed === false) return <RetentionLocked days={current.data.days} />;
   const forever = keepForever ?? current.data.days === null;
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -77,5 +80,16 @@ export function RetentionForm() {
         </button>
       </div>
     </form>
+  );
+}
+
+/** After a downgrade the setting is kept but not applied; it applies again on Business. */
+function RetentionLocked({ days }: { days: number | null }) {
+  return (
+    <UpgradeHint feature="retention">
+      {days === null
+        ? 'Conversations are kept until they are deleted by hand.'
+        : `Your setting (delete after ${days} days) is kept but paused: nothing is deleted on this plan.`}
+    </UpgradeHint>
   );
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { ArticleAllowance } from '~/components/knowledge/article-allowance';
 import { DocumentList } from '~/components/knowledge/document-list';
 import type { KnowledgeDocument } from '~/components/knowledge/document-status';
 import { FaqEditor, type FaqEntry } from '~/components/knowledge/faq-editor';
@@ -49,6 +50,7 @@ export default async function KnowledgePage() {
           </li>
         </ul>
       </nav>
+      {canEdit && <ArticleAllowance />}
       <Panel
         id="documents"
         title="Documents"
