@@ -49,6 +49,9 @@ export default async function SettingsPage() {
           <li>
             <a href="#audit-log">Audit log</a>
           </li>
+          <li>
+            <a href="/settings/sso">Single sign-on (SSO) →</a>
+          </li>
           {current.role === 'owner' && (
             <li>
               <a href="#delete-workspace">Delete workspace</a>
