@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { UNSAFE_LINK_TARGETS } from '../../../../packages/ai/src/guardrails/link-rule.cases';
-import { linkPolicy } from '../../../../packages/ai/src/guardrails/link-policy';
-import { sanitizeMarkdown } from '../../../../packages/ai/src/guardrails/sanitize-markdown';
+import { UNSAFE_LINK_TARGETS } from '@replyline/ai/link-rule-cases';
+import { linkPolicy } from '@replyline/ai/link-policy';
+import { sanitizeMarkdown } from '@replyline/ai/sanitize-markdown';
 import { renderMarkdown } from './markdown';
 
 function render(text: string): HTMLElement {

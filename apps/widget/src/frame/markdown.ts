@@ -16,7 +16,7 @@ import {
   linkDestination,
   linkHref,
   MARKDOWN_LINK,
-} from '../../../../packages/ai/src/guardrails/link-rule';
+} from '@replyline/ai/link-rule';
 import { h } from './dom';
 
 export interface MarkdownOptions {
