@@ -1,9 +1,9 @@
 import { approximateTokens, schema, withTenant, type TenantDb, type TenantId } from '@replyline/db';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { chunkSections, type ChunkDraft, type SourceSection } from '../chunking';
 import { IngestionError, isIngestionError } from '../errors';
 import { searchConfigFor } from '../languages';
-import { extractPdf } from '../pdf/extract-pdf';
+import { extractPdf, type PdfExtraction } from '../pdf/extract-pdf';
 import { markdownSections } from '../sources/markdown';
 import type { KnowledgeDeps } from './deps';
 
@@ -43,6 +43,7 @@ export async function processDocument(
       embeddings,
       pageCount: sections.pageCount,
       language: source.language,
+      hiddenText: sections.hiddenText,
     });
   } catch (error) {
     if (isIngestionError(error)) return markFailed(deps, tenantId, documentId, error.message);
@@ -96,7 +97,7 @@ async function extractSections(
 ) {
   if (source.kind !== 'pdf') {
     const sections = markdownSections(source.bytes.toString('utf8'));
-    return { sections, pageCount: 1 };
+    return { sections, pageCount: 1, hiddenText: null };
   }
   const progress = progressWriter(deps, tenantId, documentId);
   const extraction = await extractPdf(
@@ -109,7 +110,9 @@ async function extractSections(
     page: p.page,
     heading: p.headings[0] ?? null,
   }));
-  return { sections, pageCount: extraction.pageCount };
+  if (extraction.hiddenText.items > 0)
+    reportHiddenText(tenantId, documentId, extraction.hiddenText);
+  return { sections, pageCount: extraction.pageCount, hiddenText: extraction.hiddenText };
 }
 
 /**
@@ -160,6 +163,8 @@ async function storeChunks(
     embeddings: number[][] | null;
     pageCount: number;
     language: string;
+    /** PDFs: the invisible text left out (see pdf/hidden-text.mjs), kept on the document. */
+    hiddenText: PdfExtraction['hiddenText'] | null;
   },
 ): Promise<ProcessOutcome> {
   return withTenant(deps.db, tenantId, async (tx) => {
@@ -193,6 +198,7 @@ async function storeChunks(
       pagesDone: content.pageCount,
       pagesTotal: content.pageCount,
     });
+    if (content.hiddenText) await recordHiddenText(tx, tenantId, documentId, content.hiddenText);
     return 'ready';
   });
 }
@@ -223,4 +229,31 @@ function setStatus(
     .update(documents)
     .set(values)
     .where(and(eq(documents.tenantId, tenantId), eq(documents.id, documentId)));
+}
+
+/** Kept in the document's metadata (merged), so the dashboard can say what was left out. */
+function recordHiddenText(
+  tx: TenantDb,
+  tenantId: TenantId,
+  documentId: string,
+  hiddenText: PdfExtraction['hiddenText'],
+) {
+  return tx
+    .update(documents)
+    .set({ metadata: sql`${documents.metadata} || ${JSON.stringify({ hiddenText })}::jsonb` })
+    .where(and(eq(documents.tenantId, tenantId), eq(documents.id, documentId)));
+}
+
+/**
+ * Hidden text in an uploaded PDF is worth an operator's look (it is how instructions are
+ * smuggled to the answer engine); one structured line, without the text itself.
+ */
+function reportHiddenText(
+  tenantId: TenantId,
+  documentId: string,
+  hidden: PdfExtraction['hiddenText'],
+) {
+  console.warn(
+    JSON.stringify({ event: 'pdf.hidden_text_dropped', tenantId, documentId, ...hidden }),
+  );
 }

@@ -36,6 +36,11 @@ export interface PdfExtraction {
   pages: PdfPage[];
   /** The document's Info Title, when present and not empty. */
   title: string | null;
+  /**
+   * Text left out because a reader cannot see it (invisible render mode, white, off the page;
+   * see hidden-text.mjs): how many text runs lost text, and how many characters.
+   */
+  hiddenText: { items: number; chars: number };
 }
 
 /** Same constant as in pdf-worker.mjs: the worker's memory watchdog exits with it. */
@@ -95,7 +100,13 @@ export async function extractPdf(
 type WorkerMessage =
   | { type: 'ready' }
   | { type: 'progress'; done: number; total: number }
-  | { type: 'result'; pageCount: number; pages: PdfPage[]; title: string | null }
+  | {
+      type: 'result';
+      pageCount: number;
+      pages: PdfPage[];
+      title: string | null;
+      hiddenText: { items: number; chars: number };
+    }
   | {
       type: 'error';
       code: 'encrypted' | 'too_many_pages' | 'malformed' | 'out_of_memory' | 'no_text';
@@ -171,7 +182,12 @@ function runWorker(
           return;
         case 'result':
           finish({
-            value: { pageCount: message.pageCount, pages: message.pages, title: message.title },
+            value: {
+              pageCount: message.pageCount,
+              pages: message.pages,
+              title: message.title,
+              hiddenText: message.hiddenText,
+            },
           });
           return;
         case 'error':

@@ -5,21 +5,32 @@
  * (ASCII only), with a correct cross-reference table.
  */
 export function buildPdf(pages: string[][]): Uint8Array {
+  return buildPdfFromStreams(
+    pages.map((lines) =>
+      [
+        'BT',
+        '/F1 12 Tf',
+        '14 TL',
+        '72 720 Td',
+        ...lines.map((line) => `(${line.replace(/[\\()]/g, '\\$&')}) '`),
+        'ET',
+      ].join('\n'),
+    ),
+  );
+}
+
+/**
+ * A PDF whose pages draw the given content streams (Letter size, /F1 is Helvetica), for tests
+ * that need operators of their own: render modes, colours, positions.
+ */
+export function buildPdfFromStreams(contents: string[]): Uint8Array {
   const objects: string[] = [];
-  const pageIds = pages.map((_, index) => 4 + index * 2);
+  const pageIds = contents.map((_, index) => 4 + index * 2);
   objects[1] = '<< /Type /Catalog /Pages 2 0 R >>';
-  objects[2] = `<< /Type /Pages /Kids [${pageIds.map((id) => `${id} 0 R`).join(' ')}] /Count ${pages.length} >>`;
+  objects[2] = `<< /Type /Pages /Kids [${pageIds.map((id) => `${id} 0 R`).join(' ')}] /Count ${contents.length} >>`;
   objects[3] = '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>';
-  pages.forEach((lines, index) => {
+  contents.forEach((content, index) => {
     const id = pageIds[index] as number;
-    const content = [
-      'BT',
-      '/F1 12 Tf',
-      '14 TL',
-      '72 720 Td',
-      ...lines.map((line) => `(${line.replace(/[\\()]/g, '\\$&')}) '`),
-      'ET',
-    ].join('\n');
     objects[id] =
       `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents ${id + 1} 0 R >>`;
     objects[id + 1] = `<< /Length ${content.length} >>\nstream\n${content}\nendstream`;

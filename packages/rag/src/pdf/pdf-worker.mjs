@@ -7,7 +7,8 @@
 // IngestionError. Messages to the main thread:
 //   { type: 'ready' }                                      pdf.js is loaded, parsing starts
 //   { type: 'progress', done, total }                      after each page
-//   { type: 'result', pageCount, pages, title }            success
+//   { type: 'result', pageCount, pages, title, hiddenText } success (hiddenText: { items, chars }
+//                                                          of invisible text left out)
 //   { type: 'error', code, pageCount? }                    code: encrypted | too_many_pages |
 //                                                          malformed | out_of_memory | no_text
 //                                                          (with reason: empty | xfa | garbage)
@@ -19,6 +20,7 @@ import { setInterval } from 'node:timers';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 
+import { dropHiddenText, glyphVisibility } from './hidden-text.mjs';
 import { cleanTitle, findHeadings, layoutPage, pageText, weightedMedian } from './text-layout.mjs';
 import { assessText } from './text-quality.mjs';
 
@@ -100,7 +102,8 @@ async function extract() {
       isOffscreenCanvasSupported: false,
       isImageDecoderSupported: false,
       useWasm: false,
-      // Text extraction decodes no images; should any path reach one, keep it bounded (pixels).
+      // Text extraction decodes no images, but the operator list read for text visibility
+      // (hidden-text.mjs: white text on an image is visible) may: keep it bounded (pixels).
       maxImageSize: 16_000_000,
       verbosity: 0,
     }).promise;
@@ -131,13 +134,17 @@ async function extract() {
   /** @type {Map<number, number>} */
   const docHistogram = new Map();
   let failedPages = 0;
+  const hiddenText = { items: 0, chars: 0 };
   for (let number = 1; number <= pageCount; number += 1) {
     /** @type {PageLayout} */
     let layout = { lines: [], histogram: new Map(), chars: 0 };
     try {
       const page = await doc.getPage(number);
       const content = await page.getTextContent({ includeMarkedContent: false });
-      layout = layoutPage(content.items);
+      const glyphs = glyphVisibility(await page.getOperatorList(), pdfjs.OPS, page.view);
+      hiddenText.items += glyphs.runs;
+      hiddenText.chars += glyphs.chars;
+      layout = layoutPage(dropHiddenText(content.items, glyphs, page.view));
       page.cleanup();
     } catch (error) {
       if (isOutOfMemory(error)) {
@@ -171,7 +178,7 @@ async function extract() {
     send({ type: 'error', code: 'no_text', reason: verdict });
     return;
   }
-  send({ type: 'result', pageCount, pages, title });
+  send({ type: 'result', pageCount, pages, title, hiddenText });
 }
 
 let pdfjsLoaded = false;
