@@ -39,7 +39,9 @@ function newIp(): string {
 
 /** The sign-in form's request (JSON answer, as the page's script asks for it). */
 async function askForLink(email: string, ip: string, asForm = false) {
-  const browser = new Browser(auth, ORIGIN, { 'x-forwarded-for': ip });
+  const browser = new Browser((request) => auth.handleAuthRequest(request), ORIGIN, {
+    'x-forwarded-for': ip,
+  });
   const csrfToken = await browser.csrfToken();
   return browser.fetch('/api/auth/signin/email', {
     form: { email, csrfToken, callbackUrl: `${ORIGIN}/inbox` },

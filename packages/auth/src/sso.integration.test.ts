@@ -6,7 +6,8 @@ import { openTestDatabase, type TestDatabase } from '@replyline/db/testing';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAuth, type DashboardAuth } from './create-auth';
-import { Browser, isRedirect } from './testing/browser';
+import { signInAtProvider as atProvider } from './testing/at-provider';
+import { Browser } from './testing/browser';
 import { connectSso, newSsoWorkspace, ssoClientId } from './testing/sso-workspace';
 import { startTestIdp, type TestIdp } from './testing/test-idp';
 
@@ -22,6 +23,7 @@ const SESSION = 'authjs.session-token';
 let t: TestDatabase;
 let queue: PgBoss;
 let auth: DashboardAuth;
+const handler = (request: Request) => auth.handleAuthRequest(request);
 let idp: TestIdp;
 type Workspace = Awaited<ReturnType<typeof newSsoWorkspace>>;
 let acme: Workspace; // Business, auto-join as agent
@@ -74,33 +76,9 @@ async function submitEmail(browser: Browser, email: string) {
   });
 }
 
-/** Signs in at the provider's own pages (login, then consent) and returns its redirect back to us. */
-async function atProvider(browser: Browser, authorizeUrl: string, login: string): Promise<URL> {
-  const backHome = (url: URL) => url.origin === ORIGIN;
-  let { response, url } = await browser.follow(authorizeUrl, backHome);
-  for (let step = 0; step < 4 && !backHome(url); step++) {
-    const html = await response!.text();
-    const action = /<form[^>]*action="([^"]+)"/.exec(html)?.[1];
-    const prompt = /name="prompt" value="(\w+)"/.exec(html)?.[1];
-    if (!action || !prompt) throw new Error(`no form at the provider:\n${html.slice(0, 400)}`);
-    const form: Record<string, string> =
-      prompt === 'login' ? { prompt, login, password: 'any' } : { prompt };
-    const posted = await browser.fetch(new URL(action.replaceAll('&amp;', '&'), url).toString(), {
-      form,
-    });
-    if (!isRedirect(posted)) throw new Error(`the provider refused: ${await posted.text()}`);
-    ({ response, url } = await browser.follow(
-      new URL(posted.headers.get('location')!, url).toString(),
-      backHome,
-    ));
-  }
-  if (!backHome(url)) throw new Error(`the provider did not send the browser back (at ${url})`);
-  return url;
-}
-
 /** The whole flow: email form, provider, callback. `tamper` may change the callback URL. */
 async function signInWithSso(email: string, login: string, tamper?: (callback: URL) => void) {
-  const browser = new Browser(auth, ORIGIN);
+  const browser = new Browser(handler, ORIGIN);
   const started = await submitEmail(browser, email);
   expect(started.status).toBe(302);
   const authorize = new URL(started.headers.get('location')!);
@@ -152,7 +130,7 @@ function refusalOf(response: Response): string | null {
 describe('signing in with a workspace identity provider', () => {
   it('sends an address of the verified domain to the provider with PKCE, state and nonce, no email', async () => {
     const email = `kari@${acme.domain}`;
-    const browser = new Browser(auth, ORIGIN);
+    const browser = new Browser(handler, ORIGIN);
     const started = await submitEmail(browser, email);
 
     const authorize = new URL(started.headers.get('location')!);
@@ -252,7 +230,7 @@ describe('signing in with a workspace identity provider', () => {
   it('does not link the provider identity to whoever was signed in in that browser', async () => {
     const email = `newcomer@${acme.domain}`;
     const login = idpAccount(email);
-    const browser = new Browser(auth, ORIGIN);
+    const browser = new Browser(handler, ORIGIN);
     const [other] = await t.db
       .insert(schema.users)
       .values({ email: `bystander-${accounts}@elsewhere.example` })
@@ -287,7 +265,7 @@ describe('refusals', () => {
     // signs in rival's domain, and acme's members are acme's.
     const acmeAddress = `ceo@${acme.domain}`;
     const login = idpAccount(acmeAddress);
-    const browser = new Browser(auth, ORIGIN);
+    const browser = new Browser(handler, ORIGIN);
     const csrfToken = await browser.csrfToken();
     const started = await browser.fetch(`/api/auth/signin/oidc-${rival.tenantId}`, {
       form: { csrfToken, callbackUrl: `${ORIGIN}/inbox` },
@@ -327,7 +305,7 @@ describe('refusals', () => {
   it('a code replayed from another browser (no PKCE verifier, no state cookie)', async () => {
     const email = `replay@${acme.domain}`;
     const { callback } = await signInWithSso(email, idpAccount(email), () => {});
-    const thief = new Browser(auth, ORIGIN);
+    const thief = new Browser(handler, ORIGIN);
     const response = await thief.fetch(callback.toString());
     expect(refusalOf(response)).toBe('SsoFailed');
     expect(thief.cookie(SESSION)).toBeUndefined();
@@ -336,7 +314,7 @@ describe('refusals', () => {
   it('a connection disabled while the person was at the provider, and the email goes back to links', async () => {
     const workspace = await newSsoWorkspace(t.db, 'flaky');
     const email = `flaky@${workspace.domain}`;
-    const browser = new Browser(auth, ORIGIN);
+    const browser = new Browser(handler, ORIGIN);
     await connectSso(t.db, workspace, idp.issuer);
     const started = await submitEmail(browser, email);
     expect(new URL(started.headers.get('location')!).origin).toBe(idp.issuer);
@@ -351,16 +329,16 @@ describe('refusals', () => {
       `/api/auth/callback/oidc-${workspace.tenantId}?code=x&state=y&iss=${encodeURIComponent(idp.issuer)}`,
     );
     expect(refusalOf(response)).toBe('SsoUnavailable');
-    const link = await submitEmail(new Browser(auth, ORIGIN), email);
+    const link = await submitEmail(new Browser(handler, ORIGIN), email);
     expect(link.headers.get('location')).toMatch(/\/api\/auth\/verify-request/);
   });
 
   it('a workspace whose plan has no single sign-on: links as before, and the SSO route is closed', async () => {
     const email = `pro@${pro.domain}`;
-    const link = await submitEmail(new Browser(auth, ORIGIN), email);
+    const link = await submitEmail(new Browser(handler, ORIGIN), email);
     expect(link.headers.get('location')).toMatch(/\/api\/auth\/verify-request/);
 
-    const browser = new Browser(auth, ORIGIN);
+    const browser = new Browser(handler, ORIGIN);
     const csrfToken = await browser.csrfToken();
     const direct = await browser.fetch(`/api/auth/signin/oidc-${pro.tenantId}`, {
       form: { csrfToken, callbackUrl: `${ORIGIN}/inbox` },
@@ -373,7 +351,7 @@ describe('magic links for a single-sign-on domain', () => {
   it('a link sent before SSO was switched on no longer signs in', async () => {
     const workspace = await newSsoWorkspace(t.db, 'late');
     const email = `early@${workspace.domain}`;
-    await submitEmail(new Browser(auth, ORIGIN), email);
+    await submitEmail(new Browser(handler, ORIGIN), email);
     const [sent] = await t.db
       .select()
       .from(schema.outboundEmails)
@@ -381,7 +359,7 @@ describe('magic links for a single-sign-on domain', () => {
     const link = /https?:\/\/\S+\/api\/auth\/callback\/email\?[^\s\]]+/.exec(sent!.text)![0];
 
     await connectSso(t.db, workspace, idp.issuer);
-    const browser = new Browser(auth, ORIGIN);
+    const browser = new Browser(handler, ORIGIN);
     const response = await browser.fetch(link);
     expect(refusalOf(response)).toBe('SsoRequired');
     expect(browser.cookie(SESSION)).toBeUndefined();

@@ -1,12 +1,15 @@
-// A browser for sign-in tests: one cookie jar per origin; requests to the dashboard go through
-// its Auth.js route handler, requests to anything else (the local identity provider) over HTTP.
-import type { DashboardAuth } from '../create-auth';
+// A browser for sign-in tests: one cookie jar per origin; requests to the dashboard go to its
+// handler (Auth.js's, or the app's route handlers), anything else (the local identity provider)
+// over HTTP.
+
+/** Answers the dashboard's requests in-process. */
+export type DashboardHandler = (request: Request) => Promise<Response>;
 
 export class Browser {
   private jars = new Map<string, Map<string, string>>();
 
   constructor(
-    private auth: DashboardAuth,
+    private handle: DashboardHandler,
     readonly origin: string,
     private headers: Record<string, string> = {},
   ) {}
@@ -34,9 +37,7 @@ export class Browser {
       redirect: 'manual',
     });
     const response =
-      target.origin === this.origin
-        ? await this.auth.handleAuthRequest(request)
-        : await fetch(request);
+      target.origin === this.origin ? await this.handle(request) : await fetch(request);
     for (const line of response.headers.getSetCookie()) this.store(target.origin, line);
     return response;
   }

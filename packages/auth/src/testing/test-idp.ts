@@ -1,3 +1,5 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- the package ships no types; this brings ours along wherever the helper is compiled (the dashboard too)
+/// <reference path="./oidc-provider.d.ts" />
 // A real OpenID Connect provider (`oidc-provider`) on 127.0.0.1 for sign-in tests: its own
 // login and consent pages (the dev interactions), PKCE required, accounts given by the test.
 import { createServer } from 'node:http';
