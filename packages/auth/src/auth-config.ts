@@ -35,7 +35,13 @@ export interface RequestScope {
   throttle: SignInThrottle;
 }
 
-/** Email magic links, the request's SSO provider, sessions stored in the database, our own pages. */
+/**
+ * Email magic links, the request's SSO provider, sessions stored in the database, our own pages.
+ * Auth.js takes its configuration with every call, so a single-sign-on request simply carries
+ * its one workspace's provider (`oidc-<tenantId>`, read from the database for that request): no
+ * process-wide list of every workspace's provider, no secrets held for workspaces not signing in,
+ * and a connection switched off is gone from the very next request.
+ */
 export function createAuthConfig(deps: AuthDeps, scope: RequestScope): AuthConfig {
   const { sso } = scope;
   return {

@@ -15,6 +15,7 @@ declare module 'oidc-provider' {
         claims?: Record<string, string[]>;
         cookies?: { keys: string[] };
         pkce?: { required(): boolean };
+        ttl?: Record<string, number>;
         findAccount(ctx: unknown, sub: string): Promise<Account | undefined>;
       },
     );

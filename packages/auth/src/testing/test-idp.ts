@@ -39,6 +39,15 @@ export async function startTestIdp(clients: TestClient[]): Promise<TestIdp> {
     claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
     cookies: { keys: ['test-idp-cookie-key'] },
     pkce: { required: () => true },
+    // Set, so the provider does not print a notice about each default.
+    ttl: {
+      AccessToken: 600,
+      AuthorizationCode: 60,
+      Grant: 600,
+      IdToken: 600,
+      Interaction: 600,
+      Session: 600,
+    },
     async findAccount(_ctx, sub) {
       const account = accounts.get(sub);
       return account ? { accountId: sub, claims: () => ({ sub, ...account }) } : undefined;
