@@ -26,12 +26,15 @@ const usage = (inputTokens: number, outputTokens: number) => ({
 describe('conversation store', () => {
   it('resumes a visitor’s open conversation and starts a new one after it is resolved', async () => {
     const tenantId = await newTenant(t);
+    // A visitor context comes only from a signed identity, so it goes with an identity key.
     const first = await startConversation(t.db, tenantId, {
       visitorId: 'v1',
+      identityKey: 'user:anna',
       context: { name: 'Anna' },
     });
     const again = await startConversation(t.db, tenantId, {
       visitorId: 'v1',
+      identityKey: 'user:anna',
       context: { name: 'Anna', plan: 'pro' },
     });
     expect(first.resumed).toBe(false);
@@ -47,9 +50,44 @@ describe('conversation store', () => {
         .set({ status: 'resolved' })
         .where(eq(schema.conversations.id, first.conversationId)),
     );
-    const later = await startConversation(t.db, tenantId, { visitorId: 'v1' });
+    const later = await startConversation(t.db, tenantId, {
+      visitorId: 'v1',
+      identityKey: 'user:anna',
+    });
     expect(later.resumed).toBe(false);
     expect(later.conversationId).not.toBe(first.conversationId);
+  });
+
+  it('never resumes an identified conversation for its visitor id alone, older rows included', async () => {
+    const tenantId = await newTenant(t);
+    const signed = await startConversation(t.db, tenantId, {
+      visitorId: 'shared',
+      identityKey: 'user:kari',
+      context: { userId: 'kari' },
+    });
+    // Stored before conversations had identity keys: the signed context is all that tells.
+    const [older] = await withTenant(t.db, tenantId, (tx) =>
+      tx
+        .insert(schema.conversations)
+        .values({ tenantId, visitorId: 'older', metadata: { context: { userId: 'per' } } })
+        .returning({ id: schema.conversations.id }),
+    );
+    const anonymous = await startConversation(t.db, tenantId, { visitorId: 'shared' });
+    const anonymousOlder = await startConversation(t.db, tenantId, { visitorId: 'older' });
+    expect(anonymous.resumed).toBe(false);
+    expect(anonymous.conversationId).not.toBe(signed.conversationId);
+    expect(anonymousOlder.resumed).toBe(false);
+    expect(anonymousOlder.conversationId).not.toBe(older!.id);
+    const other = await startConversation(t.db, tenantId, {
+      visitorId: 'shared',
+      identityKey: 'user:ola',
+    });
+    expect(other.resumed).toBe(false);
+    const same = await startConversation(t.db, tenantId, {
+      visitorId: 'another-browser',
+      identityKey: 'user:kari',
+    });
+    expect(same).toEqual({ conversationId: signed.conversationId, resumed: true });
   });
 
   it('keeps turns in order with tags, sources and usage; records a suggested escalation with the answer', async () => {

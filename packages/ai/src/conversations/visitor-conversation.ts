@@ -1,5 +1,5 @@
 import { schema, withTenant, type Database, type TenantId } from '@replyline/db';
-import { and, desc, eq, isNull, ne } from 'drizzle-orm';
+import { and, desc, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { VisitorContext } from '../types';
 
 const { conversations } = schema;
@@ -40,7 +40,12 @@ export async function findResumableConversation(
           eq(conversations.tenantId, tenantId),
           owner.identityKey
             ? eq(conversations.identityKey, owner.identityKey)
-            : and(eq(conversations.visitorId, owner.visitorId), isNull(conversations.identityKey)),
+            : and(
+                eq(conversations.visitorId, owner.visitorId),
+                isNull(conversations.identityKey),
+                // Rows from before identity keys: only identified visitors had a context then.
+                sql`${conversations.metadata} -> 'context' is null`,
+              ),
           ne(conversations.status, 'resolved'),
         ),
       )
