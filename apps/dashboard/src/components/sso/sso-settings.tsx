@@ -10,7 +10,14 @@ import { SsoConnectionForm } from './sso-connection-form';
 import { SsoSwitch } from './sso-switch';
 
 /** The SSO page's panels: status, the provider, the domain. */
-export function SsoSettings({ callbackBase }: { callbackBase: string }) {
+export function SsoSettings({
+  workspaceId,
+  callbackBase,
+}: {
+  /** The form is keyed by it: another workspace's values never stay on screen after a switch. */
+  workspaceId: string;
+  callbackBase: string;
+}) {
   const trpc = useTRPC();
   const settings = useQuery(trpc.sso.get.queryOptions());
   if (settings.isPending) return <p className="muted">Loading…</p>;
@@ -34,7 +41,7 @@ export function SsoSettings({ callbackBase }: { callbackBase: string }) {
           description="Okta, Microsoft Entra ID, Google Workspace, Auth0, Keycloak… any OpenID Connect provider."
         >
           <SsoConnectionForm
-            key={connection ? `${connection.issuer}|${connection.emailDomain}` : 'new'}
+            key={`${workspaceId}|${connection?.issuer ?? ''}|${connection?.emailDomain ?? ''}`}
             connection={connection}
             callbackBase={callbackBase}
           />

@@ -38,7 +38,10 @@ export default async function SsoPage() {
   return (
     <div className="page">
       {header}
-      <SsoSettings callbackBase={`${services.dashboardUrl}/api/auth/callback/oidc-${current.id}`} />
+      <SsoSettings
+        workspaceId={current.id}
+        callbackBase={`${services.dashboardUrl}/api/auth/callback/oidc-${current.id}`}
+      />
     </div>
   );
 }
