@@ -5,6 +5,7 @@ import { openTestDatabase, type TestDatabase } from '@replyline/db/testing';
 import { count, eq } from 'drizzle-orm';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { limitSettings, readApiEnv } from './env';
 import { parseSse } from './testing/sse';
 import { shopTenant, startTestApi, type TestApi } from './testing/test-api';
 import { newVisitorId, widgetClient, type ErrorBody } from './testing/widget-client';
@@ -50,7 +51,9 @@ async function conversationCount(tenantId: TenantId) {
 describe('draining a tenant’s AI replies', () => {
   it('stops invented visitor ids from one address long before the quota is gone; a real customer elsewhere still gets answers', async () => {
     const shop = await newShop();
-    await withApis(1, metered, async ([api]) => {
+    // The production defaults (env.ts), not the test API's generous ones.
+    const limits = limitSettings(readApiEnv({}));
+    await withApis(1, { ...metered, limits }, async ([api]) => {
       const attacker = widgetClient(api!.base, shop.publishableKey, '127.0.0.1');
       const statuses: number[] = [];
       // The reported attack: 7 invented visitor ids x 19 messages from one IP.

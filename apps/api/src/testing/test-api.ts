@@ -11,6 +11,16 @@ import type { LimitSettings } from '../public/limits';
 import { createPublicApi, type QuotaCheck } from '../public/public-api';
 import { createApiServer, defaultRoutes } from '../server';
 
+/**
+ * Suites share one test API and send from one address: the anti-drain budgets would refuse
+ * them midway. Tests of those budgets set them (or the production defaults) explicitly.
+ */
+const GENEROUS_REPLY_BUDGETS: Partial<LimitSettings> = {
+  ipRepliesPerMinute: 10_000,
+  ipRepliesPerHour: 100_000,
+  anonymousDailySharePercent: 100,
+};
+
 export interface TestApi {
   base: string;
   close(): Promise<void>;
@@ -38,7 +48,7 @@ export async function startTestApi(
   const publicApi = createPublicApi({
     db: t.db,
     logger,
-    limits: { ...limitSettings(env), ...options.limits },
+    limits: { ...limitSettings(env), ...GENEROUS_REPLY_BUDGETS, ...options.limits },
     limitNamespace: options.limitNamespace ?? `test-${randomUUID()}`,
     trustedProxyHops: options.trustedProxyHops,
     chat: { model: options.model ?? createExtractiveModel(), embedder: null },
