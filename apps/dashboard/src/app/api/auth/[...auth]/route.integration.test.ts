@@ -2,6 +2,8 @@
 // 127.0.0.1: the sign-in form's request, the provider's own login and consent pages, the
 // callback, then the dashboard API accepting the session cookie and showing the workspace the
 // person joined automatically.
+import { ssoProviderFetch } from '@replyline/api';
+import { createAuth } from '@replyline/auth';
 import type { TenantId } from '@replyline/db';
 import { openTestDatabase, type TestDatabase } from '@replyline/db/testing';
 import {
@@ -28,7 +30,22 @@ let workspace: { tenantId: TenantId; domain: string; clientSecret: string };
 
 beforeAll(async () => {
   t = await openTestDatabase();
-  state.server = testServer(t).server;
+  // As server/db.ts wires it: calls to the provider go through safeFetch.
+  const { server } = testServer(t);
+  const env = {
+    secret: 'dashboard-test-secret'.padEnd(40, '-'),
+    dashboardOrigin: TEST_ORIGIN,
+    secureCookies: false,
+  };
+  const logger = { error: () => {}, warn: () => {}, debug: () => {} };
+  const auth = createAuth({
+    db: t.db,
+    queue: server.queue,
+    env,
+    logger,
+    ssoFetch: ssoProviderFetch(),
+  });
+  state.server = { ...server, auth };
   workspace = await newSsoWorkspace(t.db, 'routed');
   idp = await startTestIdp([
     {
