@@ -34,7 +34,7 @@ export async function routeAuthRequest(
     const sso = await loadSsoConnection(deps.db, tenantId);
     if (!sso) return redirectTo(request, `${SIGN_IN_PAGE}?error=SsoUnavailable`);
     const config = createAuthConfig(deps, { ...scope, sso });
-    if (action === 'signin') return Auth(onlyLoginHint(request), config);
+    if (action === 'signin') return asSsoFailure(await Auth(onlyLoginHint(request), config));
     return asSsoFailure(await Auth(withoutSession(request, deps), config));
   }
   return Auth(request, createAuthConfig(deps, scope));
@@ -49,7 +49,7 @@ async function requestLink(deps: AuthDeps, scope: RequestScope, request: Request
     const url = new URL(`${AUTH_BASE_PATH}/signin/${ssoProviderId(sso.tenantId)}`, request.url);
     url.searchParams.set('login_hint', email!.trim());
     const routed = new Request(url, { method: 'POST', headers: request.headers, body });
-    return Auth(routed, createAuthConfig(deps, { ...scope, sso }));
+    return asSsoFailure(await Auth(routed, createAuthConfig(deps, { ...scope, sso })));
   }
   const response = await Auth(
     new Request(request.url, { method: 'POST', headers: request.headers, body }),
@@ -98,17 +98,22 @@ function withoutSession(request: Request, deps: AuthDeps): Request {
 }
 
 /**
- * Auth.js reports a callback it could not complete (state or PKCE mismatch, another issuer, a
- * provider error) as a configuration error; for SSO the sign-in page says what happened instead.
+ * Auth.js reports an SSO step it could not complete (the provider unreachable, state or PKCE
+ * mismatch, another issuer, a provider error) as a configuration error; the sign-in page says
+ * what happened instead. The error URL is a redirect, or JSON for the form's script.
  */
-function asSsoFailure(response: Response): Response {
-  const location = response.headers.get('location');
-  if (!location) return response;
-  const url = new URL(location);
+async function asSsoFailure(response: Response): Promise<Response> {
+  const json = response.headers.get('content-type')?.includes('application/json');
+  const target = json
+    ? ((await response.clone().json()) as { url?: string }).url
+    : response.headers.get('location');
+  if (!target) return response;
+  const url = new URL(target);
   const error = url.searchParams.get('error');
   if (url.pathname !== SIGN_IN_PAGE || !error || error.startsWith('Sso')) return response;
   url.searchParams.set('error', 'SsoFailed');
   const headers = new Headers(response.headers);
+  if (json) return Response.json({ url: url.toString() }, { status: response.status, headers });
   headers.set('location', url.toString());
   return new Response(null, { status: response.status, headers });
 }

@@ -333,6 +333,14 @@ describe('refusals', () => {
     expect(link.headers.get('location')).toMatch(/\/api\/auth\/verify-request/);
   });
 
+  it('a provider that does not answer: the sign-in page says SSO could not be completed', async () => {
+    const workspace = await newSsoWorkspace(t.db, 'down');
+    // A port nothing listens on: the provider is down.
+    await connectSso(t.db, workspace, 'http://127.0.0.1:9');
+    const response = await submitEmail(new Browser(handler, ORIGIN), `x@${workspace.domain}`);
+    expect(refusalOf(response)).toBe('SsoFailed');
+  });
+
   it('a workspace whose plan has no single sign-on: links as before, and the SSO route is closed', async () => {
     const email = `pro@${pro.domain}`;
     const link = await submitEmail(new Browser(handler, ORIGIN), email);

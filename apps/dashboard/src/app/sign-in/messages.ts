@@ -18,7 +18,7 @@ export function signInErrorMessage(code: string): string {
     case 'SsoUnavailable':
       return 'Single sign-on is switched off for this workspace right now. Enter your email again to get a sign-in link.';
     case 'SsoFailed':
-      return 'Single sign-on could not be completed: the answer from your identity provider did not match this sign-in. Please start again below.';
+      return 'Single sign-on could not be completed: your identity provider did not answer, or its answer did not match this sign-in. Please start again below; if it keeps happening, tell your workspace admin.';
     default:
       return 'We could not send a sign-in link just now. Please try again in a minute.';
   }
