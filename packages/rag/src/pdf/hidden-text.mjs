@@ -1,5 +1,6 @@
-// Text a reader of the page cannot see: drawn invisibly (text render mode 3 or 7), in white, or
-// outside the page. pdf.js extracts it like any other text (a scanned page's recognised text is
+// Text a reader of the page cannot see: drawn invisibly (text render mode 3 or 7), in the
+// colour of what lies beneath it (white on the white page, black on a black box), or outside
+// the page. pdf.js extracts it like any other text (a scanned page's recognised text is
 // drawn invisibly on purpose), so a PDF can carry instructions that only the answer engine
 // would read. It is dropped before indexing. Plain JavaScript: the PDF worker imports it.
 //
@@ -13,28 +14,38 @@ const INVISIBLE_MODES = new Set([3, 7]);
 const STROKE_MODES = new Set([1, 5]);
 /** Fill and stroke: visible if either colour is. */
 const FILL_AND_STROKE_MODES = new Set([2, 6]);
-/** Every channel at least this bright counts as white (on the white page it is invisible). */
-const WHITE_THRESHOLD = 0xf4;
+/** Colours this close on every channel (0-255) cannot be told apart on screen or paper. */
+const INDISTINCT = 11;
+/** What lies beneath text where nothing was painted: the white page. */
+const PAPER = '#ffffff';
 
 const ANY_SPACE = /\s/u;
 
 /** @param {unknown} hex "#rrggbb" as pdf.js gives colours in its operator list */
-function isWhite(hex) {
-  if (typeof hex !== 'string' || !/^#[0-9a-f]{6}$/i.test(hex)) return false;
-  return [1, 3, 5].every((i) => parseInt(hex.slice(i, i + 2), 16) >= WHITE_THRESHOLD);
+function channels(hex) {
+  if (typeof hex !== 'string' || !/^#[0-9a-f]{6}$/i.test(hex)) return null;
+  return [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+}
+
+/** @param {unknown} a @param {unknown} b colours; an unknown one (a pattern, an image) differs */
+function indistinct(a, b) {
+  const x = channels(a);
+  const y = channels(b);
+  if (!x || !y) return false;
+  return x.every((value, i) => Math.abs(value - /** @type {number} */ (y[i])) <= INDISTINCT);
 }
 
 /**
  * @param {{ mode: number; fill: unknown; stroke: unknown }} state
- * @param {boolean} onPaint whether something coloured (a filled shape, an image) lies beneath:
- *   white text on a dark banner is as readable as black text on paper.
+ * @param {unknown} beneath the colour under the text: the last shape painted there, the page's
+ *   white when none, null under an image or a shading (assumed readable)
  */
-function paintsNothing(state, onPaint) {
+function paintsNothing(state, beneath) {
   if (INVISIBLE_MODES.has(state.mode)) return true;
-  if (onPaint) return false;
-  if (STROKE_MODES.has(state.mode)) return isWhite(state.stroke);
-  if (FILL_AND_STROKE_MODES.has(state.mode)) return isWhite(state.fill) && isWhite(state.stroke);
-  return isWhite(state.fill);
+  const unseen = (/** @type {unknown} */ colour) => indistinct(colour, beneath);
+  if (STROKE_MODES.has(state.mode)) return unseen(state.stroke);
+  if (FILL_AND_STROKE_MODES.has(state.mode)) return unseen(state.fill) && unseen(state.stroke);
+  return unseen(state.fill);
 }
 
 /** Where a path with this min/max box lands on the page, as [x0, y0, x1, y1]. */
@@ -80,6 +91,17 @@ function multiply(m, n) {
   ]);
 }
 
+/**
+ * pdf.js passes a matrix as six numbers or as one typed array of six.
+ * @param {any} args
+ * @returns {Matrix}
+ */
+function toMatrix(args) {
+  const values = args.length === 1 && args[0]?.length === 6 ? args[0] : args;
+  const m = Array.from(values, Number);
+  return m.length === 6 && m.every(Number.isFinite) ? /** @type {Matrix} */ (m) : IDENTITY;
+}
+
 /** @param {Matrix} m @param {number} x @param {number} y */
 const apply = (m, x, y) => [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
 
@@ -112,8 +134,10 @@ function runOffPage(textToPage, width, view) {
 
 /**
  * The page's drawn characters (whitespace left out) and, per character, whether a reader can
- * see it, from pdf.js's operator list: paint (render mode and colour) and place (a run that
- * starts and ends outside the page box). `runs` counts the text runs with hidden characters.
+ * see it, from pdf.js's operator list: paint (render mode, colour against what lies beneath)
+ * and place (a run wholly outside the page box). `runs` counts the text runs with hidden
+ * characters. Text covered by a shape painted later is not judged: real files (tables with
+ * cell shading, transparency) do that to readable text all the time.
  * @param {{ fnArray: number[]; argsArray: any[] }} operatorList
  * @param {Record<string, number>} OPS pdf.js's operator ids
  * @param {number[]} view the page box [x0, y0, x1, y1]
@@ -138,8 +162,8 @@ export function glyphVisibility(operatorList, OPS, view) {
     textMatrix = lineMatrix;
   };
   const out = { text: '', hidden: /** @type {boolean[]} */ ([]), runs: 0, chars: 0 };
-  /** Boxes painted in a colour other than white, or with an image. */
-  const painted = /** @type {number[][]} */ ([]);
+  /** Painted areas in painting order, with their colour (null: an image or a shading). */
+  const painted = /** @type {{ box: number[]; colour: unknown }[]} */ ([]);
   const FILLS = new Set([
     OPS.fill,
     OPS.eoFill,
@@ -166,22 +190,21 @@ export function glyphVisibility(operatorList, OPS, view) {
         state = saved.pop() ?? state;
         return;
       case OPS.transform:
-        state = { ...state, ctm: multiply(/** @type {Matrix} */ (args), state.ctm) };
+        state = { ...state, ctm: multiply(toMatrix(args), state.ctm) };
         return;
       case OPS.paintFormXObjectBegin:
         saved.push(state);
-        if (Array.isArray(args[0]) || ArrayBuffer.isView(args[0]))
-          state = { ...state, ctm: multiply(/** @type {Matrix} */ ([...args[0]]), state.ctm) };
+        if (args[0]) state = { ...state, ctm: multiply(toMatrix([args[0]]), state.ctm) };
         return;
       case OPS.paintFormXObjectEnd:
         state = saved.pop() ?? state;
         return;
       case OPS.constructPath:
-        if (FILLS.has(args[0]) && !isWhite(state.fill) && args[2]?.length === 4)
-          painted.push(pageBox(state.ctm, args[2]));
+        if (FILLS.has(args[0]) && args[2]?.length === 4)
+          painted.push({ box: pageBox(state.ctm, args[2]), colour: state.fill });
         return;
       case OPS.shadingFill:
-        painted.push([...view]);
+        painted.push({ box: [...view], colour: null });
         return;
       case OPS.setTextRenderingMode:
         state = { ...state, mode: Number(args[0]) || 0 };
@@ -202,7 +225,7 @@ export function glyphVisibility(operatorList, OPS, view) {
         textMatrix = lineMatrix = IDENTITY;
         return;
       case OPS.setTextMatrix:
-        textMatrix = lineMatrix = /** @type {Matrix} */ (args);
+        textMatrix = lineMatrix = toMatrix(args);
         return;
       case OPS.moveText:
         newLine(Number(args[0]) || 0, Number(args[1]) || 0);
@@ -219,26 +242,36 @@ export function glyphVisibility(operatorList, OPS, view) {
         const width = runWidth(args[0], state.fontSize);
         const textToPage = multiply(textMatrix, state.ctm);
         const origin = apply(textToPage, 0, 0);
-        const onPaint = painted.some((box) => inside(box, origin));
-        const invisible = paintsNothing(state, onPaint) || runOffPage(textToPage, width, view);
+        const under = painted.findLast((area) => inside(area.box, origin));
+        const beneath = under ? under.colour : PAPER;
+        const invisible = paintsNothing(state, beneath) || runOffPage(textToPage, width, view);
         textMatrix = multiply([1, 0, 0, 1, width, 0], textMatrix);
-        let counted = false;
+        const start = out.hidden.length;
         for (const ch of normalized(glyphText(args[0]))) {
           if (ANY_SPACE.test(ch)) continue;
           out.text += ch;
           for (let i = 0; i < ch.length; i += 1) out.hidden.push(invisible);
-          if (!invisible) continue;
-          out.chars += ch.length;
-          if (!counted) out.runs += 1;
-          counted = true;
         }
+        if (invisible) hideRun(out, start);
         return;
       }
       default:
-        if (IMAGES.has(fn)) painted.push(pageBox(state.ctm, [0, 0, 1, 1]));
+        if (IMAGES.has(fn)) painted.push({ box: pageBox(state.ctm, [0, 0, 1, 1]), colour: null });
     }
   });
   return out;
+}
+
+/**
+ * Counts one hidden run: its characters from `start` to the end so far.
+ * @param {{ hidden: boolean[]; runs: number; chars: number }} out
+ * @param {number} start
+ */
+function hideRun(out, start) {
+  const end = out.hidden.length;
+  if (end <= start) return;
+  out.runs += 1;
+  out.chars += end - start;
 }
 
 /**
