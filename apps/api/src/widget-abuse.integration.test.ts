@@ -36,6 +36,15 @@ async function withApis<T>(
   }
 }
 
+/** An identity token as the shop's server would mint it. */
+function tokenFor(secret: string, userId: string) {
+  return new SignJWT({ sub: userId })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setIssuedAt()
+    .setExpirationTime('10m')
+    .sign(new TextEncoder().encode(secret));
+}
+
 const metered = { checkQuota: (id: TenantId) => checkReplyQuota(t.db, id) };
 
 async function conversationCount(tenantId: TenantId) {
@@ -98,15 +107,29 @@ describe('draining a tenant’s AI replies', () => {
       });
       expect((await checkReplyQuota(t.db, shop.tenantId)).used).toBe(10);
 
-      const now = Math.floor(Date.now() / 1000);
-      const token = await new SignJWT({ sub: 'customer-1' })
-        .setProtectedHeader({ alg: 'HS256' })
-        .setIssuedAt(now)
-        .setExpirationTime(now + 600)
-        .sign(new TextEncoder().encode(shop.identitySecret));
+      const token = await tokenFor(shop.identitySecret, 'customer-1');
       const member = widgetClient(api!.base, shop.publishableKey, '127.0.0.31');
       const signed = await member.started({ identity: { token } });
       expect((await member.send(signed, 'Can I return a tent?')).status).toBe(200);
+    });
+  });
+
+  it('counts a signed user’s replies per user, whatever browsers or addresses they use', async () => {
+    const shop = await newShop();
+    await withApis(1, { limits: { userRepliesPerHour: 2 } }, async ([api]) => {
+      const statuses: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        const browser = widgetClient(api!.base, shop.publishableKey, `127.0.1.${i + 1}`);
+        const identity = { token: await tokenFor(shop.identitySecret, 'heavy-user') };
+        const c = await browser.started({ identity });
+        statuses.push((await browser.send(c, 'How long does delivery take?')).status);
+      }
+      expect(statuses).toEqual([200, 200, 429]);
+      const someoneElse = widgetClient(api!.base, shop.publishableKey, '127.0.1.1');
+      const c = await someoneElse.started({
+        identity: { token: await tokenFor(shop.identitySecret, 'light-user') },
+      });
+      expect((await someoneElse.send(c, 'Can I return a tent?')).status).toBe(200);
     });
   });
 
