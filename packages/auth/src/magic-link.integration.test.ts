@@ -1,5 +1,6 @@
 // Sign-in end to end through Auth.js itself, driven with real Requests the way a browser would:
 // ask for a link, read it from the stored email, follow it, use the session, sign out.
+import { randomUUID } from 'node:crypto';
 import { openQueue, QUEUES, schema, type PgBoss } from '@replyline/db';
 import { openTestDatabase, type TestDatabase } from '@replyline/db/testing';
 import { and, desc, eq, sql } from 'drizzle-orm';
@@ -13,6 +14,9 @@ const env = {
   secureCookies: false,
 };
 const silent = { error: () => {}, warn: () => {}, debug: () => {} };
+// Addresses of this run only: on a shared Postgres server, users and sign-in counters persist.
+const DOMAIN = `ml-${randomUUID().slice(0, 8)}.example`;
+const CAPITALISED_DOMAIN = `Ml-${DOMAIN.slice(3, -8)}.Example`;
 
 let t: TestDatabase;
 let queue: PgBoss;
@@ -102,23 +106,23 @@ function asRequest(browser: Browser) {
 describe('asking for a sign-in link', () => {
   it('stores a hashed one-time token and queues a magic-link email with the callback URL', async () => {
     const browser = new Browser();
-    const response = await requestLink(browser, 'Kari.Nordmann@Example.com ');
+    const response = await requestLink(browser, `Kari.Nordmann@${CAPITALISED_DOMAIN} `);
 
     expect(response.status).toBe(302);
     const verify = await browser.fetch(response.headers.get('location')!);
     expect(verify.headers.get('location')).toMatch(/^\/sign-in\/check-email\?/);
-    const email = await latestEmailTo('kari.nordmann@example.com');
+    const email = await latestEmailTo(`kari.nordmann@${DOMAIN}`);
     expect(email).toMatchObject({ template: 'magic-link', status: 'queued' });
     expect(email!.subject).toBe('Your Replyline sign-in link');
     const link = new URL(signInLink(email!.text));
     expect(link.origin + link.pathname).toBe(`${ORIGIN}/api/auth/callback/email`);
-    expect(link.searchParams.get('email')).toBe('kari.nordmann@example.com');
+    expect(link.searchParams.get('email')).toBe(`kari.nordmann@${DOMAIN}`);
     expect(link.searchParams.get('callbackUrl')).toBe(`${ORIGIN}/inbox`);
 
     const tokens = await t.db
       .select()
       .from(schema.verificationTokens)
-      .where(eq(schema.verificationTokens.identifier, 'kari.nordmann@example.com'));
+      .where(eq(schema.verificationTokens.identifier, `kari.nordmann@${DOMAIN}`));
     expect(tokens).toHaveLength(1);
     // Only a hash is kept: the database alone cannot sign anyone in.
     expect(tokens[0]!.token).not.toBe(link.searchParams.get('token'));
@@ -130,23 +134,23 @@ describe('asking for a sign-in link', () => {
 
   it('points the link at the configured dashboard, whatever host the request names', async () => {
     const browser = new Browser();
-    await requestLink(browser, 'host@example.com', 'http://evil.example/api/auth/signin/email');
-    const link = signInLink((await latestEmailTo('host@example.com'))!.text);
+    await requestLink(browser, `host@${DOMAIN}`, 'http://evil.example/api/auth/signin/email');
+    const link = signInLink((await latestEmailTo(`host@${DOMAIN}`))!.text);
     expect(new URL(link).origin).toBe(ORIGIN);
   });
 
   it('refuses a request without the CSRF token, and sends nothing', async () => {
     const response = await new Browser().fetch('/api/auth/signin/email', {
-      form: { email: 'forged@example.com' },
+      form: { email: `forged@${DOMAIN}` },
     });
     expect(response.headers.get('location')).toMatch(/error=MissingCSRF/);
-    expect(await latestEmailTo('forged@example.com')).toBeUndefined();
+    expect(await latestEmailTo(`forged@${DOMAIN}`)).toBeUndefined();
   });
 });
 
 describe('following the link', () => {
   it('creates the user and a database session, and lands on the page asked for', async () => {
-    const { browser, response } = await signIn('new.person@example.com');
+    const { browser, response } = await signIn(`new.person@${DOMAIN}`);
 
     expect(response.status).toBe(302);
     expect(response.headers.get('location')).toBe(`${ORIGIN}/inbox`);
@@ -159,7 +163,7 @@ describe('following the link', () => {
     expect(session!.expires.getTime()).toBeGreaterThan(Date.now() + 29 * 24 * 3600_000);
 
     const user = await auth.getSessionUser(asRequest(browser));
-    expect(user).toMatchObject({ email: 'new.person@example.com', name: null });
+    expect(user).toMatchObject({ email: `new.person@${DOMAIN}`, name: null });
     expect(user!.userId).toBe(session!.userId);
     const [stored] = await t.db
       .select({ emailVerified: schema.users.emailVerified })
@@ -171,20 +175,20 @@ describe('following the link', () => {
   it('signs an existing user in as themselves, however their address was capitalised', async () => {
     const [existing] = await t.db
       .insert(schema.users)
-      .values({ email: 'Ola.Invited@Example.com', name: 'Ola' })
+      .values({ email: `Ola.Invited@${CAPITALISED_DOMAIN}`, name: 'Ola' })
       .returning({ id: schema.users.id });
-    const { browser } = await signIn('ola.invited@example.com');
+    const { browser } = await signIn(`ola.invited@${DOMAIN}`);
     expect(await auth.getSessionUser(asRequest(browser))).toEqual({
       userId: existing!.id,
-      email: 'Ola.Invited@Example.com',
+      email: `Ola.Invited@${CAPITALISED_DOMAIN}`,
       name: 'Ola',
     });
   });
 
   it('works once: the same link a second time is refused', async () => {
     const browser = new Browser();
-    await requestLink(browser, 'once@example.com');
-    const link = signInLink((await latestEmailTo('once@example.com'))!.text);
+    await requestLink(browser, `once@${DOMAIN}`);
+    const link = signInLink((await latestEmailTo(`once@${DOMAIN}`))!.text);
     await browser.fetch(link);
 
     const again = await new Browser().fetch(link);
@@ -193,36 +197,36 @@ describe('following the link', () => {
 
   it('refuses a tampered token and creates no session', async () => {
     const browser = new Browser();
-    await requestLink(browser, 'tamper@example.com');
-    const link = new URL(signInLink((await latestEmailTo('tamper@example.com'))!.text));
+    await requestLink(browser, `tamper@${DOMAIN}`);
+    const link = new URL(signInLink((await latestEmailTo(`tamper@${DOMAIN}`))!.text));
     const token = link.searchParams.get('token')!;
     link.searchParams.set('token', `${token.slice(0, -1)}${token.endsWith('0') ? '1' : '0'}`);
 
     const response = await browser.fetch(link.toString());
     expect(response.headers.get('location')).toBe(`${ORIGIN}/sign-in?error=Verification`);
     expect(browser.cookies.has('authjs.session-token')).toBe(false);
-    expect(await usersNamed('tamper@example.com')).toBe(0);
+    expect(await usersNamed(`tamper@${DOMAIN}`)).toBe(0);
   });
 
   it('refuses a link for another address than the one it was sent to', async () => {
     const browser = new Browser();
-    await requestLink(browser, 'victim@example.com');
-    const link = new URL(signInLink((await latestEmailTo('victim@example.com'))!.text));
-    link.searchParams.set('email', 'attacker@example.com');
+    await requestLink(browser, `victim@${DOMAIN}`);
+    const link = new URL(signInLink((await latestEmailTo(`victim@${DOMAIN}`))!.text));
+    link.searchParams.set('email', `attacker@${DOMAIN}`);
 
     const response = await browser.fetch(link.toString());
     expect(response.headers.get('location')).toBe(`${ORIGIN}/sign-in?error=Verification`);
-    expect(await usersNamed('attacker@example.com')).toBe(0);
+    expect(await usersNamed(`attacker@${DOMAIN}`)).toBe(0);
   });
 
   it('refuses an expired link', async () => {
     const browser = new Browser();
-    await requestLink(browser, 'late@example.com');
-    const link = signInLink((await latestEmailTo('late@example.com'))!.text);
+    await requestLink(browser, `late@${DOMAIN}`);
+    const link = signInLink((await latestEmailTo(`late@${DOMAIN}`))!.text);
     await t.db
       .update(schema.verificationTokens)
       .set({ expires: sql`now() - interval '1 minute'` })
-      .where(eq(schema.verificationTokens.identifier, 'late@example.com'));
+      .where(eq(schema.verificationTokens.identifier, `late@${DOMAIN}`));
 
     const response = await browser.fetch(link);
     expect(response.headers.get('location')).toBe(`${ORIGIN}/sign-in?error=Verification`);
@@ -232,7 +236,7 @@ describe('following the link', () => {
 
 describe('sessions', () => {
   it('signing out through Auth.js deletes the session row and clears the cookie', async () => {
-    const { browser } = await signIn('leaver@example.com');
+    const { browser } = await signIn(`leaver@${DOMAIN}`);
     const token = browser.cookies.get('authjs.session-token')!;
     const csrfToken = await browser.csrfToken();
 
@@ -248,20 +252,20 @@ describe('sessions', () => {
   });
 
   it('signOut(cookies) ends the session the cookie names', async () => {
-    const { browser } = await signIn('server-action@example.com');
+    const { browser } = await signIn(`server-action@${DOMAIN}`);
     const token = browser.cookies.get('authjs.session-token')!;
     const store = {
       get: (name: string) => (name === 'authjs.session-token' ? { value: token } : undefined),
     };
 
-    expect(await auth.getSessionUser(store)).toMatchObject({ email: 'server-action@example.com' });
+    expect(await auth.getSessionUser(store)).toMatchObject({ email: `server-action@${DOMAIN}` });
     await auth.signOut(store);
     expect(await sessionExists(token)).toBe(false);
     expect(await auth.getSessionUser(store)).toBeNull();
   });
 
   it('an expired session signs nobody in', async () => {
-    const { browser } = await signIn('expired-session@example.com');
+    const { browser } = await signIn(`expired-session@${DOMAIN}`);
     await t.db
       .update(schema.sessions)
       .set({ expires: new Date(Date.now() - 1000) })

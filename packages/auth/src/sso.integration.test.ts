@@ -1,6 +1,7 @@
 // Single sign-on end to end: the dashboard's Auth.js handler and a real OpenID Connect provider
 // on 127.0.0.1, driven like a browser (the email form, the provider's login and consent pages,
 // the callback), ending with a session the dashboard accepts.
+import { randomUUID } from 'node:crypto';
 import { openQueue, schema, withTenant, type PgBoss, type TenantId } from '@replyline/db';
 import { openTestDatabase, type TestDatabase } from '@replyline/db/testing';
 import { and, desc, eq, sql } from 'drizzle-orm';
@@ -231,16 +232,17 @@ describe('signing in with a workspace identity provider', () => {
     const email = `newcomer@${acme.domain}`;
     const login = idpAccount(email);
     const browser = new Browser(handler, ORIGIN);
+    const bystander = randomUUID();
     const [other] = await t.db
       .insert(schema.users)
-      .values({ email: `bystander-${accounts}@elsewhere.example` })
+      .values({ email: `bystander-${bystander}@elsewhere.example` })
       .returning({ id: schema.users.id });
     await t.db.insert(schema.sessions).values({
-      sessionToken: `bystander-session-${accounts}`,
+      sessionToken: bystander,
       userId: other!.id,
       expires: new Date(Date.now() + 3600_000),
     });
-    browser.setCookie(SESSION, `bystander-session-${accounts}`);
+    browser.setCookie(SESSION, bystander);
     const started = await submitEmail(browser, email);
     const callback = await atProvider(browser, started.headers.get('location')!, login);
     await browser.fetch(callback.toString());
