@@ -84,6 +84,10 @@ export const conversations = pgTable(
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     index('conversations_visitor_idx').on(t.tenantId, t.visitorId),
+    // An identified visitor resumes by signed identity, from any browser.
+    index('conversations_identity_idx')
+      .on(t.tenantId, t.identityKey)
+      .where(sql`${t.identityKey} IS NOT NULL`),
     // The inbox, newest activity first: read backwards, with the id as the cursor's tie-breaker.
     index('conversations_activity_idx').on(t.tenantId, t.lastMessageAt, t.id),
     // The inbox's "what changed since" poll, and analytics over the days conversations began.

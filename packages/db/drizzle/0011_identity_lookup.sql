@@ -1,0 +1,1 @@
+CREATE INDEX "conversations_identity_idx" ON "conversations" USING btree ("tenant_id","identity_key") WHERE "conversations"."identity_key" IS NOT NULL;
