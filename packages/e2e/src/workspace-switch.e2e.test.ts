@@ -101,14 +101,18 @@ describe.runIf(hasChromium)('switching workspace in the dashboard, in Chromium',
   }
 
   async function openSection(page: Page, label: 'Widget' | 'Knowledge') {
-    await page.getByRole('navigation', { name: 'Dashboard' }).getByRole('link', { name: label }).click();
+    await page
+      .getByRole('navigation', { name: 'Dashboard' })
+      .getByRole('link', { name: label })
+      .click();
     await page.waitForURL(new RegExp(`/${label.toLowerCase()}$`));
   }
 
   async function switchTo(page: Page, tenantId: string) {
     await page.locator('select#workspace').selectOption(tenantId);
     await page.waitForFunction(
-      (id) => (document.querySelector('select#workspace') as HTMLSelectElement | null)?.value === id,
+      (id) =>
+        (document.querySelector('select#workspace') as HTMLSelectElement | null)?.value === id,
       tenantId,
     );
     await page.waitForURL((url) => url.pathname === '/');

@@ -150,7 +150,9 @@ describe('team.invite', () => {
     // The admin may still resend an invitation of their own rank or below.
     const agentEmail = uniqueEmail('agent');
     await as(ids.admin).team.invite({ email: agentEmail, role: 'admin' });
-    await expect(as(ids.admin).team.invite({ email: agentEmail, role: 'agent' })).resolves.toBeTruthy();
+    await expect(
+      as(ids.admin).team.invite({ email: agentEmail, role: 'agent' }),
+    ).resolves.toBeTruthy();
   });
 
   it('refuses to invite a member, and a bad address', async () => {

@@ -14,26 +14,26 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   return (
     <TRPCReactProvider workspaceId={current.id}>
       <div className="shell">
-      <aside className="sidebar">
-        <div className="brand">
-          <LogoMark />
-          <span>Replyline</span>
-        </div>
-        <WorkspaceSwitcher workspaces={workspaces} currentId={current.id} />
-        <SidebarNav />
-        <div className="sidebar__user">
-          <span className="sidebar__email" title={user.email}>
-            {user.name ?? user.email}
-          </span>
-          <form action={signOut}>
-            <button type="submit" className="button button--quiet">
-              Sign out
-            </button>
-          </form>
-        </div>
-      </aside>
-      <main className="shell__main">{children}</main>
-      <SessionKeepAlive />
+        <aside className="sidebar">
+          <div className="brand">
+            <LogoMark />
+            <span>Replyline</span>
+          </div>
+          <WorkspaceSwitcher workspaces={workspaces} currentId={current.id} />
+          <SidebarNav />
+          <div className="sidebar__user">
+            <span className="sidebar__email" title={user.email}>
+              {user.name ?? user.email}
+            </span>
+            <form action={signOut}>
+              <button type="submit" className="button button--quiet">
+                Sign out
+              </button>
+            </form>
+          </div>
+        </aside>
+        <main className="shell__main">{children}</main>
+        <SessionKeepAlive />
       </div>
     </TRPCReactProvider>
   );

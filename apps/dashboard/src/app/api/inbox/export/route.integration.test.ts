@@ -157,7 +157,8 @@ describe('POST /api/inbox/export', () => {
     );
     expect(elsewhere.status).toBe(403);
     expect(await elsewhere.json()).toEqual({
-      message: "Changes are accepted from the dashboard's own pages only, not from https://evil.example.",
+      message:
+        "Changes are accepted from the dashboard's own pages only, not from https://evil.example.",
     });
 
     const nothingChosen = await exportRequest({ format: 'csv' }, cookie);

@@ -64,4 +64,3 @@ function readableMessage(error: TRPCError): string {
     return error.message;
   }
 }
-

@@ -113,7 +113,8 @@ describe('POST /api/knowledge/upload', () => {
     const forged = await upload(pdfBlob(), { cookie, headers: { origin: 'https://evil.example' } });
     expect(await refusal(Promise.resolve(forged))).toEqual({
       status: 403,
-      message: "Changes are accepted from the dashboard's own pages only, not from https://evil.example.",
+      message:
+        "Changes are accepted from the dashboard's own pages only, not from https://evil.example.",
     });
     const own = await upload(pdfBlob(), { cookie });
     expect(own.status).toBe(201);
@@ -148,7 +149,10 @@ describe('POST /api/knowledge/upload', () => {
         'This page was loaded for another workspace; you have switched to Northwind Movers. Reload to edit Northwind Movers.',
     });
     expect(await documentsOf(tenantId)).toEqual([]);
-    const same = await upload(pdfBlob(), { cookie, headers: { 'x-replyline-workspace': tenantId } });
+    const same = await upload(pdfBlob(), {
+      cookie,
+      headers: { 'x-replyline-workspace': tenantId },
+    });
     expect(same.status).toBe(201);
   });
 

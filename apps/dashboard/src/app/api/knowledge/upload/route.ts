@@ -47,7 +47,11 @@ export async function POST(request: Request): Promise<Response> {
 
   try {
     // The knowledge page names the workspace it shows; a switch since then must not upload here.
-    await refuseOtherWorkspace({ ...ctx, userId: user.userId, selectedTenantId: ctx.selectedTenantId });
+    await refuseOtherWorkspace({
+      ...ctx,
+      userId: user.userId,
+      selectedTenantId: ctx.selectedTenantId,
+    });
     const added = await uploadPdf({
       db: ctx.db,
       enqueue: ctx.enqueue,
@@ -67,7 +71,6 @@ export async function POST(request: Request): Promise<Response> {
     return refusal(500, 'The upload failed on our side. Please try again in a minute.');
   }
 }
-
 
 /**
  * The multipart body, read no further than `maxBytes`: a declared length over it is refused

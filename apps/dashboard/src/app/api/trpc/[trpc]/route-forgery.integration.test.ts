@@ -87,7 +87,11 @@ describe('/api/trpc refuses forged mutations', () => {
       ['text/plain', '{}'],
       ['application/x-www-form-urlencoded', 'a=1'],
     ] as const) {
-      const response = await post(rotate, { cookie, origin: TEST_ORIGIN, 'content-type': type }, body);
+      const response = await post(
+        rotate,
+        { cookie, origin: TEST_ORIGIN, 'content-type': type },
+        body,
+      );
       expect(response.status).toBe(415);
       expect(await response.json()).toEqual({
         message: 'Send the call as JSON (content-type: application/json).',
