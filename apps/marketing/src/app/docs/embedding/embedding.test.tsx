@@ -25,28 +25,48 @@ describe('embedding guide', () => {
   it('documents the open, close and identify commands and the queueing stub', () => {
     expect(page).toContain("Replyline('open')");
     expect(page).toContain("Replyline('close')");
-    expect(page).toContain("Replyline('identify', {");
+    expect(page).toContain("Replyline('identify', { token: identityToken });");
+    expect(page).toContain("Replyline('identify', null);");
     expect(page).toContain('(Replyline.q = Replyline.q || []).push(arguments)');
-    for (const field of [
-      'userId',
-      'email',
-      'name',
-      'signature',
-      'plan',
-      'cart',
-      'orderIds',
-      'page',
-    ])
-      expect(page).toContain(`${field}:`);
   });
 
-  it('explains the signature and shows it computed in Node and in Python', () => {
-    expect(page).toContain('HMAC-SHA256');
-    expect(page).toMatch(/lower-cased email/);
-    expect(page).toContain("createHmac('sha256', secret).update(message).digest('hex')");
-    expect(page).toContain(
-      'hmac.new(secret.encode(), message.encode(), hashlib.sha256).hexdigest()',
-    );
+  it('explains the identity token: HS256, the secret, every claim and the 24-hour limit', () => {
+    expect(page).toContain('{"alg":"HS256","typ":"JWT"}');
+    expect(page).toContain('Widget settings › Identity verification');
+    for (const claim of ['sub', 'email', 'name', 'context', 'iat', 'exp'])
+      expect(page).toContain(`"${claim}":`);
+    for (const field of ['context.plan', 'context.orderIds', 'context.cart', 'context.page'])
+      expect(page).toContain(field);
+    expect(page).toMatch(/at most 24 hours after iat/);
+    expect(page).toContain('4096 characters');
+  });
+
+  it('shows the token minted in Node (node:crypto) and Python (standard library)', () => {
+    expect(page).toContain("import { createHmac } from 'node:crypto';");
+    expect(page).toContain("createHmac('sha256', secret).update(body).digest('base64url')");
+    expect(page).toContain('import base64, hashlib, hmac, json, os, time');
+    expect(page).toContain('hmac.new(secret.encode(), body.encode(), hashlib.sha256).digest()');
+    expect(page).not.toMatch(/import jwt|from 'jose'|hexdigest/);
+    expect(page).toContain("Replyline('identify', { token: '{{ replyline_token }}' });");
+  });
+
+  it('keeps the older signature as a note: user id or email only, name and context ignored', () => {
+    const older = page.slice(page.indexOf('The older signature'));
+    expect(older).toContain('{ userId, signature }');
+    expect(older).toMatch(/for the user id or email only/);
+    expect(older).toMatch(/name or context sent\s+beside it is not signed, so it is ignored/);
+  });
+
+  it('names every refusal code in the troubleshooting part', () => {
+    const troubleshooting = page.slice(page.lastIndexOf('Troubleshooting'));
+    for (const code of [
+      'identity_expired',
+      'identity_lifetime_too_long',
+      'invalid_identity',
+      'identity_required',
+    ])
+      expect(troubleshooting).toContain(code);
+    expect(page).not.toContain('The identity signature does not match');
   });
 
   it('points to the OpenAPI description of the public API', () => {

@@ -1,6 +1,8 @@
-// Code samples of the embedding guide. The signing examples must produce exactly what the API
-// checks (apps/api/src/public/identity.ts): hex HMAC-SHA256 of the user id, or of the trimmed,
-// lower-cased email when there is no id; embedding.test.tsx runs the Node one to prove it.
+// Code samples of the embedding guide. The minting examples must produce what the API checks
+// (apps/api/src/public/identity-token.ts, described in docs/identity.md): a JWT with the header
+// {"alg":"HS256","typ":"JWT"}, signed with HMAC-SHA256 and the workspace's identity secret,
+// carrying `sub` and/or `email`, optional `name` and `context`, and `iat` + `exp` at most
+// 24 hours apart. examples.test.ts runs the Node and Python ones and checks their tokens.
 
 /** The `Replyline(...)` stub: calls made before widget.js has loaded wait in a queue. */
 export const STUB =
@@ -13,36 +15,77 @@ document.querySelector('#help-button').addEventListener('click', () => Replyline
 
 export const IDENTIFY = `${STUB}
 
-Replyline('identify', {
-  userId: 'u_42',                  // your id for this customer (or leave it out and send email)
-  email: 'kari@example.com',
-  name: 'Kari Nordmann',
-  signature: serverSignature,      // rendered into the page by your server, see below
-  context: {
-    plan: 'gold',
-    cart: { items: 2, total: '49.90 EUR' },
-    orderIds: ['A-1001', 'A-1002'],
-    page: location.pathname,
+// identityToken: minted by your server for the signed-in customer when the page loads (below)
+Replyline('identify', { token: identityToken });
+
+// When the customer signs out:
+Replyline('identify', null);`;
+
+/** What a token's payload may carry, as the examples below mint it. */
+export const CLAIMS_EXAMPLE = `{
+  "sub": "u_42",
+  "email": "kari@example.com",
+  "name": "Kari Nordmann",
+  "context": {
+    "plan": "gold",
+    "orderIds": ["A-1001", "A-1002"],
+    "cart": { "items": 2, "total": "49.90 EUR" },
+    "page": "/checkout"
   },
-});`;
-
-export const NODE_SIGNATURE = `import { createHmac } from 'node:crypto';
-
-// Server side only: the identity secret must never reach the browser.
-export function replylineSignature(user, secret = process.env.REPLYLINE_IDENTITY_SECRET) {
-  const message = user.id ? String(user.id) : user.email.trim().toLowerCase();
-  return createHmac('sha256', secret).update(message).digest('hex');
+  "iat": 1767225600,
+  "exp": 1767229200
 }`;
 
-export const PYTHON_SIGNATURE = `import hashlib
-import hmac
-import os
+export const NODE_TOKEN = `import { createHmac } from 'node:crypto';
+
+// Server side only: the identity secret must never reach the browser.
+const part = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
+
+export function replylineToken(user, secret = process.env.REPLYLINE_IDENTITY_SECRET) {
+  const now = Math.floor(Date.now() / 1000);
+  const body = \`\${part({ alg: 'HS256', typ: 'JWT' })}.\${part({
+    sub: user.id == null ? undefined : String(user.id),
+    email: user.email,
+    name: user.name,
+    context: user.context, // { plan, orderIds, cart, page }: what the assistant may know
+    iat: now,
+    exp: now + 3600, // one hour; at most 24 hours after iat
+  })}\`;
+  return \`\${body}.\${createHmac('sha256', secret).update(body).digest('base64url')}\`;
+}`;
+
+export const PYTHON_TOKEN = `import base64, hashlib, hmac, json, os, time
 
 # Server side only: the identity secret must never reach the browser.
-def replyline_signature(user_id=None, email=None):
-    message = str(user_id) if user_id else email.strip().lower()
-    secret = os.environ["REPLYLINE_IDENTITY_SECRET"]
-    return hmac.new(secret.encode(), message.encode(), hashlib.sha256).hexdigest()`;
+def _part(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+
+def _json(value) -> bytes:
+    return json.dumps(value, separators=(",", ":")).encode()
+
+def replyline_token(user_id: str | None = None, email: str | None = None,
+                    name: str | None = None, context: dict | None = None,
+                    secret: str | None = None) -> str:
+    secret = secret or os.environ["REPLYLINE_IDENTITY_SECRET"]
+    now = int(time.time())
+    claims = {"iat": now, "exp": now + 3600}  # one hour; at most 24 hours after iat
+    if user_id is not None:
+        claims["sub"] = str(user_id)
+    if email:
+        claims["email"] = email
+    if name:
+        claims["name"] = name
+    if context:
+        claims["context"] = context  # {"plan", "orderIds", "cart", "page"}
+    body = f"{_part(_json({'alg': 'HS256', 'typ': 'JWT'}))}.{_part(_json(claims))}"
+    signature = hmac.new(secret.encode(), body.encode(), hashlib.sha256).digest()
+    return f"{body}.{_part(signature)}"`;
+
+/** How the token reaches the page: rendered by the server (any template language). */
+export const IN_THE_PAGE = `<script>
+  ${STUB}
+  Replyline('identify', { token: '{{ replyline_token }}' });
+</script>`;
 
 export function nextJsExample(scriptUrl: string): string {
   return `import Script from 'next/script';

@@ -7,10 +7,12 @@ import { pageMetadata } from '~/lib/metadata';
 import { site } from '~/lib/site';
 import { docsApiUrl, embedSnippet, widgetScriptUrl } from '~/lib/widget';
 import {
+  CLAIMS_EXAMPLE,
   IDENTIFY,
-  NODE_SIGNATURE,
+  IN_THE_PAGE,
+  NODE_TOKEN,
   OPEN_CLOSE,
-  PYTHON_SIGNATURE,
+  PYTHON_TOKEN,
   cspExample,
   nextJsExample,
 } from './examples';
@@ -18,7 +20,7 @@ import {
 export const metadata: Metadata = pageMetadata({
   title: 'Embedding guide',
   description:
-    'Add the Replyline chat widget to your site with one script tag: allowed websites, the JavaScript API, signed identities for private chat, CSP and troubleshooting.',
+    'Add the Replyline chat widget to your site with one script tag: allowed websites, the JavaScript API, identity tokens for private chat, CSP and troubleshooting.',
 });
 
 const SECTIONS = [
@@ -41,8 +43,7 @@ export default function EmbeddingGuidePage() {
         <h1 id="doc-title">Embed Replyline on your site</h1>
         <p className="lead">
           One script tag puts the chat on every page. This guide covers the tag, the websites it may
-          run on, the small JavaScript API, signed identities and what to do when it does not show
-          up.
+          run on, the small JavaScript API, identity tokens and what to do when it does not show up.
         </p>
       </header>
       <div className="doc__layout">
@@ -155,54 +156,97 @@ function IdentifiedVisitors() {
   return (
     <Section id="identified-visitors">
       <p>
-        When a customer is signed in to your site, pass who they are. The assistant can then greet
-        them by name and use their plan, cart and orders in its answers, and your team sees who it
-        is talking to.
+        When a customer is signed in to your site, your server vouches for them with an{' '}
+        <strong>identity token</strong>: a short-lived JWT signed with <strong>HS256</strong> and
+        your workspace’s <strong>identity secret</strong>. The page passes it to the chat. The
+        conversation is then bound to that customer: it resumes only for them (on any device), and
+        another customer signing in on the same browser gets their own. The assistant can greet them
+        by name and use their plan, cart and orders in its answers, and your team sees who it is
+        talking to.
       </p>
       <CodeBlock title="JavaScript, in your page" code={IDENTIFY} />
-      <h3>Identity fields</h3>
+      <p>
+        The identity secret is under <strong>Widget settings › Identity verification</strong>; it is
+        shown once, when you create or rotate it. Keep it on your server: anyone who has it can
+        speak as any of your customers. Mint the token on your server and render it into the page
+        (or fetch it from your own endpoint); the secret must never reach the browser.
+      </p>
+      <h3>The token’s claims</h3>
       <dl className="fields">
         <dt>
-          <code>userId</code>
+          <code>sub</code>
         </dt>
-        <dd>Your id for the customer. Send this, or email, or both.</dd>
+        <dd>
+          Your id for the customer, at most 200 characters. Send this, or <code>email</code>, or
+          both; when present it is what names the customer.
+        </dd>
         <dt>
           <code>email</code>
         </dt>
-        <dd>The customer’s email address, used for the signature when there is no userId.</dd>
+        <dd>The customer’s email address; names them (lower-cased) when there is no sub.</dd>
         <dt>
           <code>name</code>
         </dt>
-        <dd>How the assistant greets them.</dd>
+        <dd>Optional. How the assistant greets them; your team sees it too.</dd>
         <dt>
-          <code>signature</code>
-        </dt>
-        <dd>Proof that your server vouches for this identity (below). Required.</dd>
-        <dt>
-          <code>context.plan</code>, <code>context.cart</code>, <code>context.orderIds</code>,{' '}
+          <code>context.plan</code>, <code>context.orderIds</code>, <code>context.cart</code>,{' '}
           <code>context.page</code>
         </dt>
         <dd>
-          What the assistant may use when it answers: the customer’s plan, their cart (any JSON), up
-          to 50 order ids, and the page they are on. Short texts, up to 200 characters each.
+          Optional. What the assistant may use when it answers: the customer’s plan, up to 50 order
+          ids, their cart (any JSON, keep it small) and the page they are on. Short texts, up to 200
+          characters each.
+        </dd>
+        <dt>
+          <code>iat</code>
+        </dt>
+        <dd>Required. When the token was issued, in seconds since 1970.</dd>
+        <dt>
+          <code>exp</code>
+        </dt>
+        <dd>
+          Required. When it expires, <strong>at most 24 hours</strong> after <code>iat</code>; a few
+          minutes to an hour is plenty.
         </dd>
       </dl>
-      <h3>The signature</h3>
       <p>
-        The signature is the <strong>HMAC-SHA256</strong>, written as lowercase hex, of the{' '}
-        <strong>user id</strong>, or of the <strong>lower-cased email</strong> when there is no user
-        id, keyed with your workspace’s <strong>identity secret</strong> (under Widget settings).
-        Compute it on your server and render it into the page; the secret must never reach the
-        browser. The context fields are not signed, so only put in them what the customer may see
-        anyway.
+        The header is <code>{'{"alg":"HS256","typ":"JWT"}'}</code>; any other algorithm is refused.
+        The whole token may be at most 4096 characters. Only what the token signs is stored and
+        given to the assistant.
       </p>
-      <CodeBlock title="Node.js (crypto.createHmac)" code={NODE_SIGNATURE} />
-      <CodeBlock title="Python (hmac.new)" code={PYTHON_SIGNATURE} />
+      <CodeBlock title="Token payload" code={CLAIMS_EXAMPLE} />
+      <h3>Minting the token</h3>
       <p>
-        A wrong signature is refused: the chat does not quietly fall back to an anonymous
-        conversation, because your page asked for a private one. You can call <code>identify</code>{' '}
-        again at any time, for example after the customer signs in; the chat picks up the new
-        identity.
+        Any JWT library that signs HS256 will do. Without one, the token is three base64url parts:
+        the header, the claims, and the HMAC-SHA256 of the first two (joined by a dot) keyed with
+        the identity secret.
+      </p>
+      <CodeBlock title="Node.js (node:crypto, no dependency)" code={NODE_TOKEN} />
+      <CodeBlock title="Python (standard library only)" code={PYTHON_TOKEN} />
+      <p>
+        Mint a new token each time a page loads: a token is only checked when the chat starts or
+        resumes, so a short lifetime costs nothing.
+      </p>
+      <CodeBlock title="HTML, rendered by your server" code={IN_THE_PAGE} />
+      <p>
+        A bad token is refused: the chat does not quietly fall back to an anonymous conversation,
+        because your page asked for a private one (see Troubleshooting for the reasons). You can
+        call <code>identify</code> again at any time, for example after the customer signs in. When
+        they sign out, <code>Replyline(&apos;identify&apos;, null)</code> (or a page without a
+        token) starts an anonymous conversation, which never shows the signed-in one.
+      </p>
+      <p>
+        Under Widget settings, <strong>Only signed-in customers can chat</strong> makes the chat
+        refuse every visitor without a valid identity, asking them to sign in first.
+      </p>
+      <h3>The older signature</h3>
+      <p>
+        Embeds made before identity tokens send <code>{'{ userId, signature }'}</code> (or{' '}
+        <code>{'{ email, signature }'}</code>), where <code>signature</code> is the lowercase hex
+        HMAC-SHA256 of the user id (or of the lower-cased email) with the identity secret. It still
+        works, but for the user id or email only: a <code>name</code> or <code>context</code> sent
+        beside it is not signed, so it is ignored, and the signature never expires. Move to identity
+        tokens to pass those and to get tokens that expire.
       </p>
     </Section>
   );
@@ -261,12 +305,46 @@ function Troubleshooting() {
         missing <code>data-key</code>, a secret key used by mistake, or the API unreachable. A
         Content Security Policy error means your policy needs the origins above.
       </p>
-      <h3>Signed-in customers see “The identity signature does not match”</h3>
+      <h3>Signed-in customers cannot start a chat</h3>
       <p>
-        The signature does not match. Sign exactly the user id you send (or, without one, the
-        trimmed, lower-cased email), output hex rather than base64, and use the current identity
-        secret: regenerating it in the dashboard invalidates earlier signatures.
+        The chat shows why, and the refused <code>POST /v1/conversations</code> request (in the
+        browser’s developer tools, Network tab) answers <code>401</code> with one of these codes:
       </p>
+      <dl className="fields">
+        <dt>
+          <code>identity_expired</code>
+        </dt>
+        <dd>
+          The token’s <code>exp</code> has passed (60 seconds of clock difference are allowed). Mint
+          a new token each time the page loads rather than caching one, and check your server’s
+          clock.
+        </dd>
+        <dt>
+          <code>identity_lifetime_too_long</code>
+        </dt>
+        <dd>
+          <code>exp</code> is more than 24 hours after <code>iat</code>. Give the token a shorter
+          life; an hour is plenty.
+        </dd>
+        <dt>
+          <code>invalid_identity</code>
+        </dt>
+        <dd>
+          The token is not usable: signed with another secret (rotating it in the dashboard
+          invalidates earlier tokens) or algorithm than HS256, changed after signing, missing{' '}
+          <code>iat</code> or <code>exp</code>, with neither <code>sub</code> nor <code>email</code>
+          , or with an <code>iat</code> in the future. Encode each part as base64url without
+          padding, and sign the header and claims exactly as sent.
+        </dd>
+        <dt>
+          <code>identity_required</code>
+        </dt>
+        <dd>
+          The workspace only admits signed-in customers and the page sent no identity. Call{' '}
+          <code>Replyline(&apos;identify&apos;, {'{ token }'})</code> for signed-in customers, or
+          turn off “Only signed-in customers can chat”.
+        </dd>
+      </dl>
       <h3>The assistant offers a contact form instead of answering</h3>
       <p>
         The workspace has used its plan’s AI replies for the month (the Free plan stops there; paid
