@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { PAGE_WORKSPACE_HEADER } from '~/trpc/protocol';
 import { attachmentDisposition, fetchExport, filenameFromDisposition, jsonFile } from './download';
 
 describe('file names from Content-Disposition', () => {
@@ -33,6 +34,16 @@ describe('fetching an export', () => {
     expect(JSON.parse(String(calls[0]!.init?.body))).toEqual({ format: 'csv', ids: ['c1'] });
     expect(file.filename).toBe('conversations-x.csv');
     expect(await file.blob.text()).toBe('"a","b"\r\n');
+  });
+
+  it('names the workspace its page shows, so a switched-away page cannot export', async () => {
+    const calls: RequestInit[] = [];
+    const fetcher = (async (_url: string, init?: RequestInit) => {
+      calls.push(init ?? {});
+      return new Response('{}');
+    }) as typeof fetch;
+    await fetchExport({ format: 'json', ids: ['c1'] }, fetcher, 'workspace-a');
+    expect(new Headers(calls[0]!.headers).get(PAGE_WORKSPACE_HEADER)).toBe('workspace-a');
   });
 
   it("rejects with the server's message", async () => {

@@ -1,3 +1,4 @@
+import { PAGE_WORKSPACE_HEADER } from '~/trpc/protocol';
 import type { InboxFilterInput } from './inbox-filter';
 
 export type ExportFormat = 'csv' | 'json';
@@ -37,15 +38,20 @@ export function attachmentDisposition(filename: string): string {
 
 /**
  * Asks the export route for a file. Resolves with the file, or rejects with the server's own
- * message (a refusal, a bad filter) for the page to show.
+ * message (a refusal, a bad filter) for the page to show. `workspaceId` is the workspace the
+ * page shows: the server refuses the export if another one has been selected since (409).
  */
 export async function fetchExport(
   request: ExportRequest,
   fetcher: typeof fetch = fetch,
+  workspaceId: string | null = null,
 ): Promise<{ blob: Blob; filename: string }> {
   const response = await fetcher('/api/inbox/export', {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: {
+      'content-type': 'application/json',
+      ...(workspaceId ? { [PAGE_WORKSPACE_HEADER]: workspaceId } : {}),
+    },
     body: JSON.stringify(request),
   });
   if (!response.ok) {

@@ -1,6 +1,7 @@
 'use client';
 
 import { useState } from 'react';
+import { useWorkspaceId } from '~/trpc/react';
 import { fetchExport, saveFile, type ExportFormat, type ExportRequest } from './download';
 
 /** "Export CSV" and "Export JSON" for the conversations `request` names. */
@@ -14,6 +15,7 @@ export function ExportButtons({
   label: string;
   disabled?: boolean;
 }) {
+  const workspaceId = useWorkspaceId();
   const [busy, setBusy] = useState<ExportFormat | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -21,7 +23,7 @@ export function ExportButtons({
     setBusy(format);
     setError(null);
     try {
-      const file = await fetchExport({ ...request, format });
+      const file = await fetchExport({ ...request, format }, fetch, workspaceId);
       saveFile(file.blob, file.filename);
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : 'The export failed. Try again.');

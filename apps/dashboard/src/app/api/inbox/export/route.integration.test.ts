@@ -5,6 +5,7 @@ import { openTestDatabase, type TestDatabase } from '@replyline/db/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DashboardServer } from '~/server/db';
 import { signedInUser, TEST_ORIGIN, testServer } from '~/testing/test-server';
+import { PAGE_WORKSPACE_HEADER } from '~/trpc/protocol';
 import { POST } from './route';
 
 const state = vi.hoisted(() => ({ server: null as DashboardServer | null }));
@@ -57,6 +58,7 @@ function exportRequest(
   cookie?: string,
   contentType = 'application/json',
   origin = TEST_ORIGIN,
+  pageWorkspaceId?: string,
 ) {
   const headers = new Headers({
     'content-type': contentType,
@@ -64,6 +66,7 @@ function exportRequest(
     origin,
   });
   if (cookie) headers.set('cookie', cookie);
+  if (pageWorkspaceId) headers.set(PAGE_WORKSPACE_HEADER, pageWorkspaceId);
   return POST(
     new Request(`${TEST_ORIGIN}/api/inbox/export`, {
       method: 'POST',
@@ -140,6 +143,33 @@ describe('POST /api/inbox/export', () => {
     const response = await exportRequest({ format: 'json', ids: [foreign] }, mine.cookie);
     const data = (await response.json()) as { conversations: unknown[] };
     expect(data.conversations).toEqual([]);
+  });
+
+  it('refuses an export from a page still showing the workspace switched away from (409)', async () => {
+    const user = await signedInUser(t);
+    const [shown, selected] = await Promise.all(
+      ['Shown', 'Selected'].map(async (name) => {
+        const { tenantId } = await createTenant(t.db, {
+          name,
+          slug: `ws-${Math.random().toString(36).slice(2, 10)}`,
+        });
+        await withTenant(t.db, tenantId, (tx) =>
+          tx.insert(schema.memberships).values({ tenantId, userId: user.userId, role: 'agent' }),
+        );
+        return tenantId;
+      }),
+    );
+    await conversation(selected!, [['visitor', 'A question in the selected workspace']]);
+    // The page was rendered for `shown`; the cookie has since selected `selected`.
+    const response = await exportRequest(
+      { format: 'json', ids: [crypto.randomUUID()] },
+      `${user.cookie}; rl_workspace=${selected}`,
+      'application/json',
+      TEST_ORIGIN,
+      shown,
+    );
+    expect(response.status).toBe(409);
+    expect(((await response.json()) as { message: string }).message).toMatch(/Reload to edit/);
   });
 
   it('refuses the signed-out, non-JSON bodies and bad input with a readable message', async () => {
