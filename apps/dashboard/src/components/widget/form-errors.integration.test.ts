@@ -32,6 +32,8 @@ it('maps a refused widget.update to the fields that caused it', async () => {
       headers: {
         cookie: `${admin.cookie}; rl_workspace=${tenantId}`,
         'content-type': 'application/json',
+        // The dashboard's own page: mutations from any other origin are refused (403).
+        origin: TEST_ORIGIN,
       },
       body: JSON.stringify({
         allowedOrigins: ['https://shop.example', '*.shop.example'],
