@@ -1,1 +1,3 @@
-export { default } from '@replyline/eslint-config';
+import { layer } from '@replyline/eslint-config';
+
+export default layer('app');

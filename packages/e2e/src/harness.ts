@@ -4,7 +4,6 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { openDatabase, schema, startEmbeddedServer, type Database } from '@replyline/db';
 import { and, desc, eq } from 'drizzle-orm';
 import {
@@ -15,9 +14,10 @@ import {
   type Page,
 } from 'playwright-core';
 import { childProcessEnv, chromiumPath } from './env';
+import { workspacePackageDir } from './workspace-package';
 
-const apiAppDir = fileURLToPath(new URL('../../../apps/api/', import.meta.url));
-const dbPackageDir = fileURLToPath(new URL('../../db/', import.meta.url));
+const apiAppDir = workspacePackageDir('@replyline/api-server');
+const dbPackageDir = workspacePackageDir('@replyline/db');
 
 /** Runs a TypeScript entry point of the repo in its own process and waits for it to finish. */
 function runScript(cwd: string, entry: string, env: NodeJS.ProcessEnv): Promise<void> {
@@ -177,8 +177,8 @@ export async function startApi(
   };
 }
 
-const dashboardAppDir = fileURLToPath(new URL('../../../apps/dashboard/', import.meta.url));
-const marketingAppDir = fileURLToPath(new URL('../../../apps/marketing/', import.meta.url));
+const dashboardAppDir = workspacePackageDir('@replyline/dashboard');
+const marketingAppDir = workspacePackageDir('@replyline/marketing');
 
 /**
  * Starts the built dashboard (`next start`, production mode) on the shared database. It needs

@@ -1,0 +1,3 @@
+import { layer } from './base.js';
+
+export default layer('package');
