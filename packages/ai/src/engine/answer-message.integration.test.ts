@@ -286,7 +286,8 @@ describe('answerMessage when the model fails', () => {
 
   it('falls back when the stream breaks before anything was shown', async () => {
     const conversationId = await newConversation(t, tenantId);
-    stub.queue({ kind: 'drop', text: 'Yes, we' });
+    // One unfinished word: the guard shows words only once they end, so nothing was shown.
+    stub.queue({ kind: 'drop', text: 'Yes,' });
     const result = await collect(ask(conversationId, 'Do you move pianos?'));
     expect(result.text).toContain('Upright pianos are $250');
     expect(result.done!.tags).toContain('fallback');

@@ -7,16 +7,16 @@ export interface OutputGuardOptions {
   /** Cleans one segment; segments are cut where no Markdown construct is open. */
   sanitize: (segment: string) => string;
   detectors: OutputDetector[];
-  /** Characters kept back while streaming, so a detector sees a span before any of it is sent. */
-  holdback: number;
   maxChars: number;
 }
 
 /**
- * Sits between a streaming model and the customer. Text is released only up to a safe cut:
- * at whitespace, outside any open `[..](..)`, `<..>` or reference definition, and `holdback`
- * characters behind the model, then cleaned. What was released is exactly what is stored.
- * When a detector fires, the answer is cut before the forbidden content and the stream stops.
+ * Sits between a streaming model and the customer. Text is released word by word, up to a
+ * safe cut: at whitespace, outside any open `[..](..)`, `<..>` or reference definition, and
+ * before anything a detector says could still turn into forbidden content (a canary being
+ * written, a copy of the prompt in progress, a promise's first words), then cleaned. What
+ * was released is exactly what is stored. When a detector fires, the answer is cut before the
+ * forbidden content and the stream stops.
  */
 export class OutputGuard {
   private raw = '';
@@ -38,7 +38,7 @@ export class OutputGuard {
     if (blocks[0]) return this.stop(blocks[0].kind, blocks[0].at);
     if (this.raw.length > this.options.maxChars) return this.stop('length', this.options.maxChars);
     // One character of look-ahead stays unscanned: "](" and "<a" are told apart by the next one.
-    const limit = Math.min(this.raw.length - this.options.holdback, this.raw.length - 1);
+    const limit = Math.min(this.raw.length - 1, ...this.pendingStarts());
     return this.releaseUpTo(this.cuts.scan(this.raw, limit));
   }
 
@@ -50,6 +50,12 @@ export class OutputGuard {
 
   get text(): string {
     return this.output;
+  }
+
+  private pendingStarts(): number[] {
+    return this.options.detectors
+      .map((d) => d.pending(this.raw))
+      .filter((at): at is number => at !== null);
   }
 
   private stop(reason: StopReason, at: number): string {

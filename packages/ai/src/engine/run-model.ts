@@ -5,8 +5,6 @@ import { OutputGuard, type StopReason } from './output-guard';
 
 /** Longest answer a customer gets; a model told to "repeat forever" is cut here. */
 export const MAX_OUTPUT_CHARS = 3_000;
-/** Kept back while a language model streams: longer than any span a detector must catch whole. */
-export const STREAM_HOLDBACK = 128;
 
 export interface GuardSetup {
   sanitize: (segment: string) => string;
@@ -64,7 +62,6 @@ async function* streamGuarded(
   const guard = new OutputGuard({
     sanitize: setup.sanitize,
     detectors: languageModel ? setup.detectors : [],
-    holdback: languageModel ? STREAM_HOLDBACK : 0,
     maxChars: MAX_OUTPUT_CHARS,
   });
   const controller = new AbortController();

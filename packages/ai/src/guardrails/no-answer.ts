@@ -1,4 +1,4 @@
-import type { OutputDetector } from './detector';
+import { unfinishedNeedle, type OutputDetector } from './detector';
 
 /**
  * What the model is told to write when the passages do not answer the question. The engine
@@ -16,5 +16,6 @@ export function noAnswerDetector(): OutputDetector {
       seen = text.length;
       return at >= 0 ? at : null;
     },
+    pending: (text) => unfinishedNeedle(text, [NO_ANSWER_MARKER]),
   };
 }
