@@ -1,5 +1,4 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ZodType } from 'zod';
 
 /** Errors that reach the client: a status and a message a person understands. */
 export class HttpError extends Error {
@@ -48,14 +47,10 @@ export function requestIdOf(req: IncomingMessage, makeId: () => string): string 
 }
 
 /**
- * Reads a JSON body up to `maxBytes` and validates it: 413 when too large, 415 when not
- * JSON, 400 with the first problem named when it does not match the schema.
+ * Reads a JSON body up to `maxBytes` for the route's schema to validate: 413 when too large,
+ * 415 when not JSON, 400 when it does not parse. Answers the text, known to parse.
  */
-export async function readJson<T>(
-  req: IncomingMessage,
-  schema: ZodType<T>,
-  maxBytes = 64 * 1024,
-): Promise<T> {
+export async function readJsonText(req: IncomingMessage, maxBytes: number): Promise<string> {
   const type = req.headers['content-type'] ?? '';
   if (!/^application\/json\b/i.test(type))
     throw new HttpError(
@@ -63,18 +58,20 @@ export async function readJson<T>(
       'Send the request body as JSON (content-type: application/json).',
       'unsupported_media_type',
     );
-  const raw = await readBody(req, maxBytes);
-  let parsed: unknown;
+  const text = (await readBody(req, maxBytes)).toString('utf8');
   try {
-    parsed = JSON.parse(raw.toString('utf8'));
+    JSON.parse(text);
+    return text;
   } catch {
     throw new HttpError(400, 'The request body is not valid JSON.', 'invalid_json');
   }
-  const result = schema.safeParse(parsed);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
-  throw new HttpError(
+}
+
+/** A schema's refusal, naming the first problem and where it is. */
+export function invalidRequest(issues: readonly { path: PropertyKey[]; message: string }[]) {
+  const issue = issues[0];
+  const where = issue?.path.length ? `${issue.path.map(String).join('.')}: ` : '';
+  return new HttpError(
     400,
     `Invalid request. ${where}${issue?.message ?? 'unexpected shape'}.`,
     'invalid_request',

@@ -1,4 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { RouteConfig } from '@hono/zod-openapi';
+import type { ZodType, z } from 'zod';
 import type { Database } from '@replyline/db';
 import type { configuredIntegrations } from './env';
 import type { Logger } from './logger';
@@ -13,6 +15,9 @@ export interface AppContext {
   publicApi: PublicApi;
 }
 
+/** The parts of a request its route's schemas validated. */
+export type ValidTarget = 'json' | 'query' | 'param';
+
 export interface RequestContext {
   req: IncomingMessage;
   res: ServerResponse;
@@ -22,47 +27,60 @@ export interface RequestContext {
   requestId: string;
   log: Logger;
   app: AppContext;
+  /** What the route's schema made of one part of the request (see `validBody`). */
+  valid(target: ValidTarget): unknown;
 }
 
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
 export interface Route {
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  method: HttpMethod;
+  /** With `:name` segments (`/v1/conversations/:id/messages`). */
   path: string;
+  /**
+   * The schemas of a public /v1 route: they validate its params, query and body and describe
+   * it in /v1/openapi.json, so the document cannot drift from what is served.
+   */
+  openapi?: RouteConfig;
+  /** The JSON body's cap in bytes (413 beyond); read only on routes with a body schema. */
+  maxBodyBytes?: number;
+  /**
+   * Runs before the body is read: who may call (token, origin, rate limits) is settled first,
+   * so a refused caller learns nothing about its body and an invalid body still counts.
+   */
+  before?(ctx: RequestContext): Promise<unknown>;
   handle(ctx: RequestContext): Promise<void>;
 }
 
-/**
- * Path routing with `:name` segments (`/v1/conversations/:id/messages`); the public API grows
- * by adding routes, not branches.
- */
-export function findRoute(routes: Route[], method: string, pathname: string) {
-  const onPath = routes.flatMap((route) => {
-    const params = matchPath(route.path, pathname);
-    return params ? [{ route, params }] : [];
-  });
-  const match = onPath.find((m) => m.route.method === method);
+/** A documented route; its method and path come from the schema so they cannot disagree. */
+export function documentedRoute(
+  openapi: RouteConfig,
+  route: Omit<Route, 'method' | 'path' | 'openapi'>,
+): Route {
   return {
-    route: match?.route,
-    params: match?.params ?? {},
-    allowed: onPath.map((m) => m.route.method),
+    method: openapi.method.toUpperCase() as HttpMethod,
+    path: openapi.path.replace(/\{(\w+)\}/g, ':$1'),
+    openapi,
+    ...route,
   };
 }
 
-function matchPath(pattern: string, pathname: string): Record<string, string> | null {
+/** The body as the route's own schema (passed here for its type) validated it. */
+export function validBody<S extends ZodType>(ctx: RequestContext, _schema: S): z.output<S> {
+  return ctx.valid('json') as z.output<S>;
+}
+
+/** The methods served on `pathname`, for 405 and preflight answers. */
+export function methodsOn(
+  routes: Pick<Route, 'method' | 'path'>[],
+  pathname: string,
+): HttpMethod[] {
+  return routes.filter((route) => matchPath(route.path, pathname)).map((route) => route.method);
+}
+
+function matchPath(pattern: string, pathname: string): boolean {
   const want = pattern.split('/');
   const got = pathname.split('/');
-  if (want.length !== got.length) return null;
-  const params: Record<string, string> = {};
-  for (let i = 0; i < want.length; i++) {
-    const segment = want[i]!;
-    const value = got[i]!;
-    if (segment.startsWith(':')) {
-      if (!value) return null;
-      try {
-        params[segment.slice(1)] = decodeURIComponent(value);
-      } catch {
-        return null;
-      }
-    } else if (segment !== value) return null;
-  }
-  return params;
+  if (want.length !== got.length) return false;
+  return want.every((segment, i) => (segment.startsWith(':') ? got[i] !== '' : segment === got[i]));
 }

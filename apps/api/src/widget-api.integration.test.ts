@@ -5,6 +5,7 @@ import { schema, withTenant, type TenantId } from '@replyline/db';
 import { openTestDatabase, type TestDatabase } from '@replyline/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIdentity } from './public/identity';
+import type { AppContext } from './router';
 import { issueVisitorToken } from './public/visitor-token';
 import { parseSse, readEvents } from './testing/sse';
 import { shopTenant, startTestApi, SHOP_ORIGIN, type TestApi } from './testing/test-api';
@@ -506,17 +507,45 @@ describe('live updates, feedback and escalation', () => {
 });
 
 describe('OpenAPI', () => {
-  it('documents every public route', async () => {
+  async function documentedOperations() {
     const doc = (await (await fetch(`${api.base}/v1/openapi.json`)).json()) as {
+      openapi: string;
       paths: Record<string, object>;
     };
-    const { defaultRoutes } = await import('./server');
-    const documented = Object.entries(doc.paths).flatMap(([path, ops]) =>
-      Object.keys(ops).map((m) => `${m.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`),
+    expect(doc.openapi).toBe('3.1.0');
+    return Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.keys(ops).map((m) => ({ method: m.toUpperCase(), path })),
     );
-    const served = defaultRoutes({ production: false })
-      .filter((r) => r.path.startsWith('/v1/') && r.path !== '/v1/openapi.json')
-      .map((r) => `${r.method} ${r.path}`);
-    expect(documented.sort()).toEqual(served.sort());
+  }
+
+  it('documents every route the app serves under /v1, with its method', async () => {
+    const { createApp } = await import('./app');
+    const { defaultRoutes } = await import('./server');
+    const { createLogger } = await import('./logger');
+    const app = createApp(
+      { logger: createLogger('silent') } as AppContext,
+      defaultRoutes({ production: false }),
+    );
+    const served = new Set(
+      app.routes
+        .filter((r) => r.method !== 'ALL' && r.path.startsWith('/v1/'))
+        .filter((r) => r.path !== '/v1/openapi.json')
+        .map((r) => `${r.method} ${r.path}`),
+    );
+    const documented = (await documentedOperations()).map(
+      (op) => `${op.method} ${op.path.replace(/\{(\w+)\}/g, ':$1')}`,
+    );
+    expect(documented.sort()).toEqual([...served].sort());
+  });
+
+  it('serves every documented operation', async () => {
+    for (const op of await documentedOperations()) {
+      const res = await fetch(`${api.base}${op.path.replace(/\{\w+\}/g, randomUUID())}`, {
+        method: op.method,
+      });
+      const body = (await res.json().catch(() => null)) as ErrorBody | null;
+      expect([op, res.status]).not.toEqual([op, 405]);
+      expect(body?.error.message ?? '').not.toMatch(/^There is nothing at/);
+    }
   });
 });

@@ -1,5 +1,4 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { RequestContext } from '../router';
 
 const ALLOWED_HEADERS = 'authorization, content-type, x-request-id';
 
@@ -7,17 +6,20 @@ const ALLOWED_HEADERS = 'authorization, content-type, x-request-id';
  * Preflight for the public API. It only says which methods and headers may be sent; whether
  * the origin may use a tenant is decided on the real request, where the tenant is known.
  */
-export function answerPreflight(ctx: RequestContext, allowed: string[]): Promise<void> {
-  const origin = ctx.req.headers.origin;
-  ctx.res.writeHead(204, {
+export function answerPreflight(
+  req: IncomingMessage,
+  res: ServerResponse,
+  allowed: string[],
+): void {
+  const origin = req.headers.origin;
+  res.writeHead(204, {
     ...(origin ? { 'access-control-allow-origin': origin } : {}),
     'access-control-allow-methods': [...allowed, 'OPTIONS'].join(', '),
     'access-control-allow-headers': ALLOWED_HEADERS,
     'access-control-max-age': '600',
     vary: 'origin',
   });
-  ctx.res.end();
-  return Promise.resolve();
+  res.end();
 }
 
 /** Lets the browser hand the response to a page on `origin` (already checked by the caller). */

@@ -7,14 +7,23 @@ import { isAllowedOrigin, isOwnOrigin, normalizeOrigin, originNotAllowed } from 
 import { tokenOf, verifyVisitorToken, type VisitorGrant } from './visitor-token';
 import type { WidgetTenant } from '@replyline/db';
 
+type Authorized = { grant: VisitorGrant; tenant: WidgetTenant };
+
+/** Once per request: a route checks the caller before its body is read, its handler reuses it. */
+const authorizedRequests = new WeakMap<RequestContext, Promise<Authorized>>();
+
 /**
  * Authorizes a call about one conversation: a valid visitor token for exactly this
  * conversation, and, when the browser names an origin, one of the tenant's websites or the
  * chat iframe itself. Answers CORS for the allowed origin.
  */
-export async function authorizeVisitor(
-  ctx: RequestContext,
-): Promise<{ grant: VisitorGrant; tenant: WidgetTenant }> {
+export function authorizeVisitor(ctx: RequestContext): Promise<Authorized> {
+  let authorized = authorizedRequests.get(ctx);
+  if (!authorized) authorizedRequests.set(ctx, (authorized = checkVisitor(ctx)));
+  return authorized;
+}
+
+async function checkVisitor(ctx: RequestContext): Promise<Authorized> {
   const grant = verifyVisitorToken(tokenOf(ctx.req.headers.authorization, ctx.url));
   if (ctx.params.id !== grant.conversationId)
     throw new HttpError(

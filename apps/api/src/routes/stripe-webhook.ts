@@ -1,3 +1,4 @@
+import { createRoute } from '@hono/zod-openapi';
 import {
   handleStripeWebhook,
   WebhookSignatureError,
@@ -5,8 +6,9 @@ import {
   type Stripe,
 } from '@replyline/billing';
 import type { TenantId } from '@replyline/db';
+import { errorResponse } from '../contract/responses';
 import { HttpError, readBody, sendJson } from '../http';
-import type { Route } from '../router';
+import { documentedRoute, type Route } from '../router';
 
 /** Stripe's events are a few kilobytes; anything near this is not from Stripe. */
 const MAX_WEBHOOK_BYTES = 1024 * 1024;
@@ -23,15 +25,28 @@ export interface StripeWebhookOptions {
   ) => Promise<unknown>;
 }
 
+/** No body schema: the signature is checked on the raw bytes, before anything parses them. */
+const stripeWebhook = createRoute({
+  method: 'post',
+  path: '/v1/stripe/webhook',
+  summary: 'Stripe webhook endpoint (for Stripe only)',
+  description:
+    'Checked with the Stripe-Signature header on the raw body. Handles checkout.session.completed, customer.subscription.created/updated/deleted, invoice.paid and invoice.payment_failed; each event is applied once.',
+  responses: {
+    200: { description: 'Received' },
+    400: errorResponse('Missing, forged, tampered or stale signature'),
+    413: errorResponse('Body over 1 MB'),
+    503: errorResponse('Billing is not configured'),
+  },
+});
+
 /**
  * `POST /v1/stripe/webhook`: verifies the signature on the raw body, applies each event once.
  * 400 for a missing, forged, tampered or stale signature (Stripe does not retry those); any other
  * failure is a 500, so Stripe delivers the event again later. Null options: billing is off.
  */
 export function stripeWebhookRoute(options: StripeWebhookOptions | null): Route {
-  return {
-    method: 'POST',
-    path: '/v1/stripe/webhook',
+  return documentedRoute(stripeWebhook, {
     handle: async ({ req, res, app, log }) => {
       if (!options)
         throw new HttpError(
@@ -69,7 +84,7 @@ export function stripeWebhookRoute(options: StripeWebhookOptions | null): Route 
         throw error;
       }
     },
-  };
+  });
 }
 
 /** Amount and currency of the (already verified) invoice event. */

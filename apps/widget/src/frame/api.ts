@@ -3,48 +3,24 @@
 
 import { readSse } from './sse';
 import type { SseEvent } from './sse';
-import type { Identity } from '../protocol';
 
-export type Role = 'visitor' | 'assistant' | 'agent' | 'system';
-export type Status = 'open' | 'escalated' | 'resolved';
-
-export interface Source {
-  n: number;
-  documentId?: string;
-  title: string | null;
-  page: number | null;
-  heading?: string | null;
-}
-
-export interface Message {
-  id: string;
-  role: Role;
-  content: string;
-  sources: Source[];
-  feedback: 1 | -1 | null;
-  authorName: string | null;
-  createdAt: string;
-}
+// The API's own contract, as types only: nothing of its schemas reaches this bundle.
+export type {
+  Message,
+  Role,
+  Session,
+  Source,
+  Status,
+  StartConversationRequest as StartRequest,
+} from '@replyline/api-server/contract';
+import type {
+  Message,
+  MessageList,
+  Session,
+  StartConversationRequest as StartRequest,
+} from '@replyline/api-server/contract';
 
 export type { Identity } from '../protocol';
-
-export interface Session {
-  conversationId: string;
-  token: string;
-  resumed: boolean;
-  status: Status;
-  botPaused: boolean;
-  identified: boolean;
-  messages: Message[];
-}
-
-export interface StartRequest {
-  key: string;
-  visitorId: string;
-  hostOrigin: string;
-  language?: string;
-  identity?: Identity;
-}
 
 /** A refused or failed request. status 0 = no answer at all (offline, aborted). */
 export class ApiError extends Error {
@@ -94,7 +70,7 @@ export async function startConversation(request: StartRequest): Promise<Session>
 
 export async function listMessages(session: Session): Promise<Message[]> {
   const response = await call(`${base(session)}/messages`, { method: 'GET' }, session.token);
-  const body = (await response.json()) as { messages?: Message[] };
+  const body = (await response.json()) as Partial<MessageList>;
   return Array.isArray(body.messages) ? body.messages : [];
 }
 

@@ -117,7 +117,7 @@ describe('starting the conversation', () => {
             id: 'm2',
             role: 'assistant',
             content: 'Yes, for a fee [1].',
-            sources: [{ n: 1, documentId: 'd1', title: 'Price list', page: 3 }],
+            sources: [{ n: 1, documentId: 'd1', title: 'Price list', page: 3, heading: null }],
             feedback: 1,
           }),
           message({ id: 'm3', role: 'agent', content: 'Hi, Anna here.', authorName: 'Anna' }),

@@ -2,22 +2,15 @@
 // <script id="replyline-config" type="application/json"> (never executed: CSP has no
 // inline scripts). Everything in it is treated as untrusted text.
 
-export interface Branding {
-  primaryColor: string;
-  accentColor?: string;
-  logoUrl?: string;
-  avatarUrl?: string;
-  greeting: string;
-  launcherText?: string;
-  position: 'bottom-right' | 'bottom-left';
-  suggestedQuestions: string[];
-}
+import type { Branding, WidgetProfile } from '@replyline/api-server/contract';
+
+export type { Branding };
 
 export interface FrameConfig {
   key: string;
   hostOrigin: string;
   pageLanguage: string | null;
-  tenant: { name: string; language: string; assistantName: string; branding: Branding };
+  tenant: WidgetProfile;
 }
 
 const str = (value: unknown): string => (typeof value === 'string' ? value : '');

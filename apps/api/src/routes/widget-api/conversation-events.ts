@@ -1,6 +1,29 @@
-import type { Route } from '../../router';
+import { createRoute } from '@hono/zod-openapi';
+import { ConversationParamsSchema, EventsQuerySchema } from '../../contract';
+import {
+  errorResponse,
+  eventStreamResponse,
+  unauthorized,
+  visitorTokenSecurity,
+} from '../../contract/responses';
+import { documentedRoute } from '../../router';
 import { openEventStream } from '../../public/sse';
 import { authorizeVisitor } from '../../public/visitor-request';
+
+const conversationEvents = createRoute({
+  method: 'get',
+  path: '/v1/conversations/{id}/events',
+  summary: 'Live updates: new messages (agent replies) and status changes',
+  description:
+    'Server-Sent Events: `message` (a Message) and `status` {status, botPaused}; `: keep-alive` comments every 20 s. A few streams may be open at once per visitor (all API processes together); more answer 429.',
+  security: visitorTokenSecurity,
+  request: { params: ConversationParamsSchema, query: EventsQuerySchema },
+  responses: {
+    200: eventStreamResponse('The event stream'),
+    401: unauthorized,
+    429: errorResponse('Too many event streams open for this visitor'),
+  },
+});
 
 /**
  * The open widget's live line: every new message of the conversation (agent replies above
@@ -9,9 +32,7 @@ import { authorizeVisitor } from '../../public/visitor-request';
  * comment keeps proxies from closing an idle stream and renews the visitor's stream slot
  * (a few per visitor, shared by all processes: 429 beyond).
  */
-export const conversationEventsRoute: Route = {
-  method: 'GET',
-  path: '/v1/conversations/:id/events',
+export const conversationEventsRoute = documentedRoute(conversationEvents, {
   handle: async (ctx) => {
     const { grant } = await authorizeVisitor(ctx);
     const { hub, keepAliveMs, limits } = ctx.app.publicApi;
@@ -31,4 +52,4 @@ export const conversationEventsRoute: Route = {
     unsubscribe();
     await lease.release();
   },
-};
+});

@@ -1,22 +1,43 @@
+import { createRoute } from '@hono/zod-openapi';
 import { rateConversation, setMessageFeedback } from '@replyline/ai';
 import { z } from 'zod';
-import { HttpError, readJson } from '../../http';
-import type { Route } from '../../router';
+import {
+  ConversationParamsSchema,
+  FeedbackRequestSchema,
+  MessageParamsSchema,
+  RatingRequestSchema,
+} from '../../contract';
+import {
+  errorResponse,
+  jsonBody,
+  unauthorized,
+  visitorTokenSecurity,
+} from '../../contract/responses';
+import { HttpError } from '../../http';
+import { documentedRoute, validBody } from '../../router';
 import { authorizeVisitor } from '../../public/visitor-request';
 
-const feedbackSchema = z.object({ value: z.union([z.literal(1), z.literal(-1), z.literal(0)]) });
-const ratingSchema = z.object({
-  rating: z.number().int().min(1).max(5),
-  comment: z.string().trim().max(2000).optional(),
+const messageFeedback = createRoute({
+  method: 'post',
+  path: '/v1/conversations/{id}/messages/{messageId}/feedback',
+  summary: 'Thumbs up (1), down (-1) or cleared (0) on one answer',
+  security: visitorTokenSecurity,
+  request: { params: MessageParamsSchema, body: jsonBody(FeedbackRequestSchema) },
+  responses: {
+    204: { description: 'Saved' },
+    400: errorResponse('Invalid value'),
+    401: unauthorized,
+    404: errorResponse('No such answer in this conversation'),
+  },
 });
 
 /** Thumbs up/down on one answer. */
-export const messageFeedbackRoute: Route = {
-  method: 'POST',
-  path: '/v1/conversations/:id/messages/:messageId/feedback',
+export const messageFeedbackRoute = documentedRoute(messageFeedback, {
+  maxBodyBytes: 1024,
+  before: authorizeVisitor,
   handle: async (ctx) => {
     const { grant } = await authorizeVisitor(ctx);
-    const { value } = await readJson(ctx.req, feedbackSchema, 1024);
+    const { value } = validBody(ctx, FeedbackRequestSchema);
     const messageId = z.uuid().safeParse(ctx.params.messageId);
     const applied =
       messageId.success &&
@@ -31,15 +52,29 @@ export const messageFeedbackRoute: Route = {
       throw new HttpError(404, 'There is no answer with this id in the conversation.', 'not_found');
     ctx.res.writeHead(204).end();
   },
-};
+});
+
+const conversationRating = createRoute({
+  method: 'post',
+  path: '/v1/conversations/{id}/rating',
+  summary: 'CSAT for the conversation (1–5)',
+  security: visitorTokenSecurity,
+  request: { params: ConversationParamsSchema, body: jsonBody(RatingRequestSchema) },
+  responses: {
+    204: { description: 'Saved' },
+    400: errorResponse('Rating outside 1–5'),
+    401: unauthorized,
+    404: errorResponse('Nothing to rate yet: the conversation has no message'),
+  },
+});
 
 /** CSAT for the whole conversation. */
-export const conversationRatingRoute: Route = {
-  method: 'POST',
-  path: '/v1/conversations/:id/rating',
+export const conversationRatingRoute = documentedRoute(conversationRating, {
+  maxBodyBytes: 4096,
+  before: authorizeVisitor,
   handle: async (ctx) => {
     const { grant } = await authorizeVisitor(ctx);
-    const { rating, comment } = await readJson(ctx.req, ratingSchema, 4096);
+    const { rating, comment } = validBody(ctx, RatingRequestSchema);
     const rated = await rateConversation(
       ctx.app.db,
       grant.tenantId,
@@ -51,4 +86,4 @@ export const conversationRatingRoute: Route = {
     if (!rated) throw new HttpError(404, 'There is no conversation to rate yet.', 'not_found');
     ctx.res.writeHead(204).end();
   },
-};
+});

@@ -1,26 +1,47 @@
+import { createRoute } from '@hono/zod-openapi';
 import { escalateConversation } from '@replyline/ai';
-import { z } from 'zod';
-import { HttpError, readJson, sendJson } from '../../http';
-import type { Route } from '../../router';
+import { ConversationParamsSchema, EscalateRequestSchema, TicketSchema } from '../../contract';
+import {
+  errorResponse,
+  jsonBody,
+  jsonResponse,
+  unauthorized,
+  visitorTokenSecurity,
+} from '../../contract/responses';
+import { HttpError, sendJson } from '../../http';
+import { documentedRoute, validBody, type RequestContext } from '../../router';
 import { ensureConversation } from '../../public/seeded-conversation';
 import { authorizeVisitor, callerOf } from '../../public/visitor-request';
 
-const escalateSchema = z.object({
-  email: z.email('enter a valid email address').max(254),
-  name: z.string().trim().min(1).max(200).optional(),
-  message: z.string().trim().min(1, 'write a few words for the team').max(4000),
+const escalate = createRoute({
+  method: 'post',
+  path: '/v1/conversations/{id}/escalate',
+  summary: 'Talk to a human: opens a ticket (also before the first message)',
+  security: visitorTokenSecurity,
+  request: { params: ConversationParamsSchema, body: jsonBody(EscalateRequestSchema) },
+  responses: {
+    201: jsonResponse('Ticket created', TicketSchema),
+    400: errorResponse('Invalid email or empty message'),
+    401: unauthorized,
+    429: errorResponse('Too many messages (see retry-after)'),
+  },
 });
+
+/** A request for a person counts as a message, whether or not its form is valid. */
+async function admitEscalation(ctx: RequestContext) {
+  const { grant } = await authorizeVisitor(ctx);
+  await ctx.app.publicApi.limits.admitMessage(callerOf(ctx, grant));
+}
 
 /**
  * "Talk to a human": the customer's email and message become a ticket; its number comes back.
  */
-export const escalateRoute: Route = {
-  method: 'POST',
-  path: '/v1/conversations/:id/escalate',
+export const escalateRoute = documentedRoute(escalate, {
+  maxBodyBytes: 16 * 1024,
+  before: admitEscalation,
   handle: async (ctx) => {
     const { grant } = await authorizeVisitor(ctx);
-    await ctx.app.publicApi.limits.admitMessage(callerOf(ctx, grant));
-    const request = await readJson(ctx.req, escalateSchema, 16 * 1024);
+    const request = validBody(ctx, EscalateRequestSchema);
     // Asking for a person before writing anything still opens a ticket: the conversation is
     // stored now, with the request as its first message.
     if (!(await ensureConversation(ctx.app.db, grant)))
@@ -37,4 +58,4 @@ export const escalateRoute: Route = {
       .onTicketCreated(grant.tenantId, ticketId)
       .catch((err: unknown) => ctx.log.error({ err, ticketId }, 'could not notify the team'));
   },
-};
+});

@@ -9,29 +9,55 @@ import {
   tagMessage,
   type EngineEvent,
 } from '@replyline/ai';
+import { createRoute } from '@hono/zod-openapi';
 import type { WidgetTenant } from '@replyline/db';
-import { z } from 'zod';
-import { HttpError, readJson } from '../../http';
-import type { RequestContext, Route } from '../../router';
+import { ConversationParamsSchema, SendMessageRequestSchema } from '../../contract';
+import {
+  errorResponse,
+  eventStreamResponse,
+  jsonBody,
+  unauthorized,
+  visitorTokenSecurity,
+} from '../../contract/responses';
+import { HttpError } from '../../http';
+import { documentedRoute, validBody, type RequestContext } from '../../router';
 import { openEventStream, type EventStream } from '../../public/sse';
 import type { Caller } from '../../public/limits';
 import { ensureConversation } from '../../public/seeded-conversation';
 import { authorizeVisitor, callerOf } from '../../public/visitor-request';
 import type { VisitorGrant } from '../../public/visitor-token';
 
-const messageSchema = z.object({ text: z.string() });
+const sendMessage = createRoute({
+  method: 'post',
+  path: '/v1/conversations/{id}/messages',
+  summary: 'Send a message; the answer streams back as Server-Sent Events',
+  description:
+    'Events: `visitor_message` {id, createdAt}; `token` {text} (many); `sources` {sources: Source[]}; `done` {messageId, escalationSuggested, reason, handledByHuman}; or `error` {code, message} instead of `done`. While a human agent has taken over, the stream is `visitor_message` then `done` with handledByHuman true.',
+  security: visitorTokenSecurity,
+  request: { params: ConversationParamsSchema, body: jsonBody(SendMessageRequestSchema) },
+  responses: {
+    200: eventStreamResponse('The answer stream'),
+    400: errorResponse('Empty or invalid message'),
+    401: unauthorized,
+    402: errorResponse('The tenant’s plan has no AI replies left this month: offer the human form'),
+    413: errorResponse('Message too long'),
+    429: errorResponse(
+      'Rate limited (see retry-after): messages per visitor or signed user, IP or tenant; AI replies per IP (anonymous visitors), per signed user, or the anonymous visitors’ daily share of the plan’s replies; or too many answers streaming at once',
+    ),
+  },
+});
 
 /**
  * The customer's message in, the answer out as Server-Sent Events: `visitor_message`, then
  * `token`s, `sources` and `done` (or one `error`). Every refusal (limits, quota, size)
  * happens before the stream opens, as a plain JSON error with a status.
  */
-export const sendMessageRoute: Route = {
-  method: 'POST',
-  path: '/v1/conversations/:id/messages',
+export const sendMessageRoute = documentedRoute(sendMessage, {
+  maxBodyBytes: 64 * 1024,
+  before: authorizeVisitor,
   handle: async (ctx) => {
     const { grant, tenant } = await authorizeVisitor(ctx);
-    const { text } = await readJson(ctx.req, messageSchema, 64 * 1024);
+    const { text } = validBody(ctx, SendMessageRequestSchema);
     const trimmed = text.trim();
     if (!trimmed) throw new HttpError(400, 'The message is empty.', 'invalid_request');
     if ([...trimmed].length > MAX_MESSAGE_CHARS)
@@ -51,7 +77,7 @@ export const sendMessageRoute: Route = {
       release();
     }
   },
-};
+});
 
 async function answerOrHandOver(
   ctx: RequestContext,

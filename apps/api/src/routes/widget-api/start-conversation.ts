@@ -4,41 +4,57 @@ import {
   listMessages,
   replaceVisitorContext,
 } from '@replyline/ai';
+import { createRoute } from '@hono/zod-openapi';
 import type { WidgetTenant } from '@replyline/db';
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
-import { HttpError, readJson, sendJson } from '../../http';
-import type { Route } from '../../router';
+import type { z } from 'zod';
+import {
+  ConversationParamsSchema,
+  MessageListSchema,
+  SessionSchema,
+  StartConversationRequestSchema,
+  type IdentitySchema,
+  type MessageList,
+  type Session,
+} from '../../contract';
+import {
+  errorResponse,
+  jsonBody,
+  jsonResponse,
+  unauthorized,
+  visitorTokenSecurity,
+} from '../../contract/responses';
+import { HttpError, sendJson } from '../../http';
+import { documentedRoute, validBody, type RequestContext } from '../../router';
 import { allowOrigin } from '../../public/cors';
 import { verifyIdentity, type VerifiedIdentity } from '../../public/identity';
 import { isAllowedOrigin, originNotAllowed, siteOriginOf } from '../../public/origin';
 import { authorizeVisitor, clientIp } from '../../public/visitor-request';
 import { issueVisitorToken } from '../../public/visitor-token';
 
-const shortText = z.string().trim().min(1).max(200);
-
-/** An identity token (JWT), or the older hex signature of the user id / email. */
-const identitySchema = z.union([
-  z.object({ token: z.string().min(1).max(4096) }),
-  z.object({
-    userId: shortText.optional(),
-    email: z.email().max(254).optional(),
-    signature: z.string().max(200),
-    // Accepted so older embeds keep working, but unsigned: never stored (see identity.ts).
-    name: z.unknown().optional(),
-    context: z.unknown().optional(),
-  }),
-]);
-
-const startSchema = z.object({
-  key: z.string().min(1).max(120),
-  visitorId: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{8,128}$/, 'must be 8 to 128 letters, digits, "-" or "_"'),
-  hostOrigin: z.string().max(300).optional(),
-  language: z.string().max(20).optional(),
-  identity: identitySchema.optional(),
+const startConversation = createRoute({
+  method: 'post',
+  path: '/v1/conversations',
+  summary: 'Start or resume the visitor’s conversation',
+  description:
+    'Resumes the visitor’s unresolved conversation with its history, or returns the id and token of a new one that is stored with its first message (or an escalation); until then its history and events are empty and rating it answers 404.',
+  request: { body: jsonBody(StartConversationRequestSchema) },
+  responses: {
+    200: jsonResponse('The conversation, its history and a visitor token', SessionSchema),
+    400: errorResponse('Invalid request'),
+    401: errorResponse(
+      'Identity not valid or expired, or the tenant requires an identity and none was sent (`identity_required`)',
+    ),
+    403: errorResponse('Origin not allowed'),
+    404: errorResponse('Unknown publishable key'),
+    429: errorResponse('Too many conversations started from this address (per minute or hour)'),
+  },
 });
+
+/** Every attempt counts against the address, whatever its body holds. */
+async function admitStart(ctx: RequestContext) {
+  await ctx.app.publicApi.limits.admitStart(clientIp(ctx));
+}
 
 /**
  * Resumes the visitor's conversation (with its history) or hands out the id of a new one,
@@ -47,13 +63,12 @@ const startSchema = z.object({
  * allow-list; an identified visitor must carry a valid signed identity and only ever sees
  * the conversations of that identity.
  */
-export const startConversationRoute: Route = {
-  method: 'POST',
-  path: '/v1/conversations',
+export const startConversationRoute = documentedRoute(startConversation, {
+  maxBodyBytes: 16 * 1024,
+  before: admitStart,
   handle: async (ctx) => {
     const { publicApi, db } = ctx.app;
-    await publicApi.limits.admitStart(clientIp(ctx));
-    const body = await readJson(ctx.req, startSchema, 16 * 1024);
+    const body = validBody(ctx, StartConversationRequestSchema);
     const tenant = await publicApi.tenants.byKey(body.key);
     const site = siteOriginOf(ctx.req, body.hostOrigin);
     if (!isAllowedOrigin(tenant.allowedOrigins, site)) throw originNotAllowed(site, tenant.name);
@@ -96,14 +111,14 @@ export const startConversationRoute: Route = {
       botPaused: state?.botPaused ?? false,
       identified: Boolean(identity),
       messages,
-    });
+    } satisfies Session);
   },
-};
+});
 
 /** The verified identity, or null for an anonymous visitor (refused when identity is required). */
 async function identify(
   tenant: WidgetTenant,
-  claim: z.infer<typeof identitySchema> | undefined,
+  claim: z.infer<typeof IdentitySchema> | undefined,
 ): Promise<VerifiedIdentity | null> {
   if (claim) return verifyIdentity(tenant.identitySecretEncrypted, claim);
   if (!tenant.identityRequired) return null;
@@ -114,13 +129,23 @@ async function identify(
   );
 }
 
-export const listMessagesRoute: Route = {
-  method: 'GET',
-  path: '/v1/conversations/:id/messages',
+const listMessagesOfConversation = createRoute({
+  method: 'get',
+  path: '/v1/conversations/{id}/messages',
+  summary: 'Conversation history, oldest first',
+  security: visitorTokenSecurity,
+  request: { params: ConversationParamsSchema },
+  responses: {
+    200: jsonResponse('Messages', MessageListSchema),
+    401: unauthorized,
+  },
+});
+
+export const listMessagesRoute = documentedRoute(listMessagesOfConversation, {
   handle: async (ctx) => {
     const { grant } = await authorizeVisitor(ctx);
     // A conversation not stored yet (no first message) simply has none.
     const messages = await listMessages(ctx.app.db, grant.tenantId, grant.conversationId);
-    sendJson(ctx.res, 200, { messages });
+    sendJson(ctx.res, 200, { messages } satisfies MessageList);
   },
-};
+});

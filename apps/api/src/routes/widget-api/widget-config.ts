@@ -1,12 +1,30 @@
+import { createRoute } from '@hono/zod-openapi';
+import {
+  WidgetConfigQuerySchema,
+  WidgetProfileSchema,
+  type Branding,
+  type WidgetProfile,
+} from '../../contract';
+import { errorResponse, jsonResponse } from '../../contract/responses';
 import { sendJson } from '../../http';
-import type { Route } from '../../router';
+import { documentedRoute } from '../../router';
 import { allowOrigin } from '../../public/cors';
 import { isAllowedOrigin, normalizeOrigin, originNotAllowed } from '../../public/origin';
 
-/** Branding for the host-page loader's launcher; answers only pages on an allowed website. */
-export const widgetConfigRoute: Route = {
-  method: 'GET',
+const widgetConfig = createRoute({
+  method: 'get',
   path: '/v1/widget/config',
+  summary: 'Branding for the launcher (CORS, allowed websites only)',
+  request: { query: WidgetConfigQuerySchema },
+  responses: {
+    200: jsonResponse('The tenant’s public profile', WidgetProfileSchema),
+    403: errorResponse('The page’s origin is not on the allow-list'),
+    404: errorResponse('Unknown publishable key'),
+  },
+});
+
+/** Branding for the host-page loader's launcher; answers only pages on an allowed website. */
+export const widgetConfigRoute = documentedRoute(widgetConfig, {
   handle: async (ctx) => {
     const tenant = await ctx.app.publicApi.tenants.byKey(ctx.url.searchParams.get('key') ?? '');
     const origin = normalizeOrigin(ctx.req.headers.origin);
@@ -15,14 +33,14 @@ export const widgetConfigRoute: Route = {
     allowOrigin(ctx.req, ctx.res);
     sendJson(ctx.res, 200, publicProfile(tenant), { 'cache-control': 'public, max-age=60' });
   },
-};
+});
 
 export function publicProfile(tenant: {
   name: string;
   language: string;
   assistantName: string;
-  branding: unknown;
-}) {
+  branding: Branding;
+}): WidgetProfile {
   return {
     name: tenant.name,
     language: tenant.language,
