@@ -1,4 +1,4 @@
-import { rateConversation, setMessageFeedback } from '@replyline/ai';
+import { rateConversation, setMessageFeedback } from '@replyline/core';
 import { z } from 'zod';
 import { HttpError, readJson } from '../../http';
 import type { Route } from '../../router';

@@ -1,4 +1,4 @@
-import { escalateConversation } from '@replyline/ai';
+import { escalateConversation } from '@replyline/core';
 import { z } from 'zod';
 import { HttpError, readJson, sendJson } from '../../http';
 import type { Route } from '../../router';

@@ -3,7 +3,7 @@ import {
   getConversationState,
   listMessages,
   replaceVisitorContext,
-} from '@replyline/ai';
+} from '@replyline/core';
 import type { WidgetTenant } from '@replyline/db';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
