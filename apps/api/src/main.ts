@@ -18,9 +18,9 @@ import {
 } from '@replyline/api';
 import {
   billingConfigured,
-  checkReplyQuota,
   planPricesFromEnv,
   readBillingEnv,
+  readReplyQuota,
   startUsageReporter,
   stripeFromEnv,
 } from '@replyline/billing';
@@ -54,7 +54,7 @@ const publicApi = createPublicApi({
     embedder: embedderFromEnv(ragEnv),
     dailyTokenLimit: aiEnv.AI_VISITOR_DAILY_TOKENS,
   },
-  checkQuota: (tenantId) => checkReplyQuota(database.db, tenantId),
+  checkQuota: (tenantId, tx) => readReplyQuota(tx, tenantId),
   onReplyStored: async (tenantId) => {
     await notifyUsageAlert({ db: database.db, queue, dashboardUrl: env.DASHBOARD_URL }, tenantId);
   },

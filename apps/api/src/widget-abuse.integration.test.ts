@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { checkReplyQuota } from '@replyline/billing';
-import { schema, withTenant, type TenantId } from '@replyline/db';
+import { checkReplyQuota, readReplyQuota } from '@replyline/billing';
+import { schema, withTenant, type TenantDb, type TenantId } from '@replyline/db';
 import { openTestDatabase, type TestDatabase } from '@replyline/db/testing';
 import { count, eq } from 'drizzle-orm';
 import { SignJWT } from 'jose';
@@ -45,7 +45,9 @@ function tokenFor(secret: string, userId: string) {
     .sign(new TextEncoder().encode(secret));
 }
 
-const metered = { checkQuota: (id: TenantId) => checkReplyQuota(t.db, id) };
+const metered = {
+  checkQuota: (id: TenantId, tx: TenantDb) => readReplyQuota(tx, id),
+};
 
 async function conversationCount(tenantId: TenantId) {
   const [row] = await withTenant(t.db, tenantId, (tx) =>

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { handBackToBot, postAgentMessage } from '@replyline/ai';
-import { checkReplyQuota } from '@replyline/billing';
+import { handBackToBot, postAgentMessage } from '@replyline/core';
+import { checkReplyQuota, readReplyQuota } from '@replyline/billing';
 import { schema, withTenant, type TenantId } from '@replyline/db';
 import { openTestDatabase, type TestDatabase } from '@replyline/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -285,7 +285,7 @@ describe('sending a message', () => {
 
   it('counts each answer against the free plan and refuses past its cap (real quota)', async () => {
     const free = await shopTenant(t, `free-${randomUUID().slice(0, 8)}`);
-    const metered = await startTestApi(t, { checkQuota: (id) => checkReplyQuota(t.db, id) });
+    const metered = await startTestApi(t, { checkQuota: (id, tx) => readReplyQuota(tx, id) });
     try {
       const c = await start(metered.base, { key: free.publishableKey });
       const answered = await send(c, 'How long does delivery take?', metered.base);

@@ -1,14 +1,15 @@
-export { answerMessage, type AnswerMessageInput } from './engine/answer-message';
 export {
-  appendVisitorMessage,
-  loadTurnContext,
-  startConversation,
-  storeAssistantMessage,
+  answerTurn,
+  readTurn,
+  type AnswerTurnOptions,
   type AssistantMessage,
-  type TurnContext,
-} from './conversation-store';
+  type Turn,
+  type TurnOutcome,
+} from './engine/answer-turn';
+export { cannedPlan, planAnswer, searchTexts, type AnswerPlan } from './engine/plan-answer';
+export type { TurnContext } from './engine/turn-context';
+export type { KnowledgeSearch } from './retrieval/retrieve-passages';
 export { readAiEnv, type AiEnv } from './env';
-export { visitorTokensToday } from './visitor-usage';
 export { chatModelFromEnv } from './providers/model-from-env';
 export { createOpenAIChatModel, type OpenAIChatModelOptions } from './providers/openai-chat-model';
 export { createExtractiveModel, EXTRACTIVE_MODEL_NAME } from './providers/extractive-model';
@@ -31,24 +32,3 @@ export {
   type TokenUsage,
   type VisitorContext,
 } from './types';
-export {
-  createConversation,
-  findResumableConversation,
-  replaceVisitorContext,
-  type ConversationDraft,
-  type ConversationOwner,
-} from './conversations/visitor-conversation';
-export {
-  customerSource,
-  getConversationState,
-  listMessages,
-  type ConversationMessage,
-  type ConversationState,
-} from './conversations/read-conversation';
-export { rateConversation, setMessageFeedback } from './conversations/customer-feedback';
-export {
-  escalateConversation,
-  type EscalationRequest,
-} from './conversations/escalate-conversation';
-export { handBackToBot, postAgentMessage, takeOverConversation } from './conversations/agent-reply';
-export { nextTicketNumber } from './conversations/ticket-number';

@@ -2,7 +2,7 @@
 // into the deleted data is found in no table of any schema, the job queue included. A second
 // workspace holds the identical marker and keeps it: the search can see what it looks for.
 import { randomBytes } from 'node:crypto';
-import { escalateConversation } from '@replyline/ai';
+import { escalateConversation } from '@replyline/core';
 import {
   openQueue,
   QUEUES,

@@ -1,7 +1,7 @@
 // The pricing page's feature promises, enforced: every procedure that declares a plan feature
 // (found by walking the router, like the access test) is refused on each plan without it and
 // let through on each plan with it, and the features behave per plan end to end.
-import { getConversationState } from '@replyline/ai';
+import { getConversationState } from '@replyline/core';
 import { assertWorkspaceAllows, PLAN_IDS, planAllows, type PlanId } from '@replyline/billing';
 import { schema, withTenant, type TenantId } from '@replyline/db';
 import { openTestDatabase, type TestDatabase } from '@replyline/db/testing';

@@ -33,7 +33,7 @@ export {
   type WebhookSignatureProblem,
 } from './errors';
 export type { BillingLogger } from './logger';
-export { checkReplyQuota, type ReplyQuota } from './quota/check-reply-quota';
+export { checkReplyQuota, readReplyQuota, type ReplyQuota } from './quota/check-reply-quota';
 export { getBillingOverview, type BillingOverview } from './overview/get-billing-overview';
 export { usageAlertLevel, type UsageAlertLevel } from './quota/usage-alert';
 export { replyUsageKey } from './quota/usage-keys';

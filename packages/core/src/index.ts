@@ -5,3 +5,4 @@ export {
   isDomainError,
   type DomainErrorCode,
 } from './domain-error';
+export * from './conversations';

@@ -1,4 +1,4 @@
-import { postAgentMessage } from '@replyline/ai';
+import { postAgentMessage } from '@replyline/core';
 import { findTenantByPublishableKey } from '@replyline/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApi, startSharedDatabase, type RunningApi, type SharedDatabase } from './harness';

@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import { postAgentMessage } from '@replyline/ai';
+import { postAgentMessage } from '@replyline/core';
 import { findTenantByPublishableKey, schema, withTenant, type TenantId } from '@replyline/db';
 import { desc, eq } from 'drizzle-orm';
 import type { Browser } from 'playwright-core';

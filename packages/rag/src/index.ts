@@ -28,5 +28,10 @@ export {
 export { processDocument } from './ingest/process-document';
 export { startIngestionWorker } from './ingest/worker';
 export { searchConfigFor } from './languages';
-export { searchKnowledge, type SearchHit, type SearchOptions } from './search/search';
+export {
+  searchKnowledge,
+  searchKnowledgeIn,
+  type SearchHit,
+  type SearchOptions,
+} from './search/search';
 export { parseFaqCsv, parseFaqMarkdown, ZFaqEntry, type TFaqEntry } from './sources/faq-import';

@@ -1,4 +1,4 @@
-import type { Database, TenantId } from '@replyline/db';
+import type { Database, TenantDb, TenantId } from '@replyline/db';
 import type { ChatModel } from '@replyline/ai';
 import type { Embedder } from '@replyline/rag';
 import type { Logger } from '../logger';
@@ -18,8 +18,11 @@ export interface PublicApi {
   limits: Limits;
   hub: RealtimeHub;
   chat: { model: ChatModel; embedder: Embedder | null; dailyTokenLimit?: number };
-  /** The plan's reply quota, checked before the model is called. */
-  checkQuota(tenantId: TenantId): Promise<QuotaCheck>;
+  /**
+   * The plan's reply quota, checked before the model is called. Read in the caller's tenant
+   * transaction, together with the conversation it is about.
+   */
+  checkQuota(tenantId: TenantId, tx: TenantDb): Promise<QuotaCheck>;
   /** How often an idle event stream gets a keep-alive comment. */
   keepAliveMs: number;
   /** Proxies in front of this API that append to X-Forwarded-For (see `clientAddress`). */

@@ -1,5 +1,5 @@
 import type { ConversationSignal, Database, TenantId } from '@replyline/db';
-import { getConversationState, listMessages, type ConversationMessage } from '@replyline/ai';
+import { getConversationState, listMessages, type ConversationMessage } from '@replyline/core';
 import type { Logger } from '../logger';
 
 export type ConversationUpdate =

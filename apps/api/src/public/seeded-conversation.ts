@@ -1,4 +1,7 @@
-import { createConversation, getConversationState, type ConversationState } from '@replyline/ai';
+import {
+  ensureConversation as ensureVisitorConversation,
+  type ConversationState,
+} from '@replyline/core';
 import type { Database } from '@replyline/db';
 import type { VisitorGrant } from './visitor-token';
 
@@ -11,13 +14,15 @@ export async function ensureConversation(
   db: Database,
   grant: VisitorGrant,
 ): Promise<ConversationState | null> {
-  const state = await getConversationState(db, grant.tenantId, grant.conversationId);
-  if (state || !grant.seed) return state;
-  await createConversation(db, grant.tenantId, {
+  return ensureVisitorConversation(db, grant.tenantId, visitorConversationOf(grant));
+}
+
+/** The core's view of the conversation a visitor token is for. */
+export function visitorConversationOf(grant: VisitorGrant) {
+  return {
     id: grant.conversationId,
     visitorId: grant.visitorId,
     identityKey: grant.identityKey,
-    ...grant.seed,
-  });
-  return getConversationState(db, grant.tenantId, grant.conversationId);
+    seed: grant.seed,
+  };
 }

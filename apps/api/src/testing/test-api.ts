@@ -2,7 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { createExtractiveModel, type ChatModel } from '@replyline/ai';
-import { createTenant, listenConversationSignals, type TenantId } from '@replyline/db';
+import {
+  createTenant,
+  listenConversationSignals,
+  type TenantDb,
+  type TenantId,
+} from '@replyline/db';
 import type { TestDatabase } from '@replyline/db/testing';
 import { addFaqEntries } from '@replyline/rag';
 import { configuredIntegrations, limitSettings, readApiEnv } from '../env';
@@ -38,7 +43,7 @@ export async function startTestApi(
     limitNamespace?: string;
     trustedProxyHops?: number;
     model?: ChatModel;
-    checkQuota?: (tenantId: TenantId) => Promise<QuotaCheck>;
+    checkQuota?: (tenantId: TenantId, tx: TenantDb) => Promise<QuotaCheck>;
     keepAliveMs?: number;
     onTicketCreated?: (tenantId: TenantId, ticketId: string) => Promise<void>;
   } = {},

@@ -1,4 +1,4 @@
-import type { TurnContext } from '../conversation-store';
+import type { TurnContext } from './turn-context';
 import { createExtractiveModel } from '../providers/extractive-model';
 import type { ChatModel, Passage, TokenUsage, VisitorContext } from '../types';
 import { endingFor, isUnanswered } from './endings';

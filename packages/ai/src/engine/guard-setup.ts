@@ -1,4 +1,4 @@
-import type { TurnContext } from '../conversation-store';
+import type { TurnContext } from './turn-context';
 import { promiseDetector } from '../guardrails/commitments';
 import { leakDetector } from '../guardrails/leak-detector';
 import { linkPolicy } from '../guardrails/link-policy';

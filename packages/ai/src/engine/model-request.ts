@@ -1,4 +1,4 @@
-import type { TurnContext } from '../conversation-store';
+import type { TurnContext } from './turn-context';
 import { recentTurns, visitorContextBlock } from '../memory/conversation-memory';
 import { buildPrompt } from '../prompt/build-prompt';
 import { newCanary } from '../prompt/canary';

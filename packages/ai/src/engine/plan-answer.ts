@@ -1,14 +1,12 @@
-import type { Database, TenantId } from '@replyline/db';
-import type { Embedder } from '@replyline/rag';
 import { checkDailyBudget } from '../guardrails/daily-budget';
 import { looksLikeInjection } from '../guardrails/injection';
 import { refusedTopicIn } from '../guardrails/refused-topics';
 import { phrasesFor } from '../language/phrases';
-import { retrievePassages } from '../retrieval/retrieve-passages';
+import { retrievePassages, type KnowledgeSearch } from '../retrieval/retrieve-passages';
 import { isSmallTalk } from '../signals/tag-message';
 import type { MessageTag } from '../signals/lexicons';
 import { keywordStems } from '../text/keywords';
-import type { TurnContext } from '../conversation-store';
+import type { TurnContext } from './turn-context';
 import type { Passage, VisitorContext } from '../types';
 
 export type AnswerPlan =
@@ -16,14 +14,13 @@ export type AnswerPlan =
   | { kind: 'model'; passages: Passage[]; overBudget: boolean };
 
 export interface PlanInput {
-  db: Database;
-  tenantId: TenantId;
   question: string;
   tags: MessageTag[];
   language: string;
   knowledgeLanguage: string;
   context: TurnContext;
-  embedder?: Embedder | null;
+  /** The tenant's knowledge search (see `KnowledgeSearch`). */
+  search: KnowledgeSearch;
   /** Context sent with this message (the conversation's stored context otherwise). */
   visitorContext?: VisitorContext;
   /** Today's model tokens for this visitor and the limit, when a paid model would answer. */
@@ -37,6 +34,23 @@ export interface PlanInput {
  * (so nothing can be invented). Everything else goes to the model with the relevant passages.
  */
 export async function planAnswer(input: PlanInput): Promise<AnswerPlan> {
+  const canned = cannedPlan(input);
+  if (canned) return canned;
+  const passages = await findPassages(input);
+  if (passages.length === 0) {
+    const phrases = phrasesFor(input.language);
+    return { kind: 'canned', text: phrases.dontKnow, tags: ['unanswered'], unanswered: true };
+  }
+  const overBudget = input.budget
+    ? !checkDailyBudget(input.budget.used, input.budget.limit).allowed
+    : false;
+  return { kind: 'model', passages, overBudget };
+}
+
+type CannedInput = Omit<PlanInput, 'search' | 'budget'>;
+
+/** The fixed replies that need no knowledge search; null when the question goes to retrieval. */
+export function cannedPlan(input: CannedInput): AnswerPlan | null {
   const phrases = phrasesFor(input.language);
   const canned = (text: string, tags: string[] = [], unanswered = false): AnswerPlan => ({
     kind: 'canned',
@@ -60,13 +74,19 @@ export async function planAnswer(input: PlanInput): Promise<AnswerPlan> {
     return canned(phrases.greeting(persona.assistantName, visitor));
   }
   if (smallTalk === 'thanks') return canned(phrases.thanks);
+  return null;
+}
 
-  const passages = await findPassages(input);
-  if (passages.length === 0) return canned(phrases.dontKnow, ['unanswered'], true);
-  const overBudget = input.budget
-    ? !checkDailyBudget(input.budget.used, input.budget.limit).allowed
-    : false;
-  return { kind: 'model', passages, overBudget };
+/**
+ * The texts retrieval may search for this question, in order: the question, then (for a short
+ * follow-up) the customer's previous message with it. A caller with an embedder embeds them
+ * in one call before opening its transaction.
+ */
+export function searchTexts(input: CannedInput): string[] {
+  const previous = input.context.turns.filter((t) => t.role === 'visitor').at(-1);
+  if (!previous || keywordStems(input.question, input.knowledgeLanguage, input.language).size > 1)
+    return [input.question];
+  return [input.question, `${previous.content} ${input.question}`];
 }
 
 /**
@@ -75,21 +95,14 @@ export async function planAnswer(input: PlanInput): Promise<AnswerPlan> {
  */
 async function findPassages(input: PlanInput): Promise<Passage[]> {
   const search = (text: string) =>
-    retrievePassages(
-      input.db,
-      input.tenantId,
-      {
-        text,
-        knowledgeLanguage: input.knowledgeLanguage,
-        messageLanguage: input.language,
-        searchLanguage: input.context.tenant.language,
-      },
-      input.embedder,
-    );
-  const first = await search(input.question);
-  if (first.passages.length > 0) return first.passages;
-  const previous = input.context.turns.filter((t) => t.role === 'visitor').at(-1);
-  if (!previous || keywordStems(input.question, input.knowledgeLanguage, input.language).size > 1)
-    return [];
-  return (await search(`${previous.content} ${input.question}`)).passages;
+    retrievePassages(input.search, {
+      text,
+      knowledgeLanguage: input.knowledgeLanguage,
+      messageLanguage: input.language,
+      searchLanguage: input.context.tenant.language,
+    });
+  const [question, followUp] = searchTexts(input);
+  const first = await search(question!);
+  if (first.passages.length > 0 || !followUp) return first.passages;
+  return (await search(followUp)).passages;
 }

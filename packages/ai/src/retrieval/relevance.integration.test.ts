@@ -1,6 +1,7 @@
 import { seedDemoTenant, type TenantId } from '@replyline/db';
 import { openTestDatabase, type TestDatabase } from '@replyline/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { searchKnowledge } from '@replyline/rag';
 import { retrievePassages } from './retrieve-passages';
 
 let t: TestDatabase;
@@ -12,9 +13,11 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 const relevant = (text: string, messageLanguage = 'en') =>
-  retrievePassages(t.db, demo, { text, knowledgeLanguage: 'en', messageLanguage }).then(
-    (r) => r.passages,
-  );
+  retrievePassages((query, options) => searchKnowledge(t.db, demo, query, options), {
+    text,
+    knowledgeLanguage: 'en',
+    messageLanguage,
+  }).then((r) => r.passages);
 
 // The calibration set for the confidence rule: questions customers of the demo moving company
 // ask, with the passage that answers them, and questions it has nothing on.

@@ -1,5 +1,4 @@
-import type { Database, TenantId } from '@replyline/db';
-import { searchKnowledge, type Embedder } from '@replyline/rag';
+import type { SearchHit } from '@replyline/rag';
 import { looksLikeInjection } from '../guardrails/injection';
 import { stripInvisible } from '../guardrails/invisible';
 import { splitSentences } from '../text/sentences';
@@ -12,6 +11,15 @@ export const MAX_PASSAGES = 5;
 export const MAX_PASSAGE_CHARS = 2_000;
 const SEARCH_LIMIT = 8;
 
+/**
+ * The tenant's knowledge search, bound by the caller to one tenant (and, when it has one, to its
+ * open transaction and precomputed query vectors): the engine itself opens no database scope.
+ */
+export type KnowledgeSearch = (
+  text: string,
+  options: { limit: number; language?: string },
+) => Promise<SearchHit[]>;
+
 export interface Retrieval {
   passages: Passage[];
   /** Hits found at all, relevant or not (for analytics: "searched but nothing fit"). */
@@ -20,8 +28,7 @@ export interface Retrieval {
 
 /** The tenant's passages that answer the question, numbered for citation and made safe to show. */
 export async function retrievePassages(
-  db: Database,
-  tenantId: TenantId,
+  search: KnowledgeSearch,
   query: {
     text: string;
     knowledgeLanguage: string;
@@ -29,13 +36,8 @@ export async function retrievePassages(
     /** The tenant's language as stored, when the caller has it: saves search a lookup. */
     searchLanguage?: string;
   },
-  embedder?: Embedder | null,
 ): Promise<Retrieval> {
-  const found = await searchKnowledge(db, tenantId, query.text, {
-    limit: SEARCH_LIMIT,
-    language: query.searchLanguage,
-    embedder,
-  });
+  const found = await search(query.text, { limit: SEARCH_LIMIT, language: query.searchLanguage });
   // Relevance is judged on what would be shown: a planted instruction must not make a passage fit.
   const hits = found
     .map((hit) => ({ ...hit, content: defang(hit.content) }))

@@ -9,7 +9,6 @@ import {
   type KnowledgeDeps,
 } from '@replyline/rag';
 import { and, asc, eq } from 'drizzle-orm';
-import { startConversation } from '../conversation-store';
 import { createOpenAIChatModel } from '../providers/openai-chat-model';
 import type { EngineEvent, MessageSource } from '../types';
 import type { ChatStub } from './openai-chat-stub';
@@ -54,14 +53,6 @@ export async function addFaq(
   entries: { question: string; answer: string }[],
 ) {
   return addFaqEntries(knowledge(t), tenantId, entries);
-}
-
-export async function newConversation(
-  t: TestDatabase,
-  tenantId: TenantId,
-  visitorId = `v-${randomUUID()}`,
-) {
-  return (await startConversation(t.db, tenantId, { visitorId })).conversationId;
 }
 
 /** The SDK pointed at the stub, with short timeouts so failure tests stay quick. */

@@ -1,4 +1,4 @@
-import { takeOverConversation } from '@replyline/ai';
+import { takeOverConversation } from '@replyline/core';
 import { asUserId, schema, withTenant, type TenantId } from '@replyline/db';
 import { openTestDatabase, type TestDatabase } from '@replyline/db/testing';
 import { eq } from 'drizzle-orm';

@@ -1,4 +1,4 @@
-import { getConversationState, listMessages } from '@replyline/ai';
+import { getConversationState, listMessages } from '@replyline/core';
 import {
   listenConversationSignals,
   schema,

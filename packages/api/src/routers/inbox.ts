@@ -3,7 +3,7 @@ import {
   handBackToBot,
   postAgentMessage,
   takeOverConversation,
-} from '@replyline/ai';
+} from '@replyline/core';
 import { withTenant } from '@replyline/db';
 import { z } from 'zod';
 import { recordAudit } from '../audit';

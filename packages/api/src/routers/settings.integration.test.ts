@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { escalateConversation } from '@replyline/ai';
+import { escalateConversation } from '@replyline/core';
 import { openQueue, QUEUES, schema, withTenant, type TenantId } from '@replyline/db';
 import { openTestDatabase, type TestDatabase } from '@replyline/db/testing';
 import { addTextDocument } from '@replyline/rag';

@@ -1,6 +1,6 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { escalateConversation } from '@replyline/ai';
+import { escalateConversation } from '@replyline/core';
 import { openQueue, QUEUES, schema } from '@replyline/db';
 import { openTestDatabase, type TestDatabase } from '@replyline/db/testing';
 import { sql } from 'drizzle-orm';

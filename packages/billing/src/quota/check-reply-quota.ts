@@ -1,4 +1,4 @@
-import { queryRows, withTenant, type Database, type TenantId } from '@replyline/db';
+import { queryRows, withTenant, type Database, type TenantDb, type TenantId } from '@replyline/db';
 import { sql } from 'drizzle-orm';
 import { planById, type PlanId } from '../plans';
 
@@ -29,11 +29,19 @@ export async function checkReplyQuota(
   tenantId: TenantId,
   now: Date = new Date(),
 ): Promise<ReplyQuota> {
+  return withTenant(db, tenantId, (tx) => readReplyQuota(tx, tenantId, now));
+}
+
+/** `checkReplyQuota` in the caller's tenant transaction (one read with the rest of a turn). */
+export async function readReplyQuota(
+  tx: TenantDb,
+  tenantId: TenantId,
+  now: Date = new Date(),
+): Promise<ReplyQuota> {
   const at = now.toISOString();
-  const [row] = await withTenant(db, tenantId, (tx) =>
-    queryRows<QuotaRow>(
-      tx,
-      sql`select t.plan, p.period_start,
+  const [row] = await queryRows<QuotaRow>(
+    tx,
+    sql`select t.plan, p.period_start,
             (select coalesce(sum(u.quantity), 0) from usage_records u
               where u.tenant_id = t.id and u.kind = 'ai_reply'
                 and u.occurred_at >= p.period_start and u.occurred_at < p.period_end) as used
@@ -48,7 +56,6 @@ export async function checkReplyQuota(
                 else date_trunc('month', ${at}::timestamptz, 'UTC') + interval '1 month' end as period_end
           ) p
           where t.id = ${tenantId}`,
-    ),
   );
   if (!row) throw new Error(`Tenant ${tenantId} does not exist`);
   const plan = planById(row.plan);

@@ -69,15 +69,34 @@ export async function searchKnowledge(
   // Embed before the transaction: a network call must not hold a database connection.
   const queryVector = options.embedder ? ((await options.embedder.embed([text]))[0] ?? null) : null;
 
-  return withTenant(db, tenantId, async (tx) => {
-    const config = searchConfigFor(options.language ?? (await tenantLanguage(tx, tenantId)));
-    const lexical = await bm25Candidates(tx, tenantId, text, config);
-    const lists: RankedList[] = [{ name: 'lexical', items: lexical }];
-    if (queryVector)
-      lists.push({ name: 'vector', items: await vectorCandidates(tx, tenantId, queryVector) });
-    const fused = fuseRankings(lists).slice(0, limit);
-    return attachPassages(tx, tenantId, fused);
-  });
+  return withTenant(db, tenantId, (tx) =>
+    searchKnowledgeIn(tx, tenantId, text, { limit, language: options.language, queryVector }),
+  );
+}
+
+/**
+ * `searchKnowledge` in the caller's tenant transaction, with the question already embedded (a
+ * network call must not hold the transaction open): lets a caller read and write around one
+ * answer in a single scope.
+ */
+export async function searchKnowledgeIn(
+  tx: TenantDb,
+  tenantId: TenantId,
+  query: string,
+  options: { limit?: number; language?: string; queryVector?: number[] | null } = {},
+): Promise<SearchHit[]> {
+  const text = query.slice(0, 2_000);
+  if (!text.trim()) return [];
+  const config = searchConfigFor(options.language ?? (await tenantLanguage(tx, tenantId)));
+  const lexical = await bm25Candidates(tx, tenantId, text, config);
+  const lists: RankedList[] = [{ name: 'lexical', items: lexical }];
+  if (options.queryVector)
+    lists.push({
+      name: 'vector',
+      items: await vectorCandidates(tx, tenantId, options.queryVector),
+    });
+  const fused = fuseRankings(lists).slice(0, options.limit ?? 8);
+  return attachPassages(tx, tenantId, fused);
 }
 
 async function tenantLanguage(tx: TenantDb, tenantId: TenantId): Promise<string> {

@@ -1,5 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
-import { rateConversation, setMessageFeedback } from '@replyline/ai';
+import { rateConversation, setMessageFeedback } from '@replyline/core';
 import { z } from 'zod';
 import {
   ConversationParamsSchema,

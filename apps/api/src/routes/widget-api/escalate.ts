@@ -1,5 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
-import { escalateConversation } from '@replyline/ai';
+import { escalateConversation } from '@replyline/core';
 import { ConversationParamsSchema, EscalateRequestSchema, TicketSchema } from '../../contract';
 import {
   errorResponse,

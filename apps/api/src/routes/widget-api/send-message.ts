@@ -1,16 +1,13 @@
+import { MAX_MESSAGE_CHARS, type EngineEvent } from '@replyline/ai';
 import {
-  answerMessage,
-  appendVisitorMessage,
-  cleanInput,
+  answerVisitorTurn,
   customerSource,
-  detectLanguage,
-  getConversationState,
-  MAX_MESSAGE_CHARS,
-  tagMessage,
-  type EngineEvent,
-} from '@replyline/ai';
+  isMetered,
+  keepMessageForAgent,
+  openVisitorTurn,
+  type OpenedTurn,
+} from '@replyline/core';
 import { createRoute } from '@hono/zod-openapi';
-import type { WidgetTenant } from '@replyline/db';
 import { ConversationParamsSchema, SendMessageRequestSchema } from '../../contract';
 import {
   errorResponse,
@@ -23,8 +20,9 @@ import { HttpError } from '../../http';
 import { documentedRoute, validBody, type RequestContext } from '../../router';
 import { openEventStream, type EventStream } from '../../public/sse';
 import type { Caller } from '../../public/limits';
-import { ensureConversation } from '../../public/seeded-conversation';
+import { visitorConversationOf } from '../../public/seeded-conversation';
 import { authorizeVisitor, callerOf } from '../../public/visitor-request';
+import type { QuotaCheck } from '../../public/public-api';
 import type { VisitorGrant } from '../../public/visitor-token';
 
 const sendMessage = createRoute({
@@ -56,7 +54,7 @@ export const sendMessageRoute = documentedRoute(sendMessage, {
   maxBodyBytes: 64 * 1024,
   before: authorizeVisitor,
   handle: async (ctx) => {
-    const { grant, tenant } = await authorizeVisitor(ctx);
+    const { grant } = await authorizeVisitor(ctx);
     const { text } = validBody(ctx, SendMessageRequestSchema);
     const trimmed = text.trim();
     if (!trimmed) throw new HttpError(400, 'The message is empty.', 'invalid_request');
@@ -72,7 +70,7 @@ export const sendMessageRoute = documentedRoute(sendMessage, {
     await limits.admitMessage(caller);
     const release = limits.acquireStream(grant);
     try {
-      await answerOrHandOver(ctx, caller, grant, tenant, trimmed);
+      await answerOrHandOver(ctx, caller, grant, trimmed);
     } finally {
       release();
     }
@@ -83,16 +81,21 @@ async function answerOrHandOver(
   ctx: RequestContext,
   caller: Caller,
   grant: VisitorGrant,
-  tenant: WidgetTenant,
   text: string,
 ) {
   const { db, publicApi } = ctx.app;
-  const state = await getConversationState(db, grant.tenantId, grant.conversationId);
-  if (!state && !grant.seed)
+  // One read decides everything below: conversation, quota, turns and today's tokens.
+  const turn = await openVisitorTurn(db, {
+    tenantId: grant.tenantId,
+    conversation: visitorConversationOf(grant),
+    readQuota: (tx, tenantId) => publicApi.checkQuota(tenantId, tx),
+    countTokensToday: isMetered(publicApi.chat),
+  });
+  if (!turn.state && !grant.seed)
     throw new HttpError(404, 'This conversation does not exist any more.', 'not_found');
-  if (state?.botPaused) return handOverToHuman(ctx, grant, tenant, text);
+  if (turn.state?.botPaused) return handOverToHuman(ctx, turn, text);
 
-  const quota = await publicApi.checkQuota(grant.tenantId);
+  const quota = turn.quota!;
   if (!quota.allowed)
     throw new HttpError(
       402,
@@ -100,16 +103,13 @@ async function answerOrHandOver(
       'quota_exceeded',
     );
   await publicApi.limits.admitReply(caller, quota.included);
-  // The first message of a new conversation stores it; refusals above leave no empty row.
-  if (!state) await ensureConversation(db, grant);
+  // The first message of a new conversation stores it (with the message); refusals above leave
+  // no empty row.
 
   const stream = openEventStream(ctx.res);
   const abort = new AbortController();
   ctx.res.on('close', () => abort.abort());
-  const events = answerMessage({
-    db,
-    tenantId: grant.tenantId,
-    conversationId: grant.conversationId,
+  const events = answerVisitorTurn(db, turn, {
     text,
     model: publicApi.chat.model,
     embedder: publicApi.chat.embedder,
@@ -156,18 +156,8 @@ async function forward(stream: EventStream, event: EngineEvent) {
 }
 
 /** A person has taken over: keep the message for them, and tell the widget the bot stays quiet. */
-async function handOverToHuman(
-  ctx: RequestContext,
-  grant: VisitorGrant,
-  tenant: WidgetTenant,
-  text: string,
-) {
-  const content = cleanInput(text);
-  const stored = await appendVisitorMessage(ctx.app.db, grant.tenantId, grant.conversationId, {
-    content,
-    tags: tagMessage(content),
-    language: detectLanguage(content, tenant.language),
-  });
+async function handOverToHuman(ctx: RequestContext, turn: OpenedTurn<QuotaCheck>, text: string) {
+  const stored = await keepMessageForAgent(ctx.app.db, turn, text);
   const stream = openEventStream(ctx.res);
   await stream.send('visitor_message', {
     id: stored.messageId,

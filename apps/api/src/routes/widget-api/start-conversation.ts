@@ -3,7 +3,7 @@ import {
   getConversationState,
   listMessages,
   replaceVisitorContext,
-} from '@replyline/ai';
+} from '@replyline/core';
 import { createRoute } from '@hono/zod-openapi';
 import type { WidgetTenant } from '@replyline/db';
 import { randomUUID } from 'node:crypto';

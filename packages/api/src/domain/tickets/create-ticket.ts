@@ -1,11 +1,11 @@
-import { nextTicketNumber } from '@replyline/ai';
+import { insertTicket } from '@replyline/core';
 import { schema, withTenant, type Database, type TenantId, type UserId } from '@replyline/db';
 import { TRPCError } from '@trpc/server';
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { isMember, ZCategory, ZTicketPriority } from './ticket-fields';
 
-const { conversations, events, tickets } = schema;
+const { conversations, events } = schema;
 
 /** A ticket made by hand (a phone call, an email to the team); escalations make their own. */
 export const ZCreateTicket = z.object({
@@ -44,33 +44,27 @@ export async function createTicket(
       if (!found)
         throw new TRPCError({ code: 'NOT_FOUND', message: 'That conversation does not exist.' });
     }
-    const number = await nextTicketNumber(tx, tenantId);
-    const [row] = await tx
-      .insert(tickets)
-      .values({
-        tenantId,
-        number,
-        subject: ticket.subject,
-        customerEmail: ticket.customerEmail,
-        customerName: ticket.customerName ?? null,
-        priority: ticket.priority,
-        category: ticket.category ?? null,
-        assigneeUserId: ticket.assigneeUserId ?? null,
-        conversationId: ticket.conversationId ?? null,
-      })
-      .returning({ id: tickets.id });
+    const { ticketId, ticketNumber: number } = await insertTicket(tx, tenantId, {
+      subject: ticket.subject,
+      customerEmail: ticket.customerEmail,
+      customerName: ticket.customerName,
+      priority: ticket.priority,
+      category: ticket.category,
+      assigneeUserId: ticket.assigneeUserId,
+      conversationId: ticket.conversationId,
+    });
     await tx.insert(events).values({
       tenantId,
       conversationId: ticket.conversationId ?? null,
       type: 'ticket_created',
       data: {
-        ticketId: row!.id,
+        ticketId,
         ticketNumber: number,
         source: 'manual',
         byUserId,
         ...(ticket.message ? { message: ticket.message } : {}),
       },
     });
-    return { ticketId: row!.id, ticketNumber: number };
+    return { ticketId, ticketNumber: number };
   });
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { escalateConversation } from '@replyline/ai';
+import { escalateConversation } from '@replyline/core';
 import { handleStripeWebhook, type Stripe } from '@replyline/billing';
 import {
   eventObject,

@@ -2,12 +2,11 @@ import { readFileSync } from 'node:fs';
 import { seedDemoTenant, type TenantId } from '@replyline/db';
 import { openTestDatabase, type TestDatabase } from '@replyline/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answerMessage } from './engine/answer-message';
-import { phrasesFor } from './language/phrases';
-import { chatModelFromEnv } from './providers/model-from-env';
-import { readAiEnv } from './env';
+import { chatModelFromEnv, readAiEnv } from '@replyline/ai';
+import { addPdf, collect, newTenant, phrasesFor } from '@replyline/ai/testing';
 import { evalFile } from '@replyline/rag/testing';
-import { addPdf, collect, newConversation, newTenant } from './testing/fixtures';
+import { newConversation } from './testing/conversations';
+import { answerMessage } from './visitor-turn';
 
 // The "done when", with no AI key configured: the product answers from its knowledge.
 const pdkids = evalFile('pdfs/pdkids.pdf');

@@ -3,15 +3,21 @@ import { openTestDatabase, type TestDatabase } from '@replyline/db/testing';
 import { schema, type TenantId } from '@replyline/db';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startConversation } from '../conversation-store';
-import { phrasesFor } from '../language/phrases';
-import { NO_ANSWER_MARKER } from '../guardrails/no-answer';
-import { createExtractiveModel } from '../providers/extractive-model';
-import { collect, newConversation, storedMessages, stubModel } from '../testing/fixtures';
-import { movingTenant } from '../testing/knowledge-base';
-import { startChatStub, type ChatStub, type StubRequest } from '../testing/openai-chat-stub';
-import type { ChatModel, VisitorContext } from '../types';
-import { answerMessage } from './answer-message';
+import { createExtractiveModel, type ChatModel, type VisitorContext } from '@replyline/ai';
+import {
+  collect,
+  movingTenant,
+  NO_ANSWER_MARKER,
+  phrasesFor,
+  startChatStub,
+  storedMessages,
+  stubModel,
+  type ChatStub,
+  type StubRequest,
+} from '@replyline/ai/testing';
+import { startConversation } from './conversation-store';
+import { newConversation } from './testing/conversations';
+import { answerMessage } from './visitor-turn';
 
 let t: TestDatabase;
 let stub: ChatStub;

@@ -9,7 +9,7 @@ import {
   storeAssistantMessage,
 } from './conversation-store';
 import { visitorTokensToday } from './visitor-usage';
-import { newTenant, storedMessages } from './testing/fixtures';
+import { newTenant, storedMessages } from '@replyline/ai/testing';
 
 let t: TestDatabase;
 beforeAll(async () => {

@@ -1,6 +1,7 @@
-import { schema, withTenant, type Database, type TenantId } from '@replyline/db';
+import { schema, withTenant, type Database, type TenantDb, type TenantId } from '@replyline/db';
 import { and, desc, eq, isNull, ne, sql } from 'drizzle-orm';
-import type { VisitorContext } from '../types';
+import type { VisitorContext } from '@replyline/ai';
+import { readState, type ConversationState } from './read-conversation';
 
 const { conversations } = schema;
 
@@ -64,21 +65,28 @@ export async function createConversation(
   tenantId: TenantId,
   draft: ConversationDraft,
 ): Promise<boolean> {
-  const created = await withTenant(db, tenantId, (tx) =>
-    tx
-      .insert(conversations)
-      .values({
-        tenantId,
-        id: draft.id,
-        visitorId: draft.visitorId,
-        identityKey: draft.identityKey,
-        customerEmail: draft.customerEmail,
-        customerName: draft.customerName,
-        metadata: { context: draft.context, origin: draft.origin },
-      })
-      .onConflictDoNothing()
-      .returning({ id: conversations.id }),
-  );
+  return withTenant(db, tenantId, (tx) => insertConversation(tx, tenantId, draft));
+}
+
+/** `createConversation` in the caller's transaction. */
+export async function insertConversation(
+  tx: TenantDb,
+  tenantId: TenantId,
+  draft: ConversationDraft,
+): Promise<boolean> {
+  const created = await tx
+    .insert(conversations)
+    .values({
+      tenantId,
+      id: draft.id,
+      visitorId: draft.visitorId,
+      identityKey: draft.identityKey,
+      customerEmail: draft.customerEmail,
+      customerName: draft.customerName,
+      metadata: { context: draft.context, origin: draft.origin },
+    })
+    .onConflictDoNothing()
+    .returning({ id: conversations.id });
   return created.length > 0;
 }
 
@@ -99,5 +107,31 @@ export async function replaceVisitorContext(
       .update(conversations)
       .set({ metadata: { ...row.metadata, context } })
       .where(and(eq(conversations.tenantId, tenantId), eq(conversations.id, conversationId)));
+  });
+}
+
+/**
+ * The conversation, written now from its draft's seed when it was not stored at start
+ * (conversations are stored with their first message, or an escalation). Null when it does
+ * not exist and there is no seed to make it from. One transaction.
+ */
+export async function ensureConversation(
+  db: Database,
+  tenantId: TenantId,
+  conversation: ConversationOwner & {
+    id: string;
+    seed?: Omit<ConversationDraft, 'id' | keyof ConversationOwner>;
+  },
+): Promise<ConversationState | null> {
+  return withTenant(db, tenantId, async (tx) => {
+    const state = await readState(tx, tenantId, conversation.id);
+    if (state || !conversation.seed) return state;
+    await insertConversation(tx, tenantId, {
+      id: conversation.id,
+      visitorId: conversation.visitorId,
+      identityKey: conversation.identityKey,
+      ...conversation.seed,
+    });
+    return readState(tx, tenantId, conversation.id);
   });
 }

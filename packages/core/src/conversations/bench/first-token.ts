@@ -7,10 +7,9 @@ import { createTenant } from '@replyline/db';
 import { openTestDatabase } from '@replyline/db/testing';
 import { searchKnowledge } from '@replyline/rag';
 import { createTextGenerator, insertSyntheticChunks } from '@replyline/rag/bench';
+import { createExtractiveModel, type ChatDelta, type ChatModel } from '@replyline/ai';
 import { startConversation } from '../conversation-store';
-import { answerMessage } from '../engine/answer-message';
-import { createExtractiveModel } from '../providers/extractive-model';
-import type { ChatDelta, ChatModel } from '../types';
+import { answerMessage } from '../visitor-turn';
 
 const CHUNKS = Number(process.argv[2] ?? 100_000);
 const QUESTIONS = 100;

@@ -1,8 +1,8 @@
 import { schema, withTenant, type Database, type TenantId } from '@replyline/db';
 import { and, eq, sql } from 'drizzle-orm';
-import { nextTicketNumber } from './ticket-number';
+import { insertTicket } from './open-ticket';
 
-const { conversations, events, messages, tickets } = schema;
+const { conversations, events, messages } = schema;
 
 export interface EscalationRequest {
   email: string;
@@ -13,7 +13,7 @@ export interface EscalationRequest {
 /**
  * "Talk to a human": opens a ticket linked to the conversation, keeps the customer's words as
  * a message, marks the conversation escalated and records the event, all in one transaction.
- * Ticket numbers count from 1 per tenant (see `nextTicketNumber`).
+ * Ticket numbers count from 1 per tenant (see `insertTicket`).
  */
 export async function escalateConversation(
   db: Database,
@@ -22,18 +22,12 @@ export async function escalateConversation(
   request: EscalationRequest,
 ): Promise<{ ticketNumber: number; ticketId: string }> {
   return withTenant(db, tenantId, async (tx) => {
-    const number = await nextTicketNumber(tx, tenantId);
-    const [ticket] = await tx
-      .insert(tickets)
-      .values({
-        tenantId,
-        number,
-        conversationId,
-        subject: subjectFrom(request.message),
-        customerEmail: request.email,
-        customerName: request.name ?? null,
-      })
-      .returning({ id: tickets.id });
+    const { ticketId, ticketNumber } = await insertTicket(tx, tenantId, {
+      conversationId,
+      subject: subjectFrom(request.message),
+      customerEmail: request.email,
+      customerName: request.name ?? null,
+    });
     await tx.insert(messages).values({
       tenantId,
       conversationId,
@@ -54,9 +48,9 @@ export async function escalateConversation(
       tenantId,
       conversationId,
       type: 'escalated',
-      data: { ticketId: ticket!.id, ticketNumber: number },
+      data: { ticketId, ticketNumber },
     });
-    return { ticketNumber: number, ticketId: ticket!.id };
+    return { ticketNumber, ticketId };
   });
 }
 

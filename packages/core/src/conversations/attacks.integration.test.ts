@@ -2,31 +2,33 @@ import { randomUUID } from 'node:crypto';
 import type { TenantId } from '@replyline/db';
 import { openTestDatabase, type TestDatabase } from '@replyline/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startConversation } from './conversation-store';
-import { answerMessage } from './engine/answer-message';
-import { MAX_OUTPUT_CHARS } from './engine/run-model';
-import { MAX_MESSAGE_CHARS } from './guardrails/clean-input';
-import { rot13 } from './guardrails/injection';
-import { leakDetector } from './guardrails/leak-detector';
-import { phrasesFor } from './language/phrases';
-import { createExtractiveModel } from './providers/extractive-model';
-import { attackTenants, EVIL_HOST, OTHER_TENANT_PHRASE, tagged } from './testing/attack-tenants';
-import { collect, storedMessages, stubModel, type Collected } from './testing/fixtures';
+import { createExtractiveModel, MAX_MESSAGE_CHARS, type VisitorContext } from '@replyline/ai';
 import {
-  startChatStub,
-  type ChatStub,
-  type StubReply,
-  type StubRequest,
-} from './testing/openai-chat-stub';
-import {
+  attackTenants,
+  collect,
   echoConversation,
   echoData,
   echoEverything,
   echoLastUserMessage,
+  EVIL_HOST,
+  leakDetector,
+  MAX_OUTPUT_CHARS,
+  OTHER_TENANT_PHRASE,
+  phrasesFor,
   promptText,
+  rot13,
+  startChatStub,
+  storedMessages,
+  stubModel,
   systemPromptOf,
-} from './testing/responders';
-import type { VisitorContext } from './types';
+  tagged,
+  type ChatStub,
+  type Collected,
+  type StubReply,
+  type StubRequest,
+} from '@replyline/ai/testing';
+import { startConversation } from './conversation-store';
+import { answerMessage } from './visitor-turn';
 
 // Attacks on the chat engine, by the OWASP Top 10 for LLM applications (2025), each run with
 // the extractive answerer and with a scripted model through the real SDK. The scripted model

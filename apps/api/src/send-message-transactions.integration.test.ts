@@ -1,0 +1,66 @@
+import type { ChatDelta, ChatModel } from '@replyline/ai';
+import type { Database } from '@replyline/db';
+import { openTestDatabase, type TestDatabase } from '@replyline/db/testing';
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { shopTenant, startTestApi, type TestApi } from './testing';
+import { widgetClient } from './testing/widget-client';
+
+// Every tenant-scoped transaction goes through db.transaction (see withTenant): counting those
+// on the database the API is given counts the scopes one answered message opens.
+let transactions = 0;
+let atModelStart: number | null = null;
+
+function countingDatabase(db: Database): Database {
+  return new Proxy(db, {
+    get(target, prop, receiver) {
+      if (prop !== 'transaction') return Reflect.get(target, prop, receiver) as unknown;
+      return (...args: Parameters<Database['transaction']>) => {
+        transactions += 1;
+        return target.transaction(...args);
+      };
+    },
+  });
+}
+
+/** A language model that notes how many transactions ran before it was asked. */
+const countingModel: ChatModel = {
+  name: 'counting',
+  kind: 'language-model',
+  async *stream(): AsyncIterable<ChatDelta> {
+    atModelStart = transactions;
+    yield { type: 'text', text: 'Delivery takes 3 to 5 business days [1].' };
+    yield { type: 'usage', usage: { inputTokens: 10, outputTokens: 8, model: 'counting' } };
+  },
+};
+
+let t: TestDatabase;
+let api: TestApi;
+let key: string;
+beforeAll(async () => {
+  t = await openTestDatabase();
+  key = (await shopTenant(t, `tx-${randomUUID().slice(0, 8)}`)).publishableKey;
+  api = await startTestApi({ ...t, db: countingDatabase(t.db) }, { model: countingModel });
+}, 120_000);
+afterAll(async () => {
+  await api?.close();
+  await t?.close();
+});
+
+describe('one answered widget message', () => {
+  it('opens at most 2 tenant transactions before the model and 1 after', async () => {
+    const client = widgetClient(api.base, key);
+    const conversation = await client.started();
+    // The first message also stores the conversation; the later ones answer in it.
+    for (const question of ['How long does delivery take?', 'Can I return a tent?', 'And tents?']) {
+      atModelStart = null;
+      transactions = 0;
+      const reply = await client.send(conversation, question);
+      expect(reply.status).toBe(200);
+      expect(reply.body).toContain('event: done');
+      expect(atModelStart).not.toBeNull();
+      expect(atModelStart!).toBeLessThanOrEqual(2);
+      expect(transactions - atModelStart!).toBe(1);
+    }
+  });
+});

@@ -1,0 +1,37 @@
+// Every write to conversations, messages and tickets goes through this module.
+export {
+  answerMessage,
+  answerVisitorTurn,
+  isMetered,
+  keepMessageForAgent,
+  openVisitorTurn,
+  type AnswerOptions,
+  type OpenedTurn,
+  type VisitorConversation,
+} from './visitor-turn';
+export {
+  appendVisitorMessage,
+  loadTurnContext,
+  startConversation,
+  storeAssistantMessage,
+} from './conversation-store';
+export { visitorTokensToday } from './visitor-usage';
+export {
+  createConversation,
+  ensureConversation,
+  findResumableConversation,
+  replaceVisitorContext,
+  type ConversationDraft,
+  type ConversationOwner,
+} from './visitor-conversation';
+export {
+  customerSource,
+  getConversationState,
+  listMessages,
+  type ConversationMessage,
+  type ConversationState,
+} from './read-conversation';
+export { rateConversation, setMessageFeedback } from './customer-feedback';
+export { escalateConversation, type EscalationRequest } from './escalate-conversation';
+export { handBackToBot, postAgentMessage, takeOverConversation } from './agent-reply';
+export { insertTicket, type TicketDraft } from './open-ticket';
