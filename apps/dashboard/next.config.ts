@@ -8,7 +8,8 @@ const config: NextConfig = {
   // Our packages are TypeScript source; Next compiles them with the app.
   transpilePackages: [
     ...(base.transpilePackages ?? []),
-    '@replyline/api',
+    '@replyline/core',
+    '@replyline/trpc',
     '@replyline/auth',
     '@replyline/db',
     '@replyline/email',

@@ -9,13 +9,10 @@ import {
   type QueueTarget,
 } from '@replyline/db';
 import { chatModelFromEnv, readAiEnv } from '@replyline/ai';
-import {
-  notifyPaymentFailed,
-  notifyTicketCreated,
-  notifyUsageAlert,
-  startRetentionWorker,
-  startWebhookWorker,
-} from '@replyline/api';
+import { notifyPaymentFailed, notifyUsageAlert } from '@replyline/core/billing';
+import { startRetentionWorker } from '@replyline/core/retention';
+import { notifyTicketCreated } from '@replyline/core/tickets';
+import { startWebhookWorker } from '@replyline/core/webhooks';
 import {
   billingConfigured,
   planPricesFromEnv,

@@ -12,6 +12,7 @@ export const DOMAIN_ERROR_CODES = [
   'precondition_failed',
   'payment_required',
   'too_large',
+  'unsupported_media_type',
   'rate_limited',
   'unavailable',
 ] as const;
@@ -43,6 +44,7 @@ export const HTTP_STATUS_OF: Record<DomainErrorCode, number> = {
   precondition_failed: 412,
   payment_required: 402,
   too_large: 413,
+  unsupported_media_type: 415,
   rate_limited: 429,
   unavailable: 503,
 };

@@ -1,5 +1,5 @@
 import { isIP } from 'node:net';
-import { createContextInner, type Context } from '@replyline/api';
+import { createContextInner, type Context } from '@replyline/trpc';
 import type { SessionUser } from '@replyline/auth';
 import { asTenantId, type TenantId } from '@replyline/db';
 import { z } from 'zod';

@@ -1,4 +1,4 @@
-import { ssoProviderFetch } from '@replyline/api';
+import { ssoProviderFetch } from '@replyline/core/sso';
 import { createAuth, readAuthEnv, type DashboardAuth } from '@replyline/auth';
 import { readBillingEnv, stripeFromEnv, type Stripe } from '@replyline/billing';
 import {

@@ -1,6 +1,6 @@
 'use client';
 
-import type { AppRouter } from '@replyline/api';
+import type { AppRouter } from '@replyline/trpc';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
 import { createTRPCContext } from '@trpc/tanstack-react-query';

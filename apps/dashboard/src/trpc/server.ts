@@ -1,4 +1,4 @@
-import { createCaller } from '@replyline/api';
+import { createCaller } from '@replyline/trpc';
 import { cookies, headers } from 'next/headers';
 import { cache } from 'react';
 import { currentUser } from '~/server/session';

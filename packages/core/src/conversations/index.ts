@@ -1,4 +1,5 @@
-// Every write to conversations, messages and tickets goes through this module.
+// Every write to conversations, messages and tickets goes through this module: the widget's
+// turns, agents' replies and notes, status changes, escalations and tickets.
 export {
   answerMessage,
   answerVisitorTurn,
@@ -35,3 +36,7 @@ export { rateConversation, setMessageFeedback } from './customer-feedback';
 export { escalateConversation, type EscalationRequest } from './escalate-conversation';
 export { handBackToBot, postAgentMessage, takeOverConversation } from './agent-reply';
 export { insertTicket, type TicketDraft } from './open-ticket';
+export { addInternalNote, setConversationStatus } from './conversation-actions';
+export { createTicket, ZCreateTicket, type TCreateTicket } from './create-ticket';
+export { updateTicket, ZUpdateTicket, type TUpdateTicket } from './update-ticket';
+export { replyToTicket, type TicketReplyDeps } from './reply-to-ticket';

@@ -1,6 +1,6 @@
 'use server';
 
-import { createCaller } from '@replyline/api';
+import { createCaller } from '@replyline/trpc';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { dashboardContext } from '~/server/context';

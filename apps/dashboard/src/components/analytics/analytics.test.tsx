@@ -1,4 +1,4 @@
-import type { AppRouter } from '@replyline/api';
+import type { AppRouter } from '@replyline/trpc';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createTRPCClient, httpBatchLink } from '@trpc/client';
 import { createTRPCOptionsProxy } from '@trpc/tanstack-react-query';

@@ -1,4 +1,4 @@
-import type { AppRouter } from '@replyline/api';
+import type { AppRouter } from '@replyline/trpc';
 import { PLANS, type PlanId } from '@replyline/billing/plans';
 import type { inferRouterOutputs } from '@trpc/server';
 

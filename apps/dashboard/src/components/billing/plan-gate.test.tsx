@@ -1,6 +1,6 @@
 // Locked features shown where they live, from the plan config the server enforces: the inbox's
 // take-over and reply, the audit log, retention, and the help-article count.
-import type { AppRouter } from '@replyline/api';
+import type { AppRouter } from '@replyline/trpc';
 import type { PlanId } from '@replyline/billing/plans';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createTRPCClient, httpBatchLink } from '@trpc/client';

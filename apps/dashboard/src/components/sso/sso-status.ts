@@ -1,5 +1,5 @@
 import type { inferRouterOutputs } from '@trpc/server';
-import type { AppRouter } from '@replyline/api';
+import type { AppRouter } from '@replyline/trpc';
 
 export type SsoSettings = inferRouterOutputs<AppRouter>['sso']['get'];
 export type SsoConnectionView = NonNullable<SsoSettings['connection']>;

@@ -1,4 +1,4 @@
-import type { AppRouter } from '@replyline/api';
+import type { AppRouter } from '@replyline/trpc';
 import type { inferRouterOutputs } from '@trpc/server';
 
 export type WidgetSettings = inferRouterOutputs<AppRouter>['widget']['get'];

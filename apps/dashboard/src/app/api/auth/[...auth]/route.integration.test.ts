@@ -2,7 +2,7 @@
 // 127.0.0.1: the sign-in form's request, the provider's own login and consent pages, the
 // callback, then the dashboard API accepting the session cookie and showing the workspace the
 // person joined automatically.
-import { ssoProviderFetch } from '@replyline/api';
+import { ssoProviderFetch } from '@replyline/core/sso';
 import { createAuth } from '@replyline/auth';
 import type { TenantId } from '@replyline/db';
 import { openTestDatabase, type TestDatabase } from '@replyline/db/testing';

@@ -1,4 +1,4 @@
-import { createCaller } from '@replyline/api';
+import { createCaller } from '@replyline/trpc';
 import { readCookie } from '@replyline/auth';
 import { TRPCError } from '@trpc/server';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';

@@ -1,7 +1,7 @@
-import { refuseOtherWorkspace, uploadPdf } from '@replyline/api';
 import { readCookie } from '@replyline/auth';
-import { TRPCError } from '@trpc/server';
-import { getHTTPStatusCodeFromError } from '@trpc/server/http';
+import { asDomainError, HTTP_STATUS_OF } from '@replyline/core';
+import { uploadPdf } from '@replyline/core/knowledge';
+import { refuseOtherWorkspace } from '@replyline/trpc';
 import { uploadLimits } from '~/components/knowledge/upload-limits';
 import { formatBytes } from '~/components/knowledge/upload-state';
 import { dashboardContext, WORKSPACE_COOKIE } from '~/server/context';
@@ -65,8 +65,8 @@ export async function POST(request: Request): Promise<Response> {
     });
     return Response.json(added, { status: added.duplicate ? 200 : 201 });
   } catch (error) {
-    if (error instanceof TRPCError && error.code !== 'INTERNAL_SERVER_ERROR')
-      return refusal(getHTTPStatusCodeFromError(error), error.message);
+    const refused = asDomainError(error);
+    if (refused) return refusal(HTTP_STATUS_OF[refused.code], refused.message);
     console.error('knowledge upload failed', error);
     return refusal(500, 'The upload failed on our side. Please try again in a minute.');
   }

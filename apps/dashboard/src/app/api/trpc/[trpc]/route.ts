@@ -1,4 +1,4 @@
-import { appRouter } from '@replyline/api';
+import { appRouter } from '@replyline/trpc';
 import { readCookie } from '@replyline/auth';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { dashboardContext, WORKSPACE_COOKIE } from '~/server/context';

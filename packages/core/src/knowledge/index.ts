@@ -1,0 +1,6 @@
+export { helpArticleCap } from './article-cap';
+export { documentNotFound, knowledgeDeps } from './knowledge-deps';
+export { addText, reingest, removeDocument } from './manage-documents';
+export { addFaq, editFaq, importFaq, removeFaq } from './manage-faq';
+export { testTheBot } from './test-the-bot';
+export { type UploadPdfInput, uploadPdf } from './upload-pdf';

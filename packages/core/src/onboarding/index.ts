@@ -1,0 +1,1 @@
+export { ONBOARDING_STEPS, getOnboarding, markOnboardingStep } from './onboarding-progress';

@@ -1,0 +1,48 @@
+import { schema, withTenant, type Database, type TenantId } from '@replyline/db';
+import { eq, sql } from 'drizzle-orm';
+import { recordAudit } from '../audit';
+import type { Actor } from '../services';
+
+/** The steps of a new workspace's checklist, in the order the dashboard shows them. */
+export const ONBOARDING_STEPS = ['workspace', 'branding', 'knowledge', 'embed'] as const;
+export type OnboardingStep = (typeof ONBOARDING_STEPS)[number];
+export type StepState = 'done' | 'skipped' | 'pending';
+
+const { tenants } = schema;
+
+/** Each step's state, read from `tenants.onboarding` (step -> 'done' | 'skipped'). */
+export async function getOnboarding(db: Database, tenantId: TenantId) {
+  const [row] = await withTenant(db, tenantId, (tx) =>
+    tx.select({ onboarding: tenants.onboarding }).from(tenants).where(eq(tenants.id, tenantId)),
+  );
+  const stored = (row?.onboarding ?? {}) as Record<string, unknown>;
+  const steps = ONBOARDING_STEPS.map((step) => ({ step, state: stateOf(stored[step]) }));
+  return { steps, complete: steps.every((s) => s.state !== 'pending') };
+}
+
+function stateOf(value: unknown): StepState {
+  if (value === 'done' || value === true) return 'done';
+  if (value === 'skipped') return 'skipped';
+  return 'pending';
+}
+
+/**
+ * Marks one step done or skipped. Merged into the stored object by Postgres, so two steps
+ * marked at once (two tabs) both stay.
+ */
+export async function markOnboardingStep(
+  db: Database,
+  actor: Actor,
+  input: { step: OnboardingStep; value: 'done' | 'skipped' },
+) {
+  await withTenant(db, actor.tenantId, async (tx) => {
+    await tx
+      .update(tenants)
+      .set({
+        onboarding: sql`${tenants.onboarding} || jsonb_build_object(${input.step}::text, ${input.value}::text)`,
+      })
+      .where(eq(tenants.id, actor.tenantId));
+    await recordAudit(tx, actor, { action: 'onboarding.step_marked', details: input });
+  });
+  return getOnboarding(db, actor.tenantId);
+}

@@ -1,0 +1,10 @@
+export { getWidgetSettings } from './get-widget-settings';
+export { rotateIdentitySecret } from './rotate-identity-secret';
+export { updateWidgetSettings } from './update-widget-settings';
+export {
+  ZAllowedOrigins,
+  ZBranding,
+  ZIdentityRequired,
+  ZLanguage,
+  ZPersona,
+} from './widget-settings-schema';

@@ -1,0 +1,1 @@
+export { ZDeleteWorkspace, deleteWorkspace } from './delete-workspace';
