@@ -3,7 +3,12 @@ import { getRequestListener } from '@hono/node-server';
 import { createApp } from './app';
 import type { AppContext, Route } from './router';
 import { healthRoute } from './routes/health';
-import { frameScriptRoute, widgetScriptRoute } from './routes/widget-script';
+import { widgetBundles } from './routes/widget-bundles';
+import {
+  frameScriptRoute,
+  legacyFrameScriptRoute,
+  widgetScriptRoute,
+} from './routes/widget-script';
 import { stripeWebhookRoute, type StripeWebhookOptions } from './routes/stripe-webhook';
 import { conversationEventsRoute } from './routes/widget-api/conversation-events';
 import {
@@ -21,13 +26,14 @@ export function defaultRoutes(options: {
   /** Null when Stripe is not configured: the webhook then answers 503 with the reason. */
   stripeWebhook?: StripeWebhookOptions | null;
 }): Route[] {
-  const cache = { cache: options.production };
+  const bundles = widgetBundles({ cache: options.production });
   return [
     healthRoute,
     stripeWebhookRoute(options.stripeWebhook ?? null),
-    widgetScriptRoute(cache),
-    frameScriptRoute(cache),
-    widgetFrameRoute,
+    widgetScriptRoute(bundles),
+    frameScriptRoute(bundles),
+    legacyFrameScriptRoute(bundles),
+    widgetFrameRoute(bundles),
     widgetConfigRoute,
     startConversationRoute,
     listMessagesRoute,

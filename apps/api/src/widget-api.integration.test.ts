@@ -121,7 +121,7 @@ describe('widget config and frame', () => {
     expect(csp).toContain(`frame-ancestors ${SHOP_ORIGIN}`);
     expect(csp).toContain("script-src 'self'");
     expect(csp).toContain("img-src 'self' data: https://cdn.shop.example");
-    expect(html).toContain('<script src="/widget/frame.js"></script>');
+    expect(html).toMatch(/<script src="\/widget\/v\/[\w-]{12}\/frame\.js"><\/script>/);
     expect(html).toContain('"pageLanguage":"sv"');
     expect(html).not.toContain('identitySecret');
   });

@@ -1,52 +1,62 @@
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { HttpError } from '../http';
 import type { Route } from '../router';
+import { chooseEncoding, matchesEtag, type WidgetBundles, type WidgetFile } from './widget-bundles';
 
-const require = createRequire(import.meta.url);
+/**
+ * The loader's URL is pasted into customers' sites and never changes, so browsers keep it
+ * briefly and then revalidate (a 304 when unchanged). The frame's URL carries its content
+ * hash, so it can be kept for a year: a new build is a new URL.
+ */
+const SHORT_CACHE = 'public, max-age=300, stale-while-revalidate=86400';
+const IMMUTABLE = 'public, max-age=31536000, immutable';
 
-async function loadBundle(file: string): Promise<Buffer> {
-  try {
-    return await readFile(require.resolve(`@replyline/widget/dist/${file}`));
-  } catch {
-    throw new HttpError(
-      503,
-      'The widget has not been built yet: run `pnpm build` (or `pnpm dev`).',
-      'widget_not_built',
-    );
-  }
-}
-
-/** One built widget file, read per request in dev and cached in production. */
-function bundleRoute(path: string, file: string, options: { cache: boolean }): Route {
-  let cached: Promise<Buffer> | undefined;
+function bundleRoute(path: string, file: WidgetFile, bundles: WidgetBundles): Route {
   return {
     method: 'GET',
     path,
-    handle: async ({ res }) => {
-      const script = options.cache ? (cached ??= loadBundle(file)) : loadBundle(file);
-      const body = await script.catch((e: unknown) => {
-        cached = undefined;
-        throw e;
-      });
-      res.writeHead(200, {
+    handle: async ({ req, res, params }) => {
+      const bundle = await bundles.get(file);
+      // An old versioned URL (a page loaded before a deploy) gets today's file, briefly cached.
+      const immutable = params.version !== undefined && params.version === bundle.version;
+      const headers: Record<string, string | number> = {
         'content-type': 'text/javascript; charset=utf-8',
-        'content-length': body.length,
-        // The URL carries no version, so browsers revalidate often; the files are tiny.
-        'cache-control': 'public, max-age=300',
+        'cache-control': immutable ? IMMUTABLE : SHORT_CACHE,
+        etag: bundle.etag,
+        vary: 'Accept-Encoding',
         'cross-origin-resource-policy': 'cross-origin',
         'access-control-allow-origin': '*',
         'x-content-type-options': 'nosniff',
-      });
-      res.end(body);
+      };
+      if (matchesEtag(req.headers['if-none-match'], bundle.etag)) {
+        res.writeHead(304, headers);
+        return void res.end();
+      }
+      const encoding = chooseEncoding(req.headers['accept-encoding']);
+      const body = bundle[encoding];
+      if (encoding !== 'identity') headers['content-encoding'] = encoding;
+      headers['content-length'] = body.length;
+      res.writeHead(200, headers);
+      res.end(req.method === 'HEAD' ? undefined : body);
     },
   };
 }
 
 /** The one script a business pastes into its site. */
-export const widgetScriptRoute = (options: { cache: boolean }) =>
-  bundleRoute('/widget.js', 'widget.js', options);
+export const widgetScriptRoute = (bundles: WidgetBundles) =>
+  bundleRoute('/widget.js', 'widget.js', bundles);
 
-/** The chat app that runs inside the widget's iframe. */
-export const frameScriptRoute = (options: { cache: boolean }) =>
-  bundleRoute('/widget/frame.js', 'frame.js', options);
+/** The chat app inside the widget's iframe, at the URL of its version (see `frameScriptPath`). */
+export const frameScriptRoute = (bundles: WidgetBundles) =>
+  bundleRoute('/widget/v/:version/frame.js', 'frame.js', bundles);
+
+/** The frame app's unversioned URL, for pages that still name it. */
+export const legacyFrameScriptRoute = (bundles: WidgetBundles) =>
+  bundleRoute('/widget/frame.js', 'frame.js', bundles);
+
+/** Where the frame page loads its app: the versioned URL, or the plain one before a build. */
+export async function frameScriptPath(bundles: WidgetBundles): Promise<string> {
+  try {
+    return `/widget/v/${(await bundles.get('frame.js')).version}/frame.js`;
+  } catch {
+    return '/widget/frame.js'; // answers 503 "not built yet", which says what to do
+  }
+}

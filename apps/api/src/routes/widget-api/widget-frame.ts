@@ -3,6 +3,8 @@ import type { WidgetTenant } from '@replyline/db';
 import { HttpError } from '../../http';
 import type { Route } from '../../router';
 import { isAllowedOrigin, normalizeOrigin } from '../../public/origin';
+import { frameScriptPath } from '../widget-script';
+import type { WidgetBundles } from '../widget-bundles';
 import { publicProfile } from './widget-config';
 
 /**
@@ -11,7 +13,7 @@ import { publicProfile } from './widget-config';
  * tenant's own logo/avatar hosts, so nothing in an answer can carry the conversation away.
  * Refusals are small pages anyone may frame: the customer sees a polite sentence.
  */
-export const widgetFrameRoute: Route = {
+export const widgetFrameRoute = (bundles: WidgetBundles): Route => ({
   method: 'GET',
   path: '/widget/frame',
   handle: async (ctx) => {
@@ -32,9 +34,10 @@ export const widgetFrameRoute: Route = {
       pageLanguage: pageLanguage(ctx.url.searchParams.get('lang')),
       tenant: publicProfile(tenant),
     };
-    sendHtml(ctx.res, 200, framePage(config, tenant.language), frameCsp(tenant));
+    const script = await frameScriptPath(bundles);
+    sendHtml(ctx.res, 200, framePage(config, tenant.language, script), frameCsp(tenant));
   },
-};
+});
 
 function frameCsp(tenant: WidgetTenant): string {
   const imageHosts = [tenant.branding.logoUrl, tenant.branding.avatarUrl]
@@ -53,10 +56,10 @@ function frameCsp(tenant: WidgetTenant): string {
   ].join('; ');
 }
 
-function framePage(config: unknown, language: string): string {
+function framePage(config: unknown, language: string, scriptPath: string): string {
   // JSON inside a non-executed script element: escape `<` so no text can close the element.
   const json = JSON.stringify(config).replace(/</g, '\\u003c');
-  return `<!doctype html><html lang="${htmlLang(language)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Chat</title></head><body><div id="app"></div><script id="replyline-config" type="application/json">${json}</script><script src="/widget/frame.js"></script></body></html>`;
+  return `<!doctype html><html lang="${htmlLang(language)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Chat</title></head><body><div id="app"></div><script id="replyline-config" type="application/json">${json}</script><script src="${scriptPath}"></script></body></html>`;
 }
 
 function sendRefusal(res: ServerResponse, status: number, sentence: string) {
