@@ -1,7 +1,7 @@
 'use client';
 
 import { useRef } from 'react';
-import { FieldNotes } from './field';
+import { FieldNotes } from './field-notes';
 
 /**
  * A list of short texts (suggested questions, refused topics, websites): one input per item,
@@ -110,7 +110,13 @@ export function StringListEditor({
   );
 }
 
-/** The item errors of a list at `path` ('branding.suggestedQuestions'), by index. */
+/**
+ * The editor's `error` and `itemErrors` for the list at `path` ('branding.suggestedQuestions')
+ * of a form's errors by input path: the list's own problem, then each item's by index.
+ */
 export function listErrors(fields: Record<string, string>, path: string, length: number) {
-  return Array.from({ length }, (_, index) => fields[`${path}.${index}`]);
+  return {
+    error: fields[path],
+    itemErrors: Array.from({ length }, (_, index) => fields[`${path}.${index}`]),
+  };
 }

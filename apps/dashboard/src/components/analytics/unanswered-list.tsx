@@ -1,10 +1,11 @@
 'use client';
 
+import { Field } from '@replyline/ui/field';
+import { SubmitRow } from '@replyline/ui/submit-row';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState, type FormEvent } from 'react';
 import { useTRPC } from '~/trpc/react';
-import { describedBy, Field, FormStatus } from '../widget/field';
 import { formErrors } from '../widget/form-errors';
 
 interface Period {
@@ -112,35 +113,36 @@ function FaqForm(props: {
   return (
     <form className="form form--compact" onSubmit={onSubmit} aria-label="New FAQ entry">
       <Field id={`${idPrefix}-question`} label="Question" error={errors.fields.question}>
-        <input
-          {...describedBy(`${idPrefix}-question`, { error: errors.fields.question })}
-          name="question"
-          defaultValue={props.question}
-          required
-          minLength={3}
-          maxLength={1_000}
-        />
+        {(control) => (
+          <input
+            {...control}
+            name="question"
+            defaultValue={props.question}
+            required
+            minLength={3}
+            maxLength={1_000}
+          />
+        )}
       </Field>
       <Field id={`${idPrefix}-answer`} label="Answer" error={errors.fields.answer}>
-        <textarea
-          {...describedBy(`${idPrefix}-answer`, { error: errors.fields.answer })}
-          name="answer"
-          rows={3}
-          required
-          maxLength={20_000}
-          // The person clicked "Turn into FAQ" to write this answer.
-          autoFocus
-        />
+        {(control) => (
+          <textarea
+            {...control}
+            name="answer"
+            rows={3}
+            required
+            maxLength={20_000}
+            // The person clicked "Turn into FAQ" to write this answer.
+            autoFocus
+          />
+        )}
       </Field>
-      <FormStatus error={errors.message} />
-      <div className="actions">
-        <button type="submit" className="button" disabled={turn.isPending}>
-          {turn.isPending ? 'Saving…' : 'Add to FAQ'}
-        </button>
-        <button type="button" className="button button--quiet" onClick={props.onCancel}>
-          Cancel
-        </button>
-      </div>
+      <SubmitRow
+        label="Add to FAQ"
+        pending={turn.isPending}
+        error={errors.message}
+        onCancel={props.onCancel}
+      />
     </form>
   );
 }

@@ -9,10 +9,10 @@ import {
   type Plan,
   type PlanId,
 } from '@replyline/billing/plans';
+import { FormStatus } from '@replyline/ui/form-status';
+import { Panel } from '@replyline/ui/panel';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTRPC } from '~/trpc/react';
-import { FormStatus } from '../widget/field';
-import { Panel } from '../widget/panel';
 import { overageNote, planChange, usageMeter, type BillingOverview } from './billing-view';
 
 /** Plan, this period's usage, the plans to move to, and Stripe's portal for the rest. */

@@ -1,6 +1,22 @@
 'use client';
 
+import { FilterInput } from '@replyline/ui/filter-input';
+import { FilterSelect } from '@replyline/ui/filter-select';
 import { EMPTY_FILTER, isFiltered, type InboxFilterForm } from './inbox-filter';
+
+const STATUS_OPTIONS = [
+  { value: 'open', label: 'Open' },
+  { value: 'escalated', label: 'Escalated' },
+  { value: 'resolved', label: 'Resolved' },
+] as const;
+const ESCALATED_OPTIONS = [
+  { value: 'yes', label: 'Yes' },
+  { value: 'no', label: 'No' },
+] as const;
+const RATING_OPTIONS = [5, 4, 3, 2, 1].map((n) => ({
+  value: String(n),
+  label: n === 5 ? '5 only' : `${n} or more`,
+}));
 
 /** The inbox's filters; every change applies at once (the list is live anyway). */
 export function FilterBar({
@@ -18,74 +34,49 @@ export function FilterBar({
       aria-label="Filter conversations"
       onSubmit={(e) => e.preventDefault()}
     >
-      <div className="filters__field">
-        <label htmlFor="filter-status">Status</label>
-        <select
-          id="filter-status"
-          value={value.status}
-          onChange={(e) => set('status', e.currentTarget.value as InboxFilterForm['status'])}
-        >
-          <option value="">Any</option>
-          <option value="open">Open</option>
-          <option value="escalated">Escalated</option>
-          <option value="resolved">Resolved</option>
-        </select>
-      </div>
-      <div className="filters__field">
-        <label htmlFor="filter-escalated">Went to a person</label>
-        <select
-          id="filter-escalated"
-          value={value.escalated}
-          onChange={(e) => set('escalated', e.currentTarget.value as InboxFilterForm['escalated'])}
-        >
-          <option value="">Any</option>
-          <option value="yes">Yes</option>
-          <option value="no">No</option>
-        </select>
-      </div>
-      <div className="filters__field">
-        <label htmlFor="filter-rating">Rating</label>
-        <select
-          id="filter-rating"
-          value={value.minRating}
-          onChange={(e) => set('minRating', e.currentTarget.value)}
-        >
-          <option value="">Any</option>
-          {[5, 4, 3, 2, 1].map((n) => (
-            <option key={n} value={String(n)}>
-              {n === 5 ? '5 only' : `${n} or more`}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="filters__field">
-        <label htmlFor="filter-language">Language</label>
-        <input
-          id="filter-language"
-          value={value.language}
-          placeholder="e.g. en"
-          maxLength={20}
-          onChange={(e) => set('language', e.currentTarget.value)}
-        />
-      </div>
-      <div className="filters__field">
-        <label htmlFor="filter-from">From</label>
-        <input
-          id="filter-from"
-          type="date"
-          value={value.from}
-          onChange={(e) => set('from', e.currentTarget.value)}
-        />
-      </div>
-      <div className="filters__field">
-        <label htmlFor="filter-to">To</label>
-        <input
-          id="filter-to"
-          type="date"
-          value={value.to}
-          onChange={(e) => set('to', e.currentTarget.value)}
-        />
-      </div>
+      <FilterSelect
+        id="filter-status"
+        label="Status"
+        value={value.status}
+        options={STATUS_OPTIONS}
+        onChange={(v) => set('status', v)}
+      />
+      <FilterSelect
+        id="filter-escalated"
+        label="Went to a person"
+        value={value.escalated}
+        options={ESCALATED_OPTIONS}
+        onChange={(v) => set('escalated', v)}
+      />
+      <FilterSelect
+        id="filter-rating"
+        label="Rating"
+        value={value.minRating}
+        options={RATING_OPTIONS}
+        onChange={(v) => set('minRating', v)}
+      />
+      <FilterInput
+        id="filter-language"
+        label="Language"
+        value={value.language}
+        placeholder="e.g. en"
+        maxLength={20}
+        onChange={(v) => set('language', v)}
+      />
+      <FilterInput
+        id="filter-from"
+        label="From"
+        type="date"
+        value={value.from}
+        onChange={(v) => set('from', v)}
+      />
+      <FilterInput
+        id="filter-to"
+        label="To"
+        type="date"
+        value={value.to}
+        onChange={(v) => set('to', v)}
+      />
       {isFiltered(value) && (
         <button
           type="button"

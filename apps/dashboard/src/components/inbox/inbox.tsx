@@ -1,5 +1,6 @@
 'use client';
 
+import { LoadMoreButton } from '@replyline/ui/load-more-button';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTRPC } from '~/trpc/react';
@@ -109,16 +110,7 @@ export function Inbox({ initialConversationId }: { initialConversationId: string
             onCheck={check}
           />
         )}
-        {list.hasNextPage && (
-          <button
-            type="button"
-            className="button button--quiet button--small"
-            disabled={list.isFetchingNextPage}
-            onClick={() => void list.fetchNextPage()}
-          >
-            {list.isFetchingNextPage ? 'Loading…' : 'Load older conversations'}
-          </button>
-        )}
+        <LoadMoreButton pages={list} label="Load older conversations" />
       </section>
       <section className="inbox__detail" aria-label="Conversation">
         {selectedId ? (

@@ -1,9 +1,10 @@
 'use client';
 
+import { ACTIONS_COLUMN, DataTable } from '@replyline/ui/data-table';
+import { FormStatus } from '@replyline/ui/form-status';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTRPC } from '~/trpc/react';
-import { FormStatus } from '../widget/field';
 import {
   kindLabel,
   pagesText,
@@ -11,6 +12,8 @@ import {
   statusLabel,
   type KnowledgeDocument,
 } from './document-status';
+
+const COLUMNS = ['Document', 'Type', 'Status', 'Passages', 'Updated'];
 
 /**
  * The workspace's documents with their processing status, read again every 2 s while one is
@@ -34,36 +37,19 @@ export function DocumentList({
 
   if (list.isPending) return <p className="muted">Loading documents…</p>;
   if (list.isError) return <FormStatus error={list.error.message} />;
-  if (documents.length === 0)
-    return (
-      <p className="empty">
-        No documents yet.{canEdit ? ' Upload a PDF or add a text document to get started.' : ''}
-      </p>
-    );
   return (
-    <div className="table-wrap">
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">Document</th>
-            <th scope="col">Type</th>
-            <th scope="col">Status</th>
-            <th scope="col">Passages</th>
-            <th scope="col">Updated</th>
-            {canEdit && (
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            )}
-          </tr>
-        </thead>
-        <tbody>
-          {documents.map((document) => (
-            <DocumentRow key={document.id} document={document} canEdit={canEdit} />
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      columns={[...COLUMNS, ...(canEdit ? [ACTIONS_COLUMN] : [])]}
+      rows={documents}
+      renderRow={(document) => (
+        <DocumentRow key={document.id} document={document} canEdit={canEdit} />
+      )}
+      empty={
+        <p className="empty">
+          No documents yet.{canEdit ? ' Upload a PDF or add a text document to get started.' : ''}
+        </p>
+      }
+    />
   );
 }
 

@@ -1,11 +1,13 @@
 'use client';
 
-import type { AppRouter } from '@replyline/api';
+import type { AppRouter } from '@replyline/trpc';
+import { Field } from '@replyline/ui/field';
+import { FormStatus } from '@replyline/ui/form-status';
+import { SubmitRow } from '@replyline/ui/submit-row';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { inferRouterOutputs } from '@trpc/server';
 import { useState, type FormEvent } from 'react';
 import { useTRPC } from '~/trpc/react';
-import { describedBy, Field, FormStatus } from '../widget/field';
 import { formErrors, type FormErrors } from '../widget/form-errors';
 
 export type FaqEntry = inferRouterOutputs<AppRouter>['knowledge']['faqEntries'][number];
@@ -183,36 +185,36 @@ function EntryForm(props: {
   return (
     <form className="form form--compact" onSubmit={props.onSubmit}>
       <Field id={`${idPrefix}-question`} label="Question" error={questionError}>
-        <input
-          {...describedBy(`${idPrefix}-question`, { error: questionError })}
-          name="question"
-          defaultValue={props.entry?.question}
-          required
-          minLength={3}
-          maxLength={1_000}
-        />
+        {(control) => (
+          <input
+            {...control}
+            name="question"
+            defaultValue={props.entry?.question}
+            required
+            minLength={3}
+            maxLength={1_000}
+          />
+        )}
       </Field>
       <Field id={`${idPrefix}-answer`} label="Answer" error={answerError}>
-        <textarea
-          {...describedBy(`${idPrefix}-answer`, { error: answerError })}
-          name="answer"
-          defaultValue={props.entry?.answer}
-          rows={3}
-          required
-          maxLength={20_000}
-        />
-      </Field>
-      <FormStatus error={errors.message} done={props.done} />
-      <div className="actions">
-        <button type="submit" className="button" disabled={props.busy}>
-          {props.busy ? 'Saving…' : props.submitLabel}
-        </button>
-        {props.onCancel && (
-          <button type="button" className="button button--quiet" onClick={props.onCancel}>
-            Cancel
-          </button>
+        {(control) => (
+          <textarea
+            {...control}
+            name="answer"
+            defaultValue={props.entry?.answer}
+            rows={3}
+            required
+            maxLength={20_000}
+          />
         )}
-      </div>
+      </Field>
+      <SubmitRow
+        label={props.submitLabel}
+        pending={props.busy}
+        error={errors.message}
+        done={props.done}
+        onCancel={props.onCancel}
+      />
     </form>
   );
 }

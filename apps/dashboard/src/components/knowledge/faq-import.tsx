@@ -1,9 +1,10 @@
 'use client';
 
+import { Field } from '@replyline/ui/field';
+import { SubmitRow } from '@replyline/ui/submit-row';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type ChangeEvent, type FormEvent } from 'react';
 import { useTRPC } from '~/trpc/react';
-import { describedBy, Field, FormStatus } from '../widget/field';
 import { formErrors } from '../widget/form-errors';
 
 type FaqFormat = 'csv' | 'markdown';
@@ -84,22 +85,25 @@ export function FaqImport() {
         hint={HINT}
         error={errors.fields.content}
       >
-        <textarea
-          {...describedBy('faq-import-content', { hint: HINT, error: errors.fields.content })}
-          name="content"
-          rows={8}
-          required
-          value={content}
-          onChange={(event) => setContent(event.currentTarget.value)}
-          placeholder={'## Do you move pianos?\nYes, upright pianos are $250 within the city.'}
-        />
+        {(control) => (
+          <textarea
+            {...control}
+            name="content"
+            rows={8}
+            required
+            value={content}
+            onChange={(event) => setContent(event.currentTarget.value)}
+            placeholder={'## Do you move pianos?\nYes, upright pianos are $250 within the city.'}
+          />
+        )}
       </Field>
-      <FormStatus error={errors.message} done={done} />
-      <div className="actions">
-        <button type="submit" className="button" disabled={importFaq.isPending}>
-          {importFaq.isPending ? 'Importing…' : 'Import entries'}
-        </button>
-      </div>
+      <SubmitRow
+        label="Import entries"
+        pendingLabel="Importing…"
+        pending={importFaq.isPending}
+        error={errors.message}
+        done={done}
+      />
     </form>
   );
 }

@@ -1,11 +1,11 @@
 'use client';
 
-import type { AppRouter } from '@replyline/api';
+import type { AppRouter } from '@replyline/trpc';
+import { FormStatus } from '@replyline/ui/form-status';
 import { useMutation } from '@tanstack/react-query';
 import type { inferRouterOutputs } from '@trpc/server';
 import { useState, type FormEvent } from 'react';
 import { useTRPC } from '~/trpc/react';
-import { FormStatus } from '../widget/field';
 
 type PlaygroundResult = inferRouterOutputs<AppRouter>['knowledge']['playground'];
 type Passage = PlaygroundResult['passages'][number];

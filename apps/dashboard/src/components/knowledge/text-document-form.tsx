@@ -1,9 +1,10 @@
 'use client';
 
+import { Field } from '@replyline/ui/field';
+import { SubmitRow } from '@replyline/ui/submit-row';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTRPC } from '~/trpc/react';
-import { describedBy, Field, FormStatus } from '../widget/field';
 import { formErrors } from '../widget/form-errors';
 
 /** A page of text or Markdown typed or pasted in, processed like an uploaded file. */
@@ -39,13 +40,15 @@ export function TextDocumentForm() {
   return (
     <form className="form" onSubmit={onSubmit} aria-label="Add a text document">
       <Field id="text-title" label="Title" error={errors.fields.title}>
-        <input
-          {...describedBy('text-title', { error: errors.fields.title })}
-          name="title"
-          required
-          maxLength={200}
-          placeholder="Shipping and returns"
-        />
+        {(control) => (
+          <input
+            {...control}
+            name="title"
+            required
+            maxLength={200}
+            placeholder="Shipping and returns"
+          />
+        )}
       </Field>
       <Field id="text-format" label="Format">
         <select id="text-format" name="format" defaultValue="markdown">
@@ -59,22 +62,15 @@ export function TextDocumentForm() {
         hint="Paste a help article, policy or product page."
         error={errors.fields.text}
       >
-        <textarea
-          {...describedBy('text-body', {
-            hint: 'Paste a help article, policy or product page.',
-            error: errors.fields.text,
-          })}
-          name="text"
-          rows={8}
-          required
-        />
+        {(control) => <textarea {...control} name="text" rows={8} required />}
       </Field>
-      <FormStatus error={errors.message} done={done} />
-      <div className="actions">
-        <button type="submit" className="button" disabled={add.isPending}>
-          {add.isPending ? 'Adding…' : 'Add document'}
-        </button>
-      </div>
+      <SubmitRow
+        label="Add document"
+        pendingLabel="Adding…"
+        pending={add.isPending}
+        error={errors.message}
+        done={done}
+      />
     </form>
   );
 }

@@ -1,5 +1,7 @@
 'use client';
 
+import { DataTable } from '@replyline/ui/data-table';
+import { LoadMoreButton } from '@replyline/ui/load-more-button';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTRPC } from '~/trpc/react';
 import { UpgradeHint, usePlanAllows } from '../billing/plan-gate';
@@ -33,50 +35,32 @@ export function AuditLog() {
   if (entries.length === 0) return <p className="empty">No admin actions recorded yet.</p>;
   return (
     <>
-      <div className="table-wrap">
-        <table className="table audit-table">
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">Who</th>
-              <th scope="col">What</th>
-              <th scope="col">From</th>
-            </tr>
-          </thead>
-          <tbody>
-            {entries.map((entry) => (
-              <tr key={entry.id} data-audit-action={entry.action}>
-                <td>
-                  <time dateTime={isoOf(entry.createdAt)}>{formatWhen(entry.createdAt)}</time>
-                </td>
-                <td>
-                  {entry.actorName ?? entry.actorEmail ?? 'System'}
-                  {entry.actorName && entry.actorEmail && (
-                    <span className="muted audit-table__sub">{entry.actorEmail}</span>
-                  )}
-                </td>
-                <td>
-                  {describeAudit(entry)}
-                  {Object.keys(entry.details ?? {}).length > 0 && (
-                    <code className="audit-table__sub">{JSON.stringify(entry.details)}</code>
-                  )}
-                </td>
-                <td title={entry.userAgent ?? undefined}>{entry.ipAddress ?? 'unknown'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {log.hasNextPage && (
-        <button
-          type="button"
-          className="button button--quiet button--small"
-          disabled={log.isFetchingNextPage}
-          onClick={() => void log.fetchNextPage()}
-        >
-          {log.isFetchingNextPage ? 'Loading…' : 'Show older entries'}
-        </button>
-      )}
+      <DataTable
+        className="audit-table"
+        columns={['When', 'Who', 'What', 'From']}
+        rows={entries}
+        renderRow={(entry) => (
+          <tr key={entry.id} data-audit-action={entry.action}>
+            <td>
+              <time dateTime={isoOf(entry.createdAt)}>{formatWhen(entry.createdAt)}</time>
+            </td>
+            <td>
+              {entry.actorName ?? entry.actorEmail ?? 'System'}
+              {entry.actorName && entry.actorEmail && (
+                <span className="muted audit-table__sub">{entry.actorEmail}</span>
+              )}
+            </td>
+            <td>
+              {describeAudit(entry)}
+              {Object.keys(entry.details ?? {}).length > 0 && (
+                <code className="audit-table__sub">{JSON.stringify(entry.details)}</code>
+              )}
+            </td>
+            <td title={entry.userAgent ?? undefined}>{entry.ipAddress ?? 'unknown'}</td>
+          </tr>
+        )}
+      />
+      <LoadMoreButton pages={log} label="Show older entries" />
     </>
   );
 }

@@ -1,10 +1,10 @@
 'use client';
 
+import { FormStatus } from '@replyline/ui/form-status';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTRPC } from '~/trpc/react';
 import { jsonFile, saveFile } from '../inbox/download';
-import { FormStatus } from '../widget/field';
 import {
   confirmationMatches,
   customerExportFilename,

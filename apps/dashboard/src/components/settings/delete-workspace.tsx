@@ -1,9 +1,9 @@
 'use client';
 
+import { FormStatus } from '@replyline/ui/form-status';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTRPC } from '~/trpc/react';
-import { FormStatus } from '../widget/field';
 
 /**
  * The owner's danger zone: deletes the whole workspace after its name is typed (the server

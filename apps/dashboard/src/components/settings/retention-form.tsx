@@ -1,10 +1,12 @@
 'use client';
 
+import { Field } from '@replyline/ui/field';
+import { FormStatus } from '@replyline/ui/form-status';
+import { SubmitRow } from '@replyline/ui/submit-row';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTRPC } from '~/trpc/react';
 import { UpgradeHint, usePlanAllows } from '../billing/plan-gate';
-import { describedBy, Field, FormStatus } from '../widget/field';
 import { formErrors } from '../widget/form-errors';
 
 /** How long conversations are kept; the nightly retention run deletes older ones. */
@@ -59,26 +61,28 @@ export function RetentionForm() {
           hint="Between 1 and 3650. Applied every night; deleted conversations cannot be restored."
           error={error}
         >
-          <input
-            {...describedBy('retention-days', { hint: true, error })}
-            name="days"
-            type="number"
-            inputMode="numeric"
-            min={1}
-            max={3650}
-            step={1}
-            required
-            defaultValue={current.data.days ?? 365}
-            className="input--short"
-          />
+          {(control) => (
+            <input
+              {...control}
+              name="days"
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={3650}
+              step={1}
+              required
+              defaultValue={current.data.days ?? 365}
+              className="input--short"
+            />
+          )}
         </Field>
       )}
-      <FormStatus error={errors.message} done={done} />
-      <div className="actions">
-        <button type="submit" className="button" disabled={save.isPending}>
-          {save.isPending ? 'Saving…' : 'Save retention'}
-        </button>
-      </div>
+      <SubmitRow
+        label="Save retention"
+        pending={save.isPending}
+        error={errors.message}
+        done={done}
+      />
     </form>
   );
 }

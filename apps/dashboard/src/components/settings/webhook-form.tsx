@@ -1,9 +1,11 @@
 'use client';
 
+import { Field } from '@replyline/ui/field';
+import { FormStatus } from '@replyline/ui/form-status';
+import { SubmitRow } from '@replyline/ui/submit-row';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTRPC } from '~/trpc/react';
-import { describedBy, Field, FormStatus } from '../widget/field';
 import { formErrors } from '../widget/form-errors';
 
 /** Where new tickets are posted (Slack-compatible), with the signing secret shown once. */
@@ -55,16 +57,18 @@ export function WebhookForm() {
         hint="An https address, e.g. a Slack incoming webhook. Saving makes a new signing secret."
         error={error}
       >
-        <input
-          {...describedBy('webhook-url', { hint: true, error })}
-          key={current.data.url ?? ''}
-          name="url"
-          type="url"
-          required
-          maxLength={2000}
-          placeholder="https://hooks.slack.com/services/…"
-          defaultValue={current.data.url ?? ''}
-        />
+        {(control) => (
+          <input
+            {...control}
+            key={current.data.url ?? ''}
+            name="url"
+            type="url"
+            required
+            maxLength={2000}
+            placeholder="https://hooks.slack.com/services/…"
+            defaultValue={current.data.url ?? ''}
+          />
+        )}
       </Field>
       {secret && (
         <div className="notice" role="status">
@@ -72,11 +76,12 @@ export function WebhookForm() {
           <code className="secret">{secret}</code>
         </div>
       )}
-      <FormStatus error={errors.message} done={secret ? null : done} />
-      <div className="actions">
-        <button type="submit" className="button" disabled={save.isPending}>
-          {save.isPending ? 'Saving…' : 'Save webhook'}
-        </button>
+      <SubmitRow
+        label="Save webhook"
+        pending={save.isPending}
+        error={errors.message}
+        done={secret ? null : done}
+      >
         {current.data.url && (
           <button
             type="button"
@@ -87,7 +92,7 @@ export function WebhookForm() {
             Remove webhook
           </button>
         )}
-      </div>
+      </SubmitRow>
     </form>
   );
 }

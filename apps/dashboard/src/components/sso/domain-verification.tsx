@@ -1,10 +1,10 @@
 'use client';
 
+import { CopyButton } from '@replyline/ui/copy-button';
+import { FormStatus } from '@replyline/ui/form-status';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTRPC } from '~/trpc/react';
-import { CopyButton } from '../widget/copy-button';
-import { FormStatus } from '../widget/field';
 import { formErrors } from '../widget/form-errors';
 import type { SsoConnectionView } from './sso-status';
 import { useRefreshSso } from './use-sso';

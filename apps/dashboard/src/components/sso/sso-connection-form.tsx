@@ -1,9 +1,10 @@
 'use client';
 
+import { Field } from '@replyline/ui/field';
+import { SubmitRow } from '@replyline/ui/submit-row';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTRPC } from '~/trpc/react';
-import { describedBy, Field, FormStatus } from '../widget/field';
 import { formErrors } from '../widget/form-errors';
 import type { SsoConnectionView } from './sso-status';
 import { useRefreshSso } from './use-sso';
@@ -57,24 +58,28 @@ export function SsoConnectionForm({
         hint="Its discovery document must be at /.well-known/openid-configuration under this address."
         error={errors.fields.issuer}
       >
-        <input
-          {...describedBy('sso-issuer', { hint: true, error: errors.fields.issuer })}
-          name="issuer"
-          type="url"
-          required
-          maxLength={2000}
-          placeholder="https://login.example.com"
-          defaultValue={connection?.issuer ?? ''}
-        />
+        {(control) => (
+          <input
+            {...control}
+            name="issuer"
+            type="url"
+            required
+            maxLength={2000}
+            placeholder="https://login.example.com"
+            defaultValue={connection?.issuer ?? ''}
+          />
+        )}
       </Field>
       <Field id="sso-client-id" label="Client ID" error={errors.fields.clientId}>
-        <input
-          {...describedBy('sso-client-id', { error: errors.fields.clientId })}
-          name="clientId"
-          required
-          maxLength={500}
-          defaultValue={connection?.clientId ?? ''}
-        />
+        {(control) => (
+          <input
+            {...control}
+            name="clientId"
+            required
+            maxLength={500}
+            defaultValue={connection?.clientId ?? ''}
+          />
+        )}
       </Field>
       <Field
         id="sso-client-secret"
@@ -86,14 +91,16 @@ export function SsoConnectionForm({
         }
         error={errors.fields.clientSecret}
       >
-        <input
-          {...describedBy('sso-client-secret', { hint: true, error: errors.fields.clientSecret })}
-          name="clientSecret"
-          type="password"
-          autoComplete="off"
-          required={!connection?.hasClientSecret}
-          maxLength={2000}
-        />
+        {(control) => (
+          <input
+            {...control}
+            name="clientSecret"
+            type="password"
+            autoComplete="off"
+            required={!connection?.hasClientSecret}
+            maxLength={2000}
+          />
+        )}
       </Field>
       <Field
         id="sso-domain"
@@ -101,36 +108,37 @@ export function SsoConnectionForm({
         hint="People with addresses at this domain sign in through your identity provider. Changing it means verifying it again."
         error={errors.fields.emailDomain}
       >
-        <input
-          {...describedBy('sso-domain', { hint: true, error: errors.fields.emailDomain })}
-          name="emailDomain"
-          required
-          maxLength={253}
-          placeholder="example.com"
-          defaultValue={connection?.emailDomain ?? ''}
-        />
+        {(control) => (
+          <input
+            {...control}
+            name="emailDomain"
+            required
+            maxLength={253}
+            placeholder="example.com"
+            defaultValue={connection?.emailDomain ?? ''}
+          />
+        )}
       </Field>
       <Field
         id="sso-auto-join"
         label="New people from this domain"
         hint="With auto-join, anyone your identity provider signs in becomes a member without an invitation."
       >
-        <select
-          {...describedBy('sso-auto-join', { hint: true })}
-          name="autoJoinRole"
-          defaultValue={connection?.autoJoinRole ?? ''}
-        >
-          <option value="">Need an invitation</option>
-          <option value="agent">Join automatically as agents</option>
-          <option value="admin">Join automatically as admins</option>
-        </select>
+        {(control) => (
+          <select {...control} name="autoJoinRole" defaultValue={connection?.autoJoinRole ?? ''}>
+            <option value="">Need an invitation</option>
+            <option value="agent">Join automatically as agents</option>
+            <option value="admin">Join automatically as admins</option>
+          </select>
+        )}
       </Field>
-      <FormStatus error={errors.message} done={done} />
-      <div className="actions">
-        <button type="submit" className="button" disabled={save.isPending}>
-          {save.isPending ? 'Checking your provider…' : 'Save'}
-        </button>
-      </div>
+      <SubmitRow
+        label="Save"
+        pendingLabel="Checking your provider…"
+        pending={save.isPending}
+        error={errors.message}
+        done={done}
+      />
     </form>
   );
 }

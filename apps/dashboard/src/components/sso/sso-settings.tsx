@@ -1,10 +1,10 @@
 'use client';
 
+import { FormStatus } from '@replyline/ui/form-status';
+import { Panel } from '@replyline/ui/panel';
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useTRPC } from '~/trpc/react';
-import { Panel } from '../widget/panel';
-import { FormStatus } from '../widget/field';
 import { DomainVerification } from './domain-verification';
 import { SsoConnectionForm } from './sso-connection-form';
 import { SsoSwitch } from './sso-switch';

@@ -1,8 +1,8 @@
 'use client';
 
+import { FormStatus } from '@replyline/ui/form-status';
 import { useMutation } from '@tanstack/react-query';
 import { useTRPC } from '~/trpc/react';
-import { FormStatus } from '../widget/field';
 import { formErrors } from '../widget/form-errors';
 import { ssoStatus, type SsoSettings } from './sso-status';
 import { useRefreshSso } from './use-sso';

@@ -1,5 +1,6 @@
 'use client';
 
+import { ACTIONS_COLUMN, DataTable } from '@replyline/ui/data-table';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTRPC } from '~/trpc/react';
 import { canHandleInvitation, ROLE_LABEL, type Invitation, type Role } from './team-permissions';
@@ -12,28 +13,15 @@ export function InvitationsTable({
   invitations: Invitation[];
   actorRole: Role;
 }) {
-  if (invitations.length === 0) return <p className="muted">No open invitations.</p>;
   return (
-    <div className="table-wrap">
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">Email</th>
-            <th scope="col">Role</th>
-            <th scope="col">Invited by</th>
-            <th scope="col">Link valid until</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {invitations.map((invitation) => (
-            <InvitationRow key={invitation.id} invitation={invitation} actorRole={actorRole} />
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      columns={['Email', 'Role', 'Invited by', 'Link valid until', ACTIONS_COLUMN]}
+      rows={invitations}
+      renderRow={(invitation) => (
+        <InvitationRow key={invitation.id} invitation={invitation} actorRole={actorRole} />
+      )}
+      empty={<p className="muted">No open invitations.</p>}
+    />
   );
 }
 

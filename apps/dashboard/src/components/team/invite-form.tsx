@@ -1,9 +1,10 @@
 'use client';
 
+import { Field } from '@replyline/ui/field';
+import { SubmitRow } from '@replyline/ui/submit-row';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTRPC } from '~/trpc/react';
-import { describedBy, Field, FormStatus } from '../widget/field';
 import { formErrors } from '../widget/form-errors';
 import { assignableRoles, ROLE_DESCRIPTION, ROLE_LABEL, type Role } from './team-permissions';
 
@@ -42,37 +43,38 @@ export function InviteForm({ actorRole }: { actorRole: Role }) {
     >
       <div className="form-grid">
         <Field id="invite-email" label="Email" error={errors.fields.email}>
-          <input
-            {...describedBy('invite-email', { error: errors.fields.email })}
-            name="email"
-            type="email"
-            inputMode="email"
-            autoComplete="off"
-            required
-            maxLength={320}
-            placeholder="kari@company.com"
-          />
+          {(control) => (
+            <input
+              {...control}
+              name="email"
+              type="email"
+              inputMode="email"
+              autoComplete="off"
+              required
+              maxLength={320}
+              placeholder="kari@company.com"
+            />
+          )}
         </Field>
         <Field id="invite-role" label="Role" hint={roleHint} error={errors.fields.role}>
-          <select
-            {...describedBy('invite-role', { hint: roleHint, error: errors.fields.role })}
-            name="role"
-            defaultValue="agent"
-          >
-            {roles.map((role) => (
-              <option key={role} value={role}>
-                {ROLE_LABEL[role]}
-              </option>
-            ))}
-          </select>
+          {(control) => (
+            <select {...control} name="role" defaultValue="agent">
+              {roles.map((role) => (
+                <option key={role} value={role}>
+                  {ROLE_LABEL[role]}
+                </option>
+              ))}
+            </select>
+          )}
         </Field>
       </div>
-      <FormStatus error={errors.message} done={done} />
-      <div className="actions">
-        <button type="submit" className="button" disabled={invite.isPending}>
-          {invite.isPending ? 'Sending…' : 'Send invitation'}
-        </button>
-      </div>
+      <SubmitRow
+        label="Send invitation"
+        pendingLabel="Sending…"
+        pending={invite.isPending}
+        error={errors.message}
+        done={done}
+      />
     </form>
   );
 }

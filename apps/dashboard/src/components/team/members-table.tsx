@@ -1,5 +1,6 @@
 'use client';
 
+import { ACTIONS_COLUMN, DataTable } from '@replyline/ui/data-table';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTRPC } from '~/trpc/react';
@@ -13,25 +14,11 @@ export function MembersTable({
   actor: { userId: string; role: Role };
 }) {
   return (
-    <div className="table-wrap">
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">Person</th>
-            <th scope="col">Role</th>
-            <th scope="col">Joined</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {members.map((member) => (
-            <MemberRow key={member.userId} member={member} actor={actor} />
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      columns={['Person', 'Role', 'Joined', ACTIONS_COLUMN]}
+      rows={members}
+      renderRow={(member) => <MemberRow key={member.userId} member={member} actor={actor} />}
+    />
   );
 }
 

@@ -1,9 +1,9 @@
 'use client';
 
+import { FormStatus } from '@replyline/ui/form-status';
+import { Panel } from '@replyline/ui/panel';
 import { useQuery } from '@tanstack/react-query';
 import { useTRPC } from '~/trpc/react';
-import { FormStatus } from '../widget/field';
-import { Panel } from '../widget/panel';
 import { InvitationsTable } from './invitations-table';
 import { InviteForm } from './invite-form';
 import { MembersTable } from './members-table';

@@ -1,9 +1,10 @@
 'use client';
 
+import { Field } from '@replyline/ui/field';
+import { SubmitRow } from '@replyline/ui/submit-row';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
 import { useTRPC } from '~/trpc/react';
-import { describedBy, Field, FormStatus } from '../widget/field';
 import { formErrors } from '../widget/form-errors';
 import { TICKET_PRIORITIES, type TicketPriority } from './ticket-filter';
 import { useMembers } from './use-members';
@@ -49,28 +50,15 @@ export function NewTicketForm(props: {
     <form className="form form--compact" onSubmit={onSubmit} aria-labelledby="new-ticket-title">
       <h2 id="new-ticket-title">New ticket</h2>
       <Field id="new-ticket-subject" label="Subject" error={error('subject')}>
-        <input
-          {...describedBy('new-ticket-subject', { error: error('subject') })}
-          name="subject"
-          required
-          maxLength={200}
-        />
+        {(control) => <input {...control} name="subject" required maxLength={200} />}
       </Field>
       <Field id="new-ticket-email" label="Customer email" error={error('customerEmail')}>
-        <input
-          {...describedBy('new-ticket-email', { error: error('customerEmail') })}
-          name="customerEmail"
-          type="email"
-          required
-          maxLength={254}
-        />
+        {(control) => (
+          <input {...control} name="customerEmail" type="email" required maxLength={254} />
+        )}
       </Field>
       <Field id="new-ticket-name" label="Customer name (optional)" error={error('customerName')}>
-        <input
-          {...describedBy('new-ticket-name', { error: error('customerName') })}
-          name="customerName"
-          maxLength={200}
-        />
+        {(control) => <input {...control} name="customerName" maxLength={200} />}
       </Field>
       <Field
         id="new-ticket-message"
@@ -78,15 +66,7 @@ export function NewTicketForm(props: {
         hint="Shown in the ticket and in the team's notification."
         error={error('message')}
       >
-        <textarea
-          {...describedBy('new-ticket-message', {
-            hint: true,
-            error: error('message'),
-          })}
-          name="message"
-          rows={4}
-          maxLength={20_000}
-        />
+        {(control) => <textarea {...control} name="message" rows={4} maxLength={20_000} />}
       </Field>
       <Field id="new-ticket-priority" label="Priority">
         <select id="new-ticket-priority" name="priority" defaultValue="normal">
@@ -98,11 +78,7 @@ export function NewTicketForm(props: {
         </select>
       </Field>
       <Field id="new-ticket-category" label="Category (optional)" error={error('category')}>
-        <input
-          {...describedBy('new-ticket-category', { error: error('category') })}
-          name="category"
-          maxLength={60}
-        />
+        {(control) => <input {...control} name="category" maxLength={60} />}
       </Field>
       <Field id="new-ticket-assignee" label="Assignee">
         <select id="new-ticket-assignee" name="assigneeUserId" defaultValue="">
@@ -114,15 +90,13 @@ export function NewTicketForm(props: {
           ))}
         </select>
       </Field>
-      <FormStatus error={errors.message} />
-      <div className="actions">
-        <button type="submit" className="button" disabled={create.isPending}>
-          {create.isPending ? 'Creating…' : 'Create ticket'}
-        </button>
-        <button type="button" className="button button--quiet" onClick={props.onCancel}>
-          Cancel
-        </button>
-      </div>
+      <SubmitRow
+        label="Create ticket"
+        pendingLabel="Creating…"
+        pending={create.isPending}
+        error={errors.message}
+        onCancel={props.onCancel}
+      />
     </form>
   );
 }

@@ -1,11 +1,12 @@
 'use client';
 
+import { FormStatus } from '@replyline/ui/form-status';
+import { SubmitRow } from '@replyline/ui/submit-row';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState, type FormEvent } from 'react';
 import { useTRPC } from '~/trpc/react';
 import { formatWhen, isoOf } from '../inbox/format';
-import { FormStatus } from '../widget/field';
 import { TICKET_PRIORITIES, TICKET_STATUSES, ticketChange } from './ticket-filter';
 import { useMembers } from './use-members';
 
@@ -204,12 +205,13 @@ function ReplyForm(props: { ticketId: string; customerEmail: string; onSent: () 
         <label htmlFor="ticket-reply">Your reply to {props.customerEmail}</label>
         <textarea id="ticket-reply" name="content" rows={5} required maxLength={20_000} />
       </div>
-      <FormStatus error={reply.error?.message} done={done} />
-      <div className="actions">
-        <button type="submit" className="button" disabled={reply.isPending}>
-          {reply.isPending ? 'Sending…' : 'Send email reply'}
-        </button>
-      </div>
+      <SubmitRow
+        label="Send email reply"
+        pendingLabel="Sending…"
+        pending={reply.isPending}
+        error={reply.error?.message}
+        done={done}
+      />
     </form>
   );
 }

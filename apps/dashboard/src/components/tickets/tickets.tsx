@@ -1,5 +1,9 @@
 'use client';
 
+import { DataTable } from '@replyline/ui/data-table';
+import { FilterInput } from '@replyline/ui/filter-input';
+import { FilterSelect } from '@replyline/ui/filter-select';
+import { LoadMoreButton } from '@replyline/ui/load-more-button';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTRPC } from '~/trpc/react';
@@ -65,72 +69,51 @@ export function Tickets({ initialTicketId }: { initialTicketId: string | null })
           <p role="alert" className="alert">
             {list.error.message}
           </p>
-        ) : rows.length === 0 ? (
-          <p className="empty">No tickets match.</p>
         ) : (
-          <div className="table-wrap">
-            <table className="table tickets-table">
-              <thead>
-                <tr>
-                  <th scope="col">#</th>
-                  <th scope="col">Subject</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Priority</th>
-                  <th scope="col">Assignee</th>
-                  <th scope="col">Created</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((ticket) => (
-                  <tr
-                    key={ticket.id}
-                    data-ticket-id={ticket.id}
-                    aria-selected={ticket.id === selectedId}
-                    className={ticket.id === selectedId ? 'tickets-table__selected' : undefined}
+          <DataTable
+            className="tickets-table"
+            columns={['#', 'Subject', 'Status', 'Priority', 'Assignee', 'Created']}
+            rows={rows}
+            empty={<p className="empty">No tickets match.</p>}
+            renderRow={(ticket) => (
+              <tr
+                key={ticket.id}
+                data-ticket-id={ticket.id}
+                aria-selected={ticket.id === selectedId}
+                className={ticket.id === selectedId ? 'tickets-table__selected' : undefined}
+              >
+                <td>{ticket.number}</td>
+                <td>
+                  <button
+                    type="button"
+                    className="link-button"
+                    aria-current={ticket.id === selectedId ? 'true' : undefined}
+                    onClick={() => select(ticket.id)}
                   >
-                    <td>{ticket.number}</td>
-                    <td>
-                      <button
-                        type="button"
-                        className="link-button"
-                        aria-current={ticket.id === selectedId ? 'true' : undefined}
-                        onClick={() => select(ticket.id)}
-                      >
-                        {ticket.subject}
-                      </button>
-                      <span className="muted tickets-table__who">
-                        {ticket.customerName || ticket.customerEmail}
-                        {ticket.category ? ` · ${ticket.category}` : ''}
-                      </span>
-                    </td>
-                    <td>
-                      <span className={`chip chip--ticket-${ticket.status}`}>{ticket.status}</span>
-                    </td>
-                    <td>
-                      <span className={`chip chip--priority-${ticket.priority}`}>
-                        {ticket.priority}
-                      </span>
-                    </td>
-                    <td>{ticket.assigneeName ?? (ticket.assigneeUserId ? 'A member' : '—')}</td>
-                    <td>
-                      <time dateTime={isoOf(ticket.createdAt)}>{formatWhen(ticket.createdAt)}</time>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+                    {ticket.subject}
+                  </button>
+                  <span className="muted tickets-table__who">
+                    {ticket.customerName || ticket.customerEmail}
+                    {ticket.category ? ` · ${ticket.category}` : ''}
+                  </span>
+                </td>
+                <td>
+                  <span className={`chip chip--ticket-${ticket.status}`}>{ticket.status}</span>
+                </td>
+                <td>
+                  <span className={`chip chip--priority-${ticket.priority}`}>
+                    {ticket.priority}
+                  </span>
+                </td>
+                <td>{ticket.assigneeName ?? (ticket.assigneeUserId ? 'A member' : '—')}</td>
+                <td>
+                  <time dateTime={isoOf(ticket.createdAt)}>{formatWhen(ticket.createdAt)}</time>
+                </td>
+              </tr>
+            )}
+          />
         )}
-        {list.hasNextPage && (
-          <button
-            type="button"
-            className="button button--quiet button--small"
-            disabled={list.isFetchingNextPage}
-            onClick={() => void list.fetchNextPage()}
-          >
-            {list.isFetchingNextPage ? 'Loading…' : 'Load older tickets'}
-          </button>
-        )}
+        <LoadMoreButton pages={list} label="Load older tickets" />
       </section>
       <section className="inbox__detail" aria-label={creating ? 'New ticket' : 'Ticket'}>
         {creating ? (
@@ -156,72 +139,47 @@ function TicketFilters({
   const set = (key: keyof TicketFilterForm, v: string) => onChange({ ...value, [key]: v });
   return (
     <form className="filters" aria-label="Filter tickets" onSubmit={(e) => e.preventDefault()}>
-      <div className="filters__field">
-        <label htmlFor="ticket-filter-search">Search</label>
-        <input
-          id="ticket-filter-search"
-          type="search"
-          value={value.search}
-          placeholder="Subject or customer"
-          onChange={(e) => set('search', e.currentTarget.value)}
-        />
-      </div>
-      <div className="filters__field">
-        <label htmlFor="ticket-filter-status">Status</label>
-        <select
-          id="ticket-filter-status"
-          value={value.status}
-          onChange={(e) => set('status', e.currentTarget.value)}
-        >
-          <option value="">Any</option>
-          {TICKET_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {s}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="filters__field">
-        <label htmlFor="ticket-filter-priority">Priority</label>
-        <select
-          id="ticket-filter-priority"
-          value={value.priority}
-          onChange={(e) => set('priority', e.currentTarget.value)}
-        >
-          <option value="">Any</option>
-          {TICKET_PRIORITIES.map((p) => (
-            <option key={p} value={p}>
-              {p}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="filters__field">
-        <label htmlFor="ticket-filter-category">Category</label>
-        <input
-          id="ticket-filter-category"
-          value={value.category}
-          maxLength={60}
-          onChange={(e) => set('category', e.currentTarget.value)}
-        />
-      </div>
-      <div className="filters__field">
-        <label htmlFor="ticket-filter-assignee">Assignee</label>
-        <select
-          id="ticket-filter-assignee"
-          value={value.assignee}
-          onChange={(e) => set('assignee', e.currentTarget.value)}
-        >
-          <option value="">Anyone</option>
-          <option value="me">Me</option>
-          <option value="unassigned">Unassigned</option>
-          {members.map((m) => (
-            <option key={m.id} value={m.id}>
-              {m.label}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FilterInput
+        id="ticket-filter-search"
+        label="Search"
+        type="search"
+        value={value.search}
+        placeholder="Subject or customer"
+        onChange={(v) => set('search', v)}
+      />
+      <FilterSelect
+        id="ticket-filter-status"
+        label="Status"
+        value={value.status}
+        options={TICKET_STATUSES}
+        onChange={(v) => set('status', v)}
+      />
+      <FilterSelect
+        id="ticket-filter-priority"
+        label="Priority"
+        value={value.priority}
+        options={TICKET_PRIORITIES}
+        onChange={(v) => set('priority', v)}
+      />
+      <FilterInput
+        id="ticket-filter-category"
+        label="Category"
+        value={value.category}
+        maxLength={60}
+        onChange={(v) => set('category', v)}
+      />
+      <FilterSelect
+        id="ticket-filter-assignee"
+        label="Assignee"
+        anyLabel="Anyone"
+        value={value.assignee}
+        options={[
+          { value: 'me', label: 'Me' },
+          { value: 'unassigned', label: 'Unassigned' },
+          ...members.map((m) => ({ value: m.id, label: m.label })),
+        ]}
+        onChange={(v) => set('assignee', v)}
+      />
     </form>
   );
 }

@@ -1,29 +1,15 @@
 'use client';
 
+import { Field } from '@replyline/ui/field';
+import { listErrors, StringListEditor } from '@replyline/ui/string-list-editor';
+import { SubmitRow } from '@replyline/ui/submit-row';
 import { useState, type FormEvent } from 'react';
-import { describedBy, Field, FormStatus } from './field';
 import { errorAt } from './form-errors';
-import { listErrors, StringListEditor } from './string-list-editor';
-import { useSaveWidget } from './use-save-widget';
-import {
-  LANGUAGES,
-  LIMITS,
-  personaForm,
-  type Language,
-  type PersonaForm,
-  type WidgetSettings,
-} from './widget-settings';
+import { useSaveWidget, type WidgetSectionProps } from './use-save-widget';
+import { LANGUAGES, LIMITS, personaForm, type Language, type PersonaForm } from './widget-settings';
 
 /** The assistant's name, tone, standing instructions, refused topics, and its language. */
-export function AssistantForm({
-  settings,
-  canEdit,
-  onSaved,
-}: {
-  settings: WidgetSettings;
-  canEdit: boolean;
-  onSaved: () => void;
-}) {
+export function AssistantForm({ settings, canEdit, onSaved }: WidgetSectionProps) {
   const [persona, setPersona] = useState<PersonaForm>(() => personaForm(settings.persona));
   const [language, setLanguage] = useState(settings.language);
   const { save, pending, errors, done, clearErrors } = useSaveWidget(onSaved);
@@ -48,22 +34,26 @@ export function AssistantForm({
         <legend>Persona</legend>
         <div className="form-grid">
           <Field id="persona-assistantName" label="Assistant’s name" error={err('assistantName')}>
-            <input
-              {...describedBy('persona-assistantName', { error: err('assistantName') })}
-              required
-              maxLength={LIMITS.assistantName}
-              value={persona.assistantName}
-              onChange={(event) => set('assistantName', event.target.value)}
-            />
+            {(control) => (
+              <input
+                {...control}
+                required
+                maxLength={LIMITS.assistantName}
+                value={persona.assistantName}
+                onChange={(event) => set('assistantName', event.target.value)}
+              />
+            )}
           </Field>
           <Field id="persona-tone" label="Tone" hint={hints.tone} error={err('tone')}>
-            <input
-              {...describedBy('persona-tone', { hint: hints.tone, error: err('tone') })}
-              required
-              maxLength={LIMITS.tone}
-              value={persona.tone}
-              onChange={(event) => set('tone', event.target.value)}
-            />
+            {(control) => (
+              <input
+                {...control}
+                required
+                maxLength={LIMITS.tone}
+                value={persona.tone}
+                onChange={(event) => set('tone', event.target.value)}
+              />
+            )}
           </Field>
         </div>
         <Field
@@ -72,16 +62,15 @@ export function AssistantForm({
           hint={hints.instructions}
           error={err('instructions')}
         >
-          <textarea
-            {...describedBy('persona-instructions', {
-              hint: hints.instructions,
-              error: err('instructions'),
-            })}
-            rows={4}
-            maxLength={LIMITS.instructions}
-            value={persona.instructions}
-            onChange={(event) => set('instructions', event.target.value)}
-          />
+          {(control) => (
+            <textarea
+              {...control}
+              rows={4}
+              maxLength={LIMITS.instructions}
+              value={persona.instructions}
+              onChange={(event) => set('instructions', event.target.value)}
+            />
+          )}
         </Field>
         <StringListEditor
           id="persona-refusedTopics"
@@ -94,12 +83,7 @@ export function AssistantForm({
           maxLength={LIMITS.refusedTopic}
           placeholder="Legal advice"
           hint="Questions about these get a polite refusal and an offer to reach your team."
-          error={errors.fields['persona.refusedTopics']}
-          itemErrors={listErrors(
-            errors.fields,
-            'persona.refusedTopics',
-            persona.refusedTopics.length,
-          )}
+          {...listErrors(errors.fields, 'persona.refusedTopics', persona.refusedTopics.length)}
         />
       </fieldset>
       <fieldset className="form-section" disabled={!canEdit}>
@@ -110,31 +94,23 @@ export function AssistantForm({
           hint={hints.language}
           error={errors.fields.language}
         >
-          <select
-            {...describedBy('widget-language', {
-              hint: hints.language,
-              error: errors.fields.language,
-            })}
-            value={language}
-            onChange={(event) => setLanguage(event.target.value)}
-          >
-            {LANGUAGES.map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
+          {(control) => (
+            <select
+              {...control}
+              value={language}
+              onChange={(event) => setLanguage(event.target.value)}
+            >
+              {LANGUAGES.map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          )}
         </Field>
       </fieldset>
       {canEdit && (
-        <>
-          <FormStatus error={errors.message} done={done} />
-          <div className="actions">
-            <button type="submit" className="button" disabled={pending}>
-              {pending ? 'Saving…' : 'Save assistant'}
-            </button>
-          </div>
-        </>
+        <SubmitRow label="Save assistant" pending={pending} error={errors.message} done={done} />
       )}
     </form>
   );

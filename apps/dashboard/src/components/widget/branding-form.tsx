@@ -1,29 +1,24 @@
 'use client';
 
+import { describedBy, Field } from '@replyline/ui/field';
+import { FieldNotes } from '@replyline/ui/field-notes';
+import { listErrors, StringListEditor } from '@replyline/ui/string-list-editor';
+import { SubmitRow } from '@replyline/ui/submit-row';
 import Link from 'next/link';
 import { useState, type FormEvent } from 'react';
-import { describedBy, Field, FieldNotes, FormStatus } from './field';
 import { errorAt } from './form-errors';
-import { listErrors, StringListEditor } from './string-list-editor';
-import { useSaveWidget } from './use-save-widget';
+import { useSaveWidget, type WidgetSectionProps } from './use-save-widget';
 import {
   brandingForm,
   colorInputValue,
   LIMITS,
   type BrandingForm as TBrandingForm,
-  type WidgetSettings,
 } from './widget-settings';
 
+type PaidKey = 'primaryColor' | 'accentColor' | 'logoUrl' | 'avatarUrl';
+
 /** Colours, images, greeting, launcher, position and suggested questions. */
-export function BrandingForm({
-  settings,
-  canEdit,
-  onSaved,
-}: {
-  settings: WidgetSettings;
-  canEdit: boolean;
-  onSaved: () => void;
-}) {
+export function BrandingForm({ settings, canEdit, onSaved }: WidgetSectionProps) {
   const [form, setForm] = useState<TBrandingForm>(() => brandingForm(settings.branding));
   const { save, pending, errors, done, clearErrors } = useSaveWidget(onSaved);
   const set = <K extends keyof TBrandingForm>(key: K, value: TBrandingForm[K]) =>
@@ -37,6 +32,15 @@ export function BrandingForm({
       <Link href="/billing">See plans</Link>
     </>
   ) : undefined;
+  /** The props of a paid text setting's field: colours and image addresses. */
+  const paid = (key: PaidKey, label: string) => ({
+    id: `branding-${key}`,
+    label,
+    value: form[key],
+    onChange: (value: string) => set(key, value),
+    error: err(key),
+    disabled: paidLocked,
+  });
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -53,39 +57,10 @@ export function BrandingForm({
           </p>
         )}
         <div className="form-grid">
-          <ColorField
-            id="branding-primaryColor"
-            label="Main colour"
-            value={form.primaryColor}
-            onChange={(value) => set('primaryColor', value)}
-            error={err('primaryColor')}
-            disabled={paidLocked}
-            required
-          />
-          <ColorField
-            id="branding-accentColor"
-            label="Accent colour (optional)"
-            value={form.accentColor}
-            onChange={(value) => set('accentColor', value)}
-            error={err('accentColor')}
-            disabled={paidLocked}
-          />
-          <UrlField
-            id="branding-logoUrl"
-            label="Logo URL"
-            value={form.logoUrl}
-            onChange={(value) => set('logoUrl', value)}
-            error={err('logoUrl')}
-            disabled={paidLocked}
-          />
-          <UrlField
-            id="branding-avatarUrl"
-            label="Assistant avatar URL"
-            value={form.avatarUrl}
-            onChange={(value) => set('avatarUrl', value)}
-            error={err('avatarUrl')}
-            disabled={paidLocked}
-          />
+          <ColorField {...paid('primaryColor', 'Main colour')} required />
+          <ColorField {...paid('accentColor', 'Accent colour (optional)')} />
+          <UrlField {...paid('logoUrl', 'Logo URL')} />
+          <UrlField {...paid('avatarUrl', 'Assistant avatar URL')} />
         </div>
       </fieldset>
 
@@ -97,17 +72,16 @@ export function BrandingForm({
           hint="The first message visitors see."
           error={err('greeting')}
         >
-          <textarea
-            {...describedBy('branding-greeting', {
-              hint: 'The first message visitors see.',
-              error: err('greeting'),
-            })}
-            rows={2}
-            required
-            maxLength={LIMITS.greeting}
-            value={form.greeting}
-            onChange={(event) => set('greeting', event.target.value)}
-          />
+          {(control) => (
+            <textarea
+              {...control}
+              rows={2}
+              required
+              maxLength={LIMITS.greeting}
+              value={form.greeting}
+              onChange={(event) => set('greeting', event.target.value)}
+            />
+          )}
         </Field>
         <Field
           id="branding-launcherText"
@@ -115,15 +89,14 @@ export function BrandingForm({
           hint="Shown beside the chat button, e.g. “Questions?”."
           error={err('launcherText')}
         >
-          <input
-            {...describedBy('branding-launcherText', {
-              hint: 'Shown beside the chat button.',
-              error: err('launcherText'),
-            })}
-            maxLength={LIMITS.launcherText}
-            value={form.launcherText}
-            onChange={(event) => set('launcherText', event.target.value)}
-          />
+          {(control) => (
+            <input
+              {...control}
+              maxLength={LIMITS.launcherText}
+              value={form.launcherText}
+              onChange={(event) => set('launcherText', event.target.value)}
+            />
+          )}
         </Field>
         <fieldset className="radio-group">
           <legend>Position on the page</legend>
@@ -156,8 +129,7 @@ export function BrandingForm({
           maxLength={LIMITS.suggestedQuestion}
           placeholder="How much does a move cost?"
           hint={`Buttons under the greeting that ask for the visitor; up to ${LIMITS.suggestedQuestions}.`}
-          error={errors.fields['branding.suggestedQuestions']}
-          itemErrors={listErrors(
+          {...listErrors(
             errors.fields,
             'branding.suggestedQuestions',
             form.suggestedQuestions.length,
@@ -165,14 +137,7 @@ export function BrandingForm({
         />
       </fieldset>
       {canEdit && (
-        <>
-          <FormStatus error={errors.message} done={done} />
-          <div className="actions">
-            <button type="submit" className="button" disabled={pending}>
-              {pending ? 'Saving…' : 'Save branding'}
-            </button>
-          </div>
-        </>
+        <SubmitRow label="Save branding" pending={pending} error={errors.message} done={done} />
       )}
     </form>
   );
@@ -237,16 +202,18 @@ function UrlField(props: {
   const hint = 'An https:// address of a square image.';
   return (
     <Field id={props.id} label={props.label} hint={hint} error={props.error}>
-      <input
-        {...describedBy(props.id, { hint, error: props.error })}
-        type="url"
-        inputMode="url"
-        maxLength={LIMITS.url}
-        placeholder="https://…"
-        value={props.value}
-        disabled={props.disabled}
-        onChange={(event) => props.onChange(event.target.value)}
-      />
+      {(control) => (
+        <input
+          {...control}
+          type="url"
+          inputMode="url"
+          maxLength={LIMITS.url}
+          placeholder="https://…"
+          value={props.value}
+          disabled={props.disabled}
+          onChange={(event) => props.onChange(event.target.value)}
+        />
+      )}
     </Field>
   );
 }

@@ -1,6 +1,6 @@
+import { copyMessage, copyText } from '@replyline/ui/copy-text';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { copyMessage, copyText } from './copy-text';
 import { EmbedSnippet } from './embed-snippet';
 
 const SNIPPET = '<script src="http://localhost:3000/widget.js" data-key="pk_demo" async></script>';

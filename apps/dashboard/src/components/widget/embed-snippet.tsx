@@ -1,4 +1,4 @@
-import { CopyButton } from './copy-button';
+import { CopyButton } from '@replyline/ui/copy-button';
 
 /** The one tag to paste into the customer's site, with a copy button. */
 export function EmbedSnippet({ snippet }: { snippet: string | null }) {

@@ -1,7 +1,7 @@
+import { describedBy, Field } from '@replyline/ui/field';
 import { TRPCClientError } from '@trpc/client';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { describedBy, Field } from './field';
 import { errorAt, formErrors } from './form-errors';
 
 /** An error as the tRPC client builds it from the server's JSON answer. */
@@ -75,6 +75,21 @@ describe('an accessible field', () => {
     expect(html).toContain(
       '<p id="invite-email-error" class="field__error">must be an email address</p>',
     );
+  });
+
+  it('hands a control given as a function the same ties, from the one id, hint and error', () => {
+    const written = renderToString(
+      <Field id="subject" label="Subject" hint="Short." error="cannot be empty">
+        <input {...describedBy('subject', { hint: true, error: 'cannot be empty' })} />
+      </Field>,
+    );
+    const handed = renderToString(
+      <Field id="subject" label="Subject" hint="Short." error="cannot be empty">
+        {(control) => <input {...control} />}
+      </Field>,
+    );
+    expect(handed).toBe(written);
+    expect(handed).toContain('aria-describedby="subject-hint subject-error" aria-invalid="true"');
   });
 
   it('leaves a valid control alone', () => {

@@ -1,22 +1,13 @@
 'use client';
 
-import { FormStatus } from './field';
-import { useSaveWidget } from './use-save-widget';
-import type { WidgetSettings } from './widget-settings';
+import { FormStatus } from '@replyline/ui/form-status';
+import { useSaveWidget, type WidgetSectionProps } from './use-save-widget';
 
 /**
  * "Identity required": the chat refuses visitors your site did not sign in (no valid identity
  * token). Saved as soon as it is changed; the box always shows the stored value.
  */
-export function IdentityRequired({
-  settings,
-  canEdit,
-  onSaved,
-}: {
-  settings: WidgetSettings;
-  canEdit: boolean;
-  onSaved: () => void;
-}) {
+export function IdentityRequired({ settings, canEdit, onSaved }: WidgetSectionProps) {
   const { save, pending, errors, done } = useSaveWidget(onSaved);
   return (
     <div className="identity-required">

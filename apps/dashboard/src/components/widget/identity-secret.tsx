@@ -1,9 +1,9 @@
 'use client';
 
+import { CopyButton } from '@replyline/ui/copy-button';
+import { FormStatus } from '@replyline/ui/form-status';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTRPC } from '~/trpc/react';
-import { CopyButton } from './copy-button';
-import { FormStatus } from './field';
 
 const ROTATE_WARNING =
   'Rotate the identity secret? Visitors signed with the current secret are refused until your site uses the new one.';
@@ -24,10 +24,13 @@ export function IdentitySecret({ hasSecret, canEdit }: { hasSecret: boolean; can
   return (
     <div className="identity">
       <p>
-        To show signed-in customers as themselves, your server mints a short-lived identity token
-        (a JWT signed with HS256 and this secret, with the user id in <code>sub</code>) and your
-        page passes it to <code>Replyline(&apos;identify&apos;, {'{'} token {'}'})</code>. Keep the
-        secret on your server only; see docs/identity.md for Node and Python examples.
+        To show signed-in customers as themselves, your server mints a short-lived identity token (a
+        JWT signed with HS256 and this secret, with the user id in <code>sub</code>) and your page
+        passes it to{' '}
+        <code>
+          Replyline(&apos;identify&apos;, {'{'} token {'}'})
+        </code>
+        . Keep the secret on your server only; see docs/identity.md for Node and Python examples.
       </p>
       <p className="muted">
         {hasSecret

@@ -1,21 +1,13 @@
 'use client';
 
+import { listErrors, StringListEditor } from '@replyline/ui/string-list-editor';
+import { SubmitRow } from '@replyline/ui/submit-row';
 import { useState, type FormEvent } from 'react';
-import { FormStatus } from './field';
-import { listErrors, StringListEditor } from './string-list-editor';
-import { useSaveWidget } from './use-save-widget';
-import { LIMITS, type WidgetSettings } from './widget-settings';
+import { useSaveWidget, type WidgetSectionProps } from './use-save-widget';
+import { LIMITS } from './widget-settings';
 
 /** The websites the widget may run on: the API refuses every other page's requests. */
-export function OriginsForm({
-  settings,
-  canEdit,
-  onSaved,
-}: {
-  settings: WidgetSettings;
-  canEdit: boolean;
-  onSaved: () => void;
-}) {
+export function OriginsForm({ settings, canEdit, onSaved }: WidgetSectionProps) {
   const [origins, setOrigins] = useState<string[]>(() => [...settings.allowedOrigins]);
   const { save, pending, errors, done, clearErrors } = useSaveWidget(onSaved);
   // The server stores origins, not what was typed ("shop.example/cart" → "https://shop.example"),
@@ -46,19 +38,11 @@ export function OriginsForm({
         placeholder="https://shop.example"
         inputMode="url"
         hint="Each site where you paste the snippet, like https://shop.example (include http://localhost:3000 to try it locally). Page addresses are shortened to the site; wildcards are not accepted."
-        error={errors.fields.allowedOrigins}
-        itemErrors={listErrors(errors.fields, 'allowedOrigins', origins.length)}
+        {...listErrors(errors.fields, 'allowedOrigins', origins.length)}
         disabled={!canEdit}
       />
       {canEdit && (
-        <>
-          <FormStatus error={errors.message} done={done} />
-          <div className="actions">
-            <button type="submit" className="button" disabled={pending}>
-              {pending ? 'Saving…' : 'Save websites'}
-            </button>
-          </div>
-        </>
+        <SubmitRow label="Save websites" pending={pending} error={errors.message} done={done} />
       )}
     </form>
   );

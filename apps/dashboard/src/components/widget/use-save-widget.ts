@@ -4,6 +4,14 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTRPC } from '~/trpc/react';
 import { formErrors } from './form-errors';
+import type { WidgetSettings } from './widget-settings';
+
+/** What each section of the editor gets: the stored settings, and whom to tell after a save. */
+export interface WidgetSectionProps {
+  settings: WidgetSettings;
+  canEdit: boolean;
+  onSaved: () => void;
+}
 
 /**
  * `widget.update` for one section of the editor: its own pending state, errors and "Saved",

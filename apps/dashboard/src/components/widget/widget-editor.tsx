@@ -1,16 +1,16 @@
 'use client';
 
+import { FormStatus } from '@replyline/ui/form-status';
+import { Panel } from '@replyline/ui/panel';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTRPC } from '~/trpc/react';
 import { AssistantForm } from './assistant-form';
 import { BrandingForm } from './branding-form';
 import { EmbedSnippet } from './embed-snippet';
-import { FormStatus } from './field';
 import { IdentityRequired } from './identity-required';
 import { IdentitySecret } from './identity-secret';
 import { OriginsForm } from './origins-form';
-import { Panel } from './panel';
 import { useSettledOnce } from './use-settled-once';
 import { WidgetPreview } from './widget-preview';
 import type { WidgetSettings } from './widget-settings';
@@ -37,8 +37,7 @@ export function WidgetEditor({ canEdit, initial }: { canEdit: boolean; initial?:
   const settled = useSettledOnce(query);
 
   if (query.isError) return <FormStatus error={query.error.message} />;
-  if (query.isPending || !settled)
-    return <p className="muted">Loading the widget’s settings…</p>;
+  if (query.isPending || !settled) return <p className="muted">Loading the widget’s settings…</p>;
   const settings = query.data;
   const section = { settings, canEdit, onSaved: reloadAfterSave };
   return (

@@ -1,7 +1,7 @@
 'use client';
 
+import { FormStatus } from '@replyline/ui/form-status';
 import { useSyncExternalStore } from 'react';
-import { FormStatus } from './field';
 import { errorAt } from './form-errors';
 import { previewFrameUrl, previewHint } from './preview-origin';
 import { useSaveWidget } from './use-save-widget';

@@ -1,3 +1,5 @@
+import { Panel } from '@replyline/ui/panel';
+import { ReadOnlyNotice } from '@replyline/ui/read-only-notice';
 import type { Metadata } from 'next';
 import { ArticleAllowance } from '~/components/knowledge/article-allowance';
 import { DocumentList } from '~/components/knowledge/document-list';
@@ -8,7 +10,6 @@ import { PdfUpload } from '~/components/knowledge/pdf-upload';
 import { Playground } from '~/components/knowledge/playground';
 import { TextDocumentForm } from '~/components/knowledge/text-document-form';
 import { uploadLimits } from '~/components/knowledge/upload-limits';
-import { Panel, ReadOnlyNotice } from '~/components/widget/panel';
 import { prefetched } from '~/components/widget/prefetched';
 import { requireWorkspace } from '~/server/workspace';
 import { serverApi } from '~/trpc/server';

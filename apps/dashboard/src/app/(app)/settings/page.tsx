@@ -1,10 +1,11 @@
+import { Panel } from '@replyline/ui/panel';
+import { ReadOnlyNotice } from '@replyline/ui/read-only-notice';
 import type { Metadata } from 'next';
 import { AuditLog } from '~/components/settings/audit-log';
 import { CustomerData } from '~/components/settings/customer-data';
 import { DeleteWorkspace } from '~/components/settings/delete-workspace';
 import { RetentionForm } from '~/components/settings/retention-form';
 import { WebhookForm } from '~/components/settings/webhook-form';
-import { Panel, ReadOnlyNotice } from '~/components/widget/panel';
 import { requireWorkspace } from '~/server/workspace';
 import '~/components/widget/panels.css';
 import '~/components/settings/settings.css';

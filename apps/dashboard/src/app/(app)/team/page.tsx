@@ -1,8 +1,8 @@
+import { ReadOnlyNotice } from '@replyline/ui/read-only-notice';
 import type { Metadata } from 'next';
 import { TeamManager } from '~/components/team/team-manager';
 import { managesTeam, type Team } from '~/components/team/team-permissions';
 import { prefetched } from '~/components/widget/prefetched';
-import { ReadOnlyNotice } from '~/components/widget/panel';
 import { requireWorkspace } from '~/server/workspace';
 import { serverApi } from '~/trpc/server';
 import '~/components/widget/panels.css';

@@ -1,5 +1,5 @@
+import { ReadOnlyNotice } from '@replyline/ui/read-only-notice';
 import type { Metadata } from 'next';
-import { ReadOnlyNotice } from '~/components/widget/panel';
 import { prefetched } from '~/components/widget/prefetched';
 import { WidgetEditor } from '~/components/widget/widget-editor';
 import type { WidgetSettings } from '~/components/widget/widget-settings';

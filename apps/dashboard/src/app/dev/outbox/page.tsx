@@ -1,3 +1,4 @@
+import { DataTable } from '@replyline/ui/data-table';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -27,49 +28,37 @@ export default async function DevOutboxPage() {
           <Link href="/sign-in">Sign in</Link>
         </p>
       </header>
-      {emails.length === 0 ? (
-        <p className="empty">No emails yet. Ask for a sign-in link and it appears here.</p>
-      ) : (
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">To</th>
-              <th scope="col">Subject</th>
-              <th scope="col">Status</th>
-              <th scope="col">Time</th>
-              <th scope="col">Link</th>
-            </tr>
-          </thead>
-          <tbody>
-            {emails.map((email) => (
-              <tr key={email.id} data-email-id={email.id} data-template={email.template}>
-                <td>{email.to}</td>
-                <td>{email.subject}</td>
-                <td>
-                  <span className={`status status--${email.status}`}>{email.status}</span>
-                </td>
-                <td>
-                  <time dateTime={email.createdAt.toISOString()}>
-                    {email.createdAt.toLocaleString('en-GB', { timeZone: 'UTC' })} UTC
-                  </time>
-                </td>
-                <td>
-                  {email.link ? (
-                    <a
-                      href={email.link}
-                      data-magic-link={email.template === 'magic-link' ? '' : undefined}
-                    >
-                      {email.template === 'magic-link' ? 'Sign in' : 'Open link'}
-                    </a>
-                  ) : (
-                    <span className="muted">none</span>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        columns={['To', 'Subject', 'Status', 'Time', 'Link']}
+        rows={emails}
+        empty={<p className="empty">No emails yet. Ask for a sign-in link and it appears here.</p>}
+        renderRow={(email) => (
+          <tr key={email.id} data-email-id={email.id} data-template={email.template}>
+            <td>{email.to}</td>
+            <td>{email.subject}</td>
+            <td>
+              <span className={`status status--${email.status}`}>{email.status}</span>
+            </td>
+            <td>
+              <time dateTime={email.createdAt.toISOString()}>
+                {email.createdAt.toLocaleString('en-GB', { timeZone: 'UTC' })} UTC
+              </time>
+            </td>
+            <td>
+              {email.link ? (
+                <a
+                  href={email.link}
+                  data-magic-link={email.template === 'magic-link' ? '' : undefined}
+                >
+                  {email.template === 'magic-link' ? 'Sign in' : 'Open link'}
+                </a>
+              ) : (
+                <span className="muted">none</span>
+              )}
+            </td>
+          </tr>
+        )}
+      />
     </main>
   );
 }

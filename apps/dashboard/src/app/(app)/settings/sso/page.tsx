@@ -1,7 +1,7 @@
+import { ReadOnlyNotice } from '@replyline/ui/read-only-notice';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { SsoSettings } from '~/components/sso/sso-settings';
-import { ReadOnlyNotice } from '~/components/widget/panel';
 import { getServer } from '~/server/db';
 import { requireWorkspace } from '~/server/workspace';
 import '~/components/widget/panels.css';
