@@ -1,4 +1,5 @@
 // Response descriptions shared by the routes' schemas.
+import { createRoute, type RouteConfig } from '@hono/zod-openapi';
 import type { ZodType } from 'zod';
 import { ErrorBodySchema } from './schemas';
 
@@ -26,3 +27,24 @@ export const eventStreamResponse = (description: string) => ({
 export const visitorTokenSecurity = [{ visitorToken: [] }];
 
 export const unauthorized = errorResponse('Missing, invalid or expired token');
+
+/**
+ * A POST the widget makes for its visitor: visitor token, the conversation (or message) in
+ * the path, a JSON body; 401 for a missing or wrong token comes with it.
+ */
+export function visitorPost(route: {
+  path: string;
+  summary: string;
+  params: NonNullable<RouteConfig['request']>['params'];
+  body: ZodType;
+  responses: RouteConfig['responses'];
+}) {
+  return createRoute({
+    method: 'post',
+    path: route.path,
+    summary: route.summary,
+    security: visitorTokenSecurity,
+    request: { params: route.params, body: jsonBody(route.body) },
+    responses: { ...route.responses, 401: unauthorized },
+  });
+}

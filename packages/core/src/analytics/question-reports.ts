@@ -1,5 +1,5 @@
 import { queryRows, type Database, type TenantId } from '@replyline/db';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { inPeriod, normalizedQuestion, withReportScope, type TPeriod } from './period';
 
 export interface QuestionGroup {
@@ -40,11 +40,7 @@ export async function listTopQuestions(
           where tenant_id = ${tenantId} and role = 'visitor' and ${inPeriod(sql`created_at`, period)}
             and not (tags && array['greeting', 'thanks'] and length(content) < 30)
         )
-        select key, left(min(content), 500) as example, count(*) as count,
-          max(created_at) as last_asked_at,
-          (array_agg(conversation_id order by created_at desc))[1] as conversation_id
-        from asked
-        group by key having key <> '' order by count(*) desc, max(created_at) desc limit ${period.limit}`,
+        ${groupedByQuestion(sql`key <> ''`, period.limit)}`,
     ),
   );
   return rows.map(toGroup);
@@ -77,15 +73,26 @@ export async function listUnansweredQuestions(
           where a.tenant_id = ${tenantId} and a.role = 'assistant'
             and 'unanswered' = any(a.tags) and ${inPeriod(sql`a.created_at`, period)}
         )
-        select key, left(min(content), 500) as example, count(*) as count,
-          max(created_at) as last_asked_at,
-          (array_agg(conversation_id order by created_at desc))[1] as conversation_id
-        from asked
-        group by key
-        having key <> '' and key not in (
-          select ${normalizedQuestion(sql`question`)} from faq_entries where tenant_id = ${tenantId})
-        order by count(*) desc, max(created_at) desc limit ${period.limit}`,
+        ${groupedByQuestion(
+          sql`key <> '' and key not in (
+            select ${normalizedQuestion(sql`question`)} from faq_entries where tenant_id = ${tenantId})`,
+          period.limit,
+        )}`,
     ),
   );
   return rows.map(toGroup);
+}
+
+/**
+ * The rows of `asked` (key, content, created_at, conversation_id) grouped by their normalized
+ * question, most asked first: one example, how often, when last, and the latest conversation.
+ */
+function groupedByQuestion(keep: SQL, limit: number): SQL {
+  return sql`
+    select key, left(min(content), 500) as example, count(*) as count,
+      max(created_at) as last_asked_at,
+      (array_agg(conversation_id order by created_at desc))[1] as conversation_id
+    from asked
+    group by key having ${keep}
+    order by count(*) desc, max(created_at) desc limit ${limit}`;
 }

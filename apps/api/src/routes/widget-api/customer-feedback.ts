@@ -1,4 +1,3 @@
-import { createRoute } from '@hono/zod-openapi';
 import { rateConversation, setMessageFeedback } from '@replyline/core';
 import { z } from 'zod';
 import {
@@ -7,26 +6,19 @@ import {
   MessageParamsSchema,
   RatingRequestSchema,
 } from '../../contract';
-import {
-  errorResponse,
-  jsonBody,
-  unauthorized,
-  visitorTokenSecurity,
-} from '../../contract/responses';
+import { errorResponse, visitorPost } from '../../contract/responses';
 import { HttpError } from '../../http';
 import { documentedRoute, validBody } from '../../router';
 import { authorizeVisitor } from '../../public/visitor-request';
 
-const messageFeedback = createRoute({
-  method: 'post',
+const messageFeedback = visitorPost({
   path: '/v1/conversations/{id}/messages/{messageId}/feedback',
   summary: 'Thumbs up (1), down (-1) or cleared (0) on one answer',
-  security: visitorTokenSecurity,
-  request: { params: MessageParamsSchema, body: jsonBody(FeedbackRequestSchema) },
+  params: MessageParamsSchema,
+  body: FeedbackRequestSchema,
   responses: {
     204: { description: 'Saved' },
     400: errorResponse('Invalid value'),
-    401: unauthorized,
     404: errorResponse('No such answer in this conversation'),
   },
 });
@@ -54,16 +46,14 @@ export const messageFeedbackRoute = documentedRoute(messageFeedback, {
   },
 });
 
-const conversationRating = createRoute({
-  method: 'post',
+const conversationRating = visitorPost({
   path: '/v1/conversations/{id}/rating',
   summary: 'CSAT for the conversation (1–5)',
-  security: visitorTokenSecurity,
-  request: { params: ConversationParamsSchema, body: jsonBody(RatingRequestSchema) },
+  params: ConversationParamsSchema,
+  body: RatingRequestSchema,
   responses: {
     204: { description: 'Saved' },
     400: errorResponse('Rating outside 1–5'),
-    401: unauthorized,
     404: errorResponse('Nothing to rate yet: the conversation has no message'),
   },
 });

@@ -1,28 +1,19 @@
-import { createRoute } from '@hono/zod-openapi';
 import { escalateConversation } from '@replyline/core';
 import { ConversationParamsSchema, EscalateRequestSchema, TicketSchema } from '../../contract';
-import {
-  errorResponse,
-  jsonBody,
-  jsonResponse,
-  unauthorized,
-  visitorTokenSecurity,
-} from '../../contract/responses';
+import { errorResponse, jsonResponse, visitorPost } from '../../contract/responses';
 import { HttpError, sendJson } from '../../http';
 import { documentedRoute, validBody, type RequestContext } from '../../router';
 import { ensureConversation } from '../../public/seeded-conversation';
 import { authorizeVisitor, callerOf } from '../../public/visitor-request';
 
-const escalate = createRoute({
-  method: 'post',
+const escalate = visitorPost({
   path: '/v1/conversations/{id}/escalate',
   summary: 'Talk to a human: opens a ticket (also before the first message)',
-  security: visitorTokenSecurity,
-  request: { params: ConversationParamsSchema, body: jsonBody(EscalateRequestSchema) },
+  params: ConversationParamsSchema,
+  body: EscalateRequestSchema,
   responses: {
     201: jsonResponse('Ticket created', TicketSchema),
     400: errorResponse('Invalid email or empty message'),
-    401: unauthorized,
     429: errorResponse('Too many messages (see retry-after)'),
   },
 });
