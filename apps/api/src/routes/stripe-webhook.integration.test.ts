@@ -1,37 +1,23 @@
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
-import { ensureStripeCustomer, type Stripe } from '@replyline/billing';
+import { ensureStripeCustomer } from '@replyline/billing';
 import {
   eventObject,
   newTenant,
   signedWebhook,
-  startStripeStub,
   subscriptionObject,
   TEST_WEBHOOK_SECRET,
-  type StripeStub,
+  useStripeTestbed,
 } from '@replyline/billing/testing';
 import { schema } from '@replyline/db';
-import { openTestDatabase, type TestDatabase } from '@replyline/db/testing';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createLogger } from '../logger';
 import type { AppContext } from '../router';
 import { createApiServer } from '../server';
 import { stripeWebhookRoute, type StripeWebhookOptions } from './stripe-webhook';
 
-let t: TestDatabase;
-let stub: StripeStub;
-let stripe: Stripe;
-
-beforeAll(async () => {
-  t = await openTestDatabase();
-  stub = await startStripeStub();
-  stripe = stub.client();
-}, 120_000);
-afterAll(async () => {
-  await stub?.close();
-  await t?.close();
-});
+const t = useStripeTestbed();
 
 /** The API server with only this route; the route needs nothing of the app but its database. */
 async function startApi(options: StripeWebhookOptions | null) {
@@ -60,9 +46,9 @@ async function startApi(options: StripeWebhookOptions | null) {
 
 async function subscriptionEvent() {
   const tenantId = await newTenant(t.db);
-  const customer = await ensureStripeCustomer(t.db, stripe, tenantId);
+  const customer = await ensureStripeCustomer(t.db, t.stripe, tenantId);
   const subscription = subscriptionObject({ customer, status: 'active', plan: 'pro', tenantId });
-  stub.subscriptions.set(subscription.id, subscription);
+  t.stub.subscriptions.set(subscription.id, subscription);
   return { tenantId, event: eventObject('customer.subscription.created', subscription) };
 }
 
@@ -80,7 +66,7 @@ interface ErrorBody {
 
 describe('POST /v1/stripe/webhook', () => {
   it('applies a signed event once and acknowledges a redelivery', async () => {
-    const api = await startApi({ stripe, webhookSecret: TEST_WEBHOOK_SECRET });
+    const api = await startApi({ stripe: t.stripe, webhookSecret: TEST_WEBHOOK_SECRET });
     const { tenantId, event } = await subscriptionEvent();
     const { rawBody, signature } = signedWebhook(event);
     const first = await api.post(rawBody, signature);
@@ -95,7 +81,7 @@ describe('POST /v1/stripe/webhook', () => {
   it('tells the team once when a subscription payment fails', async () => {
     const told: { tenantId: string; amountMinor: number; currency: string }[] = [];
     const api = await startApi({
-      stripe,
+      stripe: t.stripe,
       webhookSecret: TEST_WEBHOOK_SECRET,
       onPaymentFailed: async (tenantId, invoice) => void told.push({ tenantId, ...invoice }),
     });
@@ -122,7 +108,7 @@ describe('POST /v1/stripe/webhook', () => {
   });
 
   it('answers 400 for a forged signature, a tampered body, a stale or a missing signature', async () => {
-    const api = await startApi({ stripe, webhookSecret: TEST_WEBHOOK_SECRET });
+    const api = await startApi({ stripe: t.stripe, webhookSecret: TEST_WEBHOOK_SECRET });
     const { tenantId, event } = await subscriptionEvent();
     const signed = signedWebhook(event);
     const forged = signedWebhook(event, { secret: 'whsec_someone_else' });
@@ -149,7 +135,7 @@ describe('POST /v1/stripe/webhook', () => {
   });
 
   it('refuses bodies over 1 MB', async () => {
-    const api = await startApi({ stripe, webhookSecret: TEST_WEBHOOK_SECRET });
+    const api = await startApi({ stripe: t.stripe, webhookSecret: TEST_WEBHOOK_SECRET });
     const res = await api.post(Buffer.alloc(1024 * 1024 + 1, 'a'), 't=1,v1=x');
     await api.close();
     expect(res.status).toBe(413);

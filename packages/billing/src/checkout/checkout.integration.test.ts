@@ -1,25 +1,11 @@
 import { schema, type TenantId } from '@replyline/db';
-import { openTestDatabase, type TestDatabase } from '@replyline/db/testing';
 import { eq } from 'drizzle-orm';
-import type Stripe from 'stripe';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newTenant, startStripeStub, type StripeStub } from '../testing';
+import { describe, expect, it } from 'vitest';
+import { newTenant, useStripeTestbed } from '../testing';
 import { createCheckoutSession } from './create-checkout-session';
 import { createPortalSession } from './create-portal-session';
 
-let t: TestDatabase;
-let stub: StripeStub;
-let stripe: Stripe;
-
-beforeAll(async () => {
-  t = await openTestDatabase();
-  stub = await startStripeStub();
-  stripe = stub.client();
-}, 120_000);
-afterAll(async () => {
-  await stub?.close();
-  await t?.close();
-});
+const t = useStripeTestbed();
 
 const urls = {
   successUrl: 'https://app.replyline.test/billing?checkout={CHECKOUT_SESSION_ID}',
@@ -37,10 +23,10 @@ const customerOf = async (tenantId: TenantId) =>
 describe('Checkout', () => {
   it('sells the flat price plus the metered replies price, for the right workspace', async () => {
     const tenantId = await newTenant(t.db);
-    const session = await createCheckoutSession(t.db, stripe, { tenantId, plan: 'pro', ...urls });
+    const session = await createCheckoutSession(t.db, t.stripe, { tenantId, plan: 'pro', ...urls });
     expect(session.url).toMatch(/^https:\/\/checkout\.stripe\.com\//);
 
-    const request = stub.requests.findLast((r) => r.path === '/v1/checkout/sessions')!;
+    const request = t.stub.requests.findLast((r) => r.path === '/v1/checkout/sessions')!;
     expect(request.body).toMatchObject({
       mode: 'subscription',
       customer: await customerOf(tenantId),
@@ -55,21 +41,21 @@ describe('Checkout', () => {
 
   it('creates one Stripe customer per workspace, however often it checks out', async () => {
     const tenantId = await newTenant(t.db);
-    const before = stub.requests.filter((r) => r.path === '/v1/customers').length;
-    await createCheckoutSession(t.db, stripe, { tenantId, plan: 'pro', ...urls });
-    await createCheckoutSession(t.db, stripe, { tenantId, plan: 'business', ...urls });
-    expect(stub.requests.filter((r) => r.path === '/v1/customers').length).toBe(before + 1);
+    const before = t.stub.requests.filter((r) => r.path === '/v1/customers').length;
+    await createCheckoutSession(t.db, t.stripe, { tenantId, plan: 'pro', ...urls });
+    await createCheckoutSession(t.db, t.stripe, { tenantId, plan: 'business', ...urls });
+    expect(t.stub.requests.filter((r) => r.path === '/v1/customers').length).toBe(before + 1);
   });
 
   it('uses configured price ids instead of lookup keys', async () => {
     const tenantId = await newTenant(t.db);
-    await createCheckoutSession(t.db, stripe, {
+    await createCheckoutSession(t.db, t.stripe, {
       tenantId,
       plan: 'business',
       ...urls,
       prices: { business: { price: 'price_custom_flat', overage: 'price_custom_metered' } },
     });
-    const request = stub.requests.findLast((r) => r.path === '/v1/checkout/sessions')!;
+    const request = t.stub.requests.findLast((r) => r.path === '/v1/checkout/sessions')!;
     expect(request.body.line_items).toEqual([
       { price: 'price_custom_flat', quantity: '1' },
       { price: 'price_custom_metered' },
@@ -78,7 +64,7 @@ describe('Checkout', () => {
 
   it('says which price is missing when Stripe has no price with the lookup key', async () => {
     const tenantId = await newTenant(t.db);
-    const attempt = createCheckoutSession(t.db, stripe, {
+    const attempt = createCheckoutSession(t.db, t.stripe, {
       tenantId,
       plan: 'pro',
       ...urls,
@@ -93,7 +79,7 @@ describe('Checkout', () => {
   it('refuses to sell the Free plan', async () => {
     const tenantId = await newTenant(t.db);
     await expect(
-      createCheckoutSession(t.db, stripe, { tenantId, plan: 'free', ...urls }),
+      createCheckoutSession(t.db, t.stripe, { tenantId, plan: 'free', ...urls }),
     ).rejects.toMatchObject({ code: 'invalid_plan' });
   });
 });
@@ -101,19 +87,24 @@ describe('Checkout', () => {
 describe('Customer Portal', () => {
   it('opens for a workspace with a Stripe customer', async () => {
     const tenantId = await newTenant(t.db);
-    await createCheckoutSession(t.db, stripe, { tenantId, plan: 'pro', ...urls });
-    const portal = await createPortalSession(t.db, stripe, { tenantId, returnUrl: urls.cancelUrl });
-    expect(portal.url).toMatch(/^https:\/\/billing\.stripe\.com\//);
-    expect(stub.requests.findLast((r) => r.path === '/v1/billing_portal/sessions')!.body).toEqual({
-      customer: await customerOf(tenantId),
-      return_url: urls.cancelUrl,
+    await createCheckoutSession(t.db, t.stripe, { tenantId, plan: 'pro', ...urls });
+    const portal = await createPortalSession(t.db, t.stripe, {
+      tenantId,
+      returnUrl: urls.cancelUrl,
     });
+    expect(portal.url).toMatch(/^https:\/\/billing\.stripe\.com\//);
+    expect(t.stub.requests.findLast((r) => r.path === '/v1/billing_portal/sessions')!.body).toEqual(
+      {
+        customer: await customerOf(tenantId),
+        return_url: urls.cancelUrl,
+      },
+    );
   });
 
   it('explains that a workspace that never subscribed has nothing to manage', async () => {
     const tenantId = await newTenant(t.db);
     await expect(
-      createPortalSession(t.db, stripe, { tenantId, returnUrl: urls.cancelUrl }),
+      createPortalSession(t.db, t.stripe, { tenantId, returnUrl: urls.cancelUrl }),
     ).rejects.toMatchObject({
       code: 'no_customer',
       message: expect.stringContaining('Choose a plan'),

@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { openQueue, schema, withTenant, type PgBoss, type TenantId } from '@replyline/db';
-import { openTestDatabase, type TestDatabase } from '@replyline/db/testing';
 import { asc } from 'drizzle-orm';
-import type Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureStripeCustomer } from '../checkout/ensure-customer';
 import { replyUsageKey } from '../quota/usage-keys';
-import { newTenant, startStripeStub, type StripeStub } from '../testing';
+import { newTenant, useStripeTestbed } from '../testing';
 import { meterEventIdentifier } from './meter-identifier';
 import { EXPIRED_REPORT_ERROR, reportUsageOnce, type UsageReporterDeps } from './report-usage';
 import { requestUsageReport, startUsageReporter } from './usage-reporter';
@@ -14,26 +12,16 @@ import { requestUsageReport, startUsageReporter } from './usage-reporter';
 const { usageRecords } = schema;
 const DAY = 86_400_000;
 
-let t: TestDatabase;
-let stub: StripeStub;
-let stripe: Stripe;
+const t = useStripeTestbed();
 let deps: UsageReporterDeps;
-
-beforeAll(async () => {
-  t = await openTestDatabase();
-  stub = await startStripeStub();
-  stripe = stub.client();
-  deps = { db: t.db, stripe, meterEventName: 'ai_replies' };
-}, 120_000);
-afterAll(async () => {
-  await stub?.close();
-  await t?.close();
+beforeAll(() => {
+  deps = { db: t.db, stripe: t.stripe, meterEventName: 'ai_replies' };
 });
 
 /** A workspace with a Stripe customer and `count` AI replies, as the chat engine records them. */
 async function customerWithReplies(count: number, ageMs = 60_000) {
   const tenantId = await newTenant(t.db);
-  const customer = await ensureStripeCustomer(t.db, stripe, tenantId);
+  const customer = await ensureStripeCustomer(t.db, t.stripe, tenantId);
   const messageIds = await addReplies(tenantId, count, ageMs);
   return { tenantId, customer, messageIds };
 }
@@ -60,10 +48,10 @@ const ledger = (tenantId: TenantId) =>
   );
 
 const billedFor = (customer: string) =>
-  stub.billedMeterEvents.filter((e) => e.payload.stripe_customer_id === customer);
+  t.stub.billedMeterEvents.filter((e) => e.payload.stripe_customer_id === customer);
 
 const meterRequestsFor = (customer: string) =>
-  stub.requests.filter(
+  t.stub.requests.filter(
     (r) => r.path === '/v1/billing/meter_events' && r.body.payload?.stripe_customer_id === customer,
   );
 
@@ -102,7 +90,7 @@ describe('the usage reporter', () => {
   it('resends with the same identifier when Stripe took the event but the answer was lost', async () => {
     const { tenantId, customer } = await customerWithReplies(1);
     // Twice: the SDK itself resends once when a connection closes before the answer.
-    stub.failNext('/v1/billing/meter_events', 2, 'lose-response');
+    t.stub.failNext('/v1/billing/meter_events', 2, 'lose-response');
     const first = await reportUsageOnce(deps);
     expect(first.failed).toBe(1);
     const [pending] = await ledger(tenantId);
@@ -120,7 +108,7 @@ describe('the usage reporter', () => {
 
   it('retries a failed send on the next run and stops that tenant for this run', async () => {
     const { tenantId, customer } = await customerWithReplies(3);
-    stub.failNext('/v1/billing/meter_events', 1, 'error');
+    t.stub.failNext('/v1/billing/meter_events', 1, 'error');
     await reportUsageOnce(deps);
     const afterFailure = await ledger(tenantId);
     expect(afterFailure.map((r) => r.reportAttempts)).toEqual([1, 0, 0]);

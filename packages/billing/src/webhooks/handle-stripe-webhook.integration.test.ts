@@ -1,38 +1,24 @@
 import { schema, type TenantId } from '@replyline/db';
-import { openTestDatabase, type TestDatabase } from '@replyline/db/testing';
 import { eq } from 'drizzle-orm';
 import type Stripe from 'stripe';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ensureStripeCustomer } from '../checkout/ensure-customer';
 import { WebhookSignatureError } from '../errors';
 import {
   eventObject,
   newTenant,
   signedWebhook,
-  startStripeStub,
   subscriptionObject,
   TEST_WEBHOOK_SECRET,
-  type StripeStub,
+  useStripeTestbed,
   type SubscriptionFixture,
 } from '../testing';
 import { handleStripeWebhook } from './handle-stripe-webhook';
 
-let t: TestDatabase;
-let stub: StripeStub;
-let stripe: Stripe;
-
-beforeAll(async () => {
-  t = await openTestDatabase();
-  stub = await startStripeStub();
-  stripe = stub.client();
-}, 120_000);
-afterAll(async () => {
-  await stub?.close();
-  await t?.close();
-});
+const t = useStripeTestbed();
 
 const deliver = (event: object, options: { timestamp?: number; secret?: string } = {}) =>
-  handleStripeWebhook(t.db, stripe, {
+  handleStripeWebhook(t.db, t.stripe, {
     ...signedWebhook(event, options),
     secret: TEST_WEBHOOK_SECRET,
   });
@@ -54,7 +40,7 @@ async function billingOf(tenantId: TenantId) {
 /** A workspace with a Stripe customer, and a subscription Stripe holds in the given state. */
 async function subscribedTenant(fixture: Partial<SubscriptionFixture> = {}) {
   const tenantId = await newTenant(t.db);
-  const customer = await ensureStripeCustomer(t.db, stripe, tenantId);
+  const customer = await ensureStripeCustomer(t.db, t.stripe, tenantId);
   const subscription = subscriptionObject({
     customer,
     status: 'active',
@@ -62,7 +48,7 @@ async function subscribedTenant(fixture: Partial<SubscriptionFixture> = {}) {
     tenantId,
     ...fixture,
   });
-  stub.subscriptions.set(subscription.id, subscription);
+  t.stub.subscriptions.set(subscription.id, subscription);
   return { tenantId, customer, subscription };
 }
 
@@ -76,7 +62,7 @@ function stripeNowHas(subscription: Stripe.Subscription, changes: Partial<Subscr
     tenantId: subscription.metadata.tenant_id,
     ...changes,
   });
-  stub.subscriptions.set(subscription.id, next);
+  t.stub.subscriptions.set(subscription.id, next);
   return next;
 }
 
@@ -84,7 +70,7 @@ describe('signatures', () => {
   it('refuses a forged signature', async () => {
     const { subscription } = await subscribedTenant();
     const event = eventObject('customer.subscription.created', subscription);
-    const forged = handleStripeWebhook(t.db, stripe, {
+    const forged = handleStripeWebhook(t.db, t.stripe, {
       ...signedWebhook(event, { secret: 'whsec_not_the_real_secret' }),
       secret: TEST_WEBHOOK_SECRET,
     });
@@ -99,7 +85,7 @@ describe('signatures', () => {
     const signed = signedWebhook(eventObject('customer.subscription.created', subscription));
     const tampered = Buffer.from(signed.rawBody.toString().replace('"pro"', '"business"'));
     expect(tampered.equals(signed.rawBody)).toBe(false);
-    const attempt = handleStripeWebhook(t.db, stripe, {
+    const attempt = handleStripeWebhook(t.db, t.stripe, {
       rawBody: tampered,
       signature: signed.signature,
       secret: TEST_WEBHOOK_SECRET,
@@ -121,7 +107,7 @@ describe('signatures', () => {
   });
 
   it('refuses a request without a signature', async () => {
-    const attempt = handleStripeWebhook(t.db, stripe, {
+    const attempt = handleStripeWebhook(t.db, t.stripe, {
       rawBody: Buffer.from('{}'),
       signature: undefined,
       secret: TEST_WEBHOOK_SECRET,
@@ -159,10 +145,12 @@ describe('applying events', () => {
 
     // Meanwhile the customer moved to Business; a replay of the old event must not re-sync.
     stripeNowHas(subscription, { plan: 'business' });
-    const retrievals = stub.requests.filter((r) => r.path.endsWith(subscription.id)).length;
+    const retrievals = t.stub.requests.filter((r) => r.path.endsWith(subscription.id)).length;
     expect(await deliver(event)).toMatchObject({ status: 'duplicate' });
     expect((await billingOf(tenantId)).plan).toBe('pro');
-    expect(stub.requests.filter((r) => r.path.endsWith(subscription.id))).toHaveLength(retrievals);
+    expect(t.stub.requests.filter((r) => r.path.endsWith(subscription.id))).toHaveLength(
+      retrievals,
+    );
   });
 
   it('applies two concurrent deliveries of one event once', async () => {
@@ -219,7 +207,7 @@ describe('applying events', () => {
     const { tenantId, customer, subscription: first } = await subscribedTenant();
     await deliver(eventObject('customer.subscription.created', first));
     const second = subscriptionObject({ customer, status: 'active', plan: 'business', tenantId });
-    stub.subscriptions.set(second.id, second);
+    t.stub.subscriptions.set(second.id, second);
     await deliver(eventObject('customer.subscription.created', second));
 
     const firstCanceled = stripeNowHas(first, { status: 'canceled' });
@@ -241,7 +229,7 @@ describe('applying events', () => {
       status: 'active',
       plan: 'pro',
     });
-    stub.subscriptions.set(stranger.id, stranger);
+    t.stub.subscriptions.set(stranger.id, stranger);
     const result = await deliver(eventObject('customer.subscription.created', stranger));
     expect(result.status).toBe('ignored');
   });
@@ -257,7 +245,7 @@ describe('applying events', () => {
       plan: 'business',
       tenantId: b,
     });
-    stub.subscriptions.set(forged.id, forged);
+    t.stub.subscriptions.set(forged.id, forged);
     const result = await deliver(eventObject('customer.subscription.updated', forged));
     expect(result).toMatchObject({ status: 'applied', tenantId: a });
     expect(await billingOf(b)).toEqual(before);
@@ -272,7 +260,7 @@ describe('applying events', () => {
       plan: 'business',
       tenantId: b,
     });
-    stub.subscriptions.set(stranger.id, stranger);
+    t.stub.subscriptions.set(stranger.id, stranger);
     expect((await deliver(eventObject('customer.subscription.created', stranger))).status).toBe(
       'ignored',
     );
@@ -286,7 +274,7 @@ describe('applying events', () => {
       status: 'active',
       plan: 'pro',
     });
-    stub.subscriptions.set(first.id, first);
+    t.stub.subscriptions.set(first.id, first);
     const session = (tenant: string, sub: Stripe.Subscription) => ({
       id: `cs_${sub.id}`,
       object: 'checkout.session',
@@ -310,7 +298,7 @@ describe('applying events', () => {
       status: 'active',
       plan: 'business',
     });
-    stub.subscriptions.set(other.id, other);
+    t.stub.subscriptions.set(other.id, other);
     expect(
       (await deliver(eventObject('checkout.session.completed', session(owned, other)))).status,
     ).toBe('ignored');
@@ -325,7 +313,7 @@ describe('applying events', () => {
     };
     for (const item of odd.items.data) item.price = { id: 'price_unknown', lookup_key: null };
     delete odd.metadata.plan;
-    stub.subscriptions.set(subscription.id, odd);
+    t.stub.subscriptions.set(subscription.id, odd);
     const attempt = deliver(eventObject('customer.subscription.created', odd));
     await expect(attempt).rejects.toMatchObject({
       code: 'unknown_price',

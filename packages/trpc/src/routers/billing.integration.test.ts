@@ -1,27 +1,14 @@
-import { BILLING_NOT_CONFIGURED, type Stripe } from '@replyline/billing';
-import { startStripeStub, type StripeStub } from '@replyline/billing/testing';
+import { BILLING_NOT_CONFIGURED } from '@replyline/billing';
+import { useStripeTestbed } from '@replyline/billing/testing';
 import { schema, type TenantId } from '@replyline/db';
-import { openTestDatabase, type TestDatabase } from '@replyline/db/testing';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { auditEntries, callerWith } from '../testing/callers';
 import { newMember, newWorkspace } from '../testing';
 
 const DASHBOARD = 'https://app.replyline.test';
 
-let t: TestDatabase;
-let stub: StripeStub;
-let stripe: Stripe;
-
-beforeAll(async () => {
-  t = await openTestDatabase();
-  stub = await startStripeStub();
-  stripe = stub.client();
-}, 120_000);
-afterAll(async () => {
-  await stub?.close();
-  await t?.close();
-});
+const t = useStripeTestbed();
 
 async function workspace(withStripe: boolean) {
   const { tenantId } = await newWorkspace(t.db, 'Fjord Outdoor');
@@ -30,7 +17,9 @@ async function workspace(withStripe: boolean) {
     admin: await newMember(t.db, tenantId, 'admin'),
     agent: await newMember(t.db, tenantId, 'agent'),
   };
-  const services = withStripe ? { stripe, dashboardUrl: DASHBOARD } : { dashboardUrl: DASHBOARD };
+  const services = withStripe
+    ? { stripe: t.stripe, dashboardUrl: DASHBOARD }
+    : { dashboardUrl: DASHBOARD };
   const as = (userId: string) => callerWith(t.db, userId, tenantId, services);
   return { tenantId, ids, as };
 }
@@ -79,14 +68,14 @@ describe('with Stripe', () => {
       url: expect.stringMatching(/^https:\/\/checkout\.stripe\.com\//),
     });
 
-    const session = stub.requests.findLast((r) => r.path === '/v1/checkout/sessions')!;
+    const session = t.stub.requests.findLast((r) => r.path === '/v1/checkout/sessions')!;
     expect(session.body).toMatchObject({
       client_reference_id: tenantId,
       success_url: `${DASHBOARD}/billing?checkout={CHECKOUT_SESSION_ID}`,
       cancel_url: `${DASHBOARD}/billing`,
       subscription_data: { metadata: { tenant_id: tenantId, plan: 'pro' } },
     });
-    const customer = stub.requests.findLast((r) => r.path === '/v1/customers')!;
+    const customer = t.stub.requests.findLast((r) => r.path === '/v1/customers')!;
     expect(customer.body).toMatchObject({ email: await emailOf(ids.owner) });
     expect((await auditEntries(t.db, tenantId))[0]).toMatchObject({
       action: 'billing.checkout_started',
@@ -99,13 +88,15 @@ describe('with Stripe', () => {
     const { tenantId, ids, as } = await workspace(true);
     await as(ids.owner).billing.checkout({ plan: 'pro' });
     await subscribe(tenantId);
-    const checkouts = stub.requests.filter((r) => r.path === '/v1/checkout/sessions').length;
+    const checkouts = t.stub.requests.filter((r) => r.path === '/v1/checkout/sessions').length;
     const result = await as(ids.owner).billing.checkout({ plan: 'business' });
     expect(result.via).toBe('portal');
-    expect(stub.requests.filter((r) => r.path === '/v1/checkout/sessions').length).toBe(checkouts);
+    expect(t.stub.requests.filter((r) => r.path === '/v1/checkout/sessions').length).toBe(
+      checkouts,
+    );
     await expect(as(ids.owner).billing.portal()).resolves.toEqual({ url: expect.any(String) });
     expect(
-      stub.requests.findLast((r) => r.path === '/v1/billing_portal/sessions')!.body,
+      t.stub.requests.findLast((r) => r.path === '/v1/billing_portal/sessions')!.body,
     ).toMatchObject({
       return_url: `${DASHBOARD}/billing`,
     });

@@ -4,33 +4,20 @@ import { handleStripeWebhook, type Stripe } from '@replyline/billing';
 import {
   eventObject,
   signedWebhook,
-  startStripeStub,
   subscriptionObject,
   TEST_WEBHOOK_SECRET,
-  type StripeStub,
+  useStripeTestbed,
 } from '@replyline/billing/testing';
 import { asUserId, schema, withTenant, type TenantId } from '@replyline/db';
-import { openTestDatabase, type TestDatabase } from '@replyline/db/testing';
 import { addTextDocument, processDocument } from '@replyline/rag';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { recordAudit } from '@replyline/core';
 import { callerWith, recordingEnqueue } from '../testing/callers';
 import { newMember, newWorkspace } from '../testing';
 import { seedConversation } from '../testing/seed-conversations';
 
-let t: TestDatabase;
-let stub: StripeStub;
-let stripe: Stripe;
-beforeAll(async () => {
-  t = await openTestDatabase();
-  stub = await startStripeStub();
-  stripe = stub.client();
-}, 120_000);
-afterAll(async () => {
-  await stub?.close();
-  await t?.close();
-});
+const t = useStripeTestbed();
 
 async function workspace(services: { stripe?: Stripe } = {}) {
   const name = `Deleted ${randomBytes(4).toString('hex')}`;
@@ -198,10 +185,10 @@ describe('deleting a workspace', () => {
   });
 
   it('cancels a paid Stripe subscription first; its ending event then finds no workspace', async () => {
-    const w = await workspace({ stripe });
+    const w = await workspace({ stripe: t.stripe });
     const customer = `cus_${randomBytes(6).toString('hex')}`;
     const subscription = subscriptionObject({ customer, status: 'active', plan: 'pro' });
-    stub.subscriptions.set(subscription.id, subscription);
+    t.stub.subscriptions.set(subscription.id, subscription);
     await t.db
       .update(schema.tenants)
       .set({
@@ -213,24 +200,24 @@ describe('deleting a workspace', () => {
       .where(eq(schema.tenants.id, w.tenantId));
 
     // Stripe failing: nothing is deleted, the owner can try again.
-    stub.failNext(`/v1/subscriptions/${subscription.id}`, 1);
+    t.stub.failNext(`/v1/subscriptions/${subscription.id}`, 1);
     await expect(w.caller.workspace.delete({ confirmName: w.name })).rejects.toThrow();
     expect(await tenantExists(w.tenantId)).toBe(true);
 
     expect(await w.caller.workspace.delete({ confirmName: w.name })).toMatchObject({
       subscriptionCanceled: true,
     });
-    const cancel = stub.requests.filter(
+    const cancel = t.stub.requests.filter(
       (r) => r.method === 'DELETE' && r.path.endsWith(subscription.id),
     );
     expect(cancel.length).toBeGreaterThanOrEqual(1);
-    expect(stub.subscriptions.get(subscription.id)?.status).toBe('canceled');
+    expect(t.stub.subscriptions.get(subscription.id)?.status).toBe('canceled');
 
     const ended = eventObject(
       'customer.subscription.deleted',
-      stub.subscriptions.get(subscription.id)!,
+      t.stub.subscriptions.get(subscription.id)!,
     );
-    const delivered = await handleStripeWebhook(t.db, stripe, {
+    const delivered = await handleStripeWebhook(t.db, t.stripe, {
       ...signedWebhook(ended),
       secret: TEST_WEBHOOK_SECRET,
     });
