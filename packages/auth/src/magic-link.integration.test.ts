@@ -1,37 +1,16 @@
 // Sign-in end to end through Auth.js itself, driven with real Requests the way a browser would:
 // ask for a link, read it from the stored email, follow it, use the session, sign out.
 import { randomUUID } from 'node:crypto';
-import { openQueue, QUEUES, schema, type PgBoss } from '@replyline/db';
-import { openTestDatabase, type TestDatabase } from '@replyline/db/testing';
+import { QUEUES, schema } from '@replyline/db';
 import { and, desc, eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAuth, type DashboardAuth } from './create-auth';
+import { describe, expect, it } from 'vitest';
+import { TEST_ORIGIN as ORIGIN, useAuthTestbed } from './testing/auth-testbed';
 
-const ORIGIN = 'http://localhost:3001';
-const env = {
-  secret: 'test-secret-'.padEnd(48, 'x'),
-  dashboardOrigin: ORIGIN,
-  secureCookies: false,
-};
-const silent = { error: () => {}, warn: () => {}, debug: () => {} };
 // Addresses of this run only: on a shared Postgres server, users and sign-in counters persist.
 const DOMAIN = `ml-${randomUUID().slice(0, 8)}.example`;
 const CAPITALISED_DOMAIN = `Ml-${DOMAIN.slice(3, -8)}.Example`;
 
-let t: TestDatabase;
-let queue: PgBoss;
-let auth: DashboardAuth;
-
-beforeAll(async () => {
-  t = await openTestDatabase();
-  queue = await openQueue(t.queueTarget, { supervise: false, schedule: false });
-  queue.on('error', () => undefined);
-  auth = createAuth({ db: t.db, queue, env, logger: silent });
-}, 120_000);
-afterAll(async () => {
-  await queue?.stop({ graceful: false, wait: true });
-  await t?.close();
-});
+const t = useAuthTestbed();
 
 /** A browser's cookies for the dashboard. */
 class Browser {
@@ -45,7 +24,7 @@ class Browser {
       body = new URLSearchParams(init.form).toString();
     }
     const target = url.startsWith('http') ? url : `${ORIGIN}${url}`;
-    const response = await auth.handleAuthRequest(
+    const response = await t.auth.handleAuthRequest(
       new Request(target, { method: init.method ?? (body ? 'POST' : 'GET'), headers, body }),
     );
     for (const line of response.headers.getSetCookie()) this.store(line);
@@ -128,7 +107,7 @@ describe('asking for a sign-in link', () => {
     expect(tokens[0]!.token).not.toBe(link.searchParams.get('token'));
     expect(tokens[0]!.expires.getTime() - Date.now()).toBeGreaterThan(25 * 60_000);
 
-    const job = await queue.getJobById(QUEUES.sendEmail, email!.id);
+    const job = await t.queue.getJobById(QUEUES.sendEmail, email!.id);
     expect(job?.data).toEqual({ emailId: email!.id });
   });
 
@@ -162,7 +141,7 @@ describe('following the link', () => {
       .where(eq(schema.sessions.sessionToken, token!));
     expect(session!.expires.getTime()).toBeGreaterThan(Date.now() + 29 * 24 * 3600_000);
 
-    const user = await auth.getSessionUser(asRequest(browser));
+    const user = await t.auth.getSessionUser(asRequest(browser));
     expect(user).toMatchObject({ email: `new.person@${DOMAIN}`, name: null });
     expect(user!.userId).toBe(session!.userId);
     const [stored] = await t.db
@@ -178,7 +157,7 @@ describe('following the link', () => {
       .values({ email: `Ola.Invited@${CAPITALISED_DOMAIN}`, name: 'Ola' })
       .returning({ id: schema.users.id });
     const { browser } = await signIn(`ola.invited@${DOMAIN}`);
-    expect(await auth.getSessionUser(asRequest(browser))).toEqual({
+    expect(await t.auth.getSessionUser(asRequest(browser))).toEqual({
       userId: existing!.id,
       email: `Ola.Invited@${CAPITALISED_DOMAIN}`,
       name: 'Ola',
@@ -248,7 +227,7 @@ describe('sessions', () => {
     const replay = new Request(`${ORIGIN}/`, {
       headers: { cookie: `authjs.session-token=${token}` },
     });
-    expect(await auth.getSessionUser(replay)).toBeNull();
+    expect(await t.auth.getSessionUser(replay)).toBeNull();
   });
 
   it('signOut(cookies) ends the session the cookie names', async () => {
@@ -258,10 +237,10 @@ describe('sessions', () => {
       get: (name: string) => (name === 'authjs.session-token' ? { value: token } : undefined),
     };
 
-    expect(await auth.getSessionUser(store)).toMatchObject({ email: `server-action@${DOMAIN}` });
-    await auth.signOut(store);
+    expect(await t.auth.getSessionUser(store)).toMatchObject({ email: `server-action@${DOMAIN}` });
+    await t.auth.signOut(store);
     expect(await sessionExists(token)).toBe(false);
-    expect(await auth.getSessionUser(store)).toBeNull();
+    expect(await t.auth.getSessionUser(store)).toBeNull();
   });
 
   it('an expired session signs nobody in', async () => {
@@ -270,15 +249,15 @@ describe('sessions', () => {
       .update(schema.sessions)
       .set({ expires: new Date(Date.now() - 1000) })
       .where(eq(schema.sessions.sessionToken, browser.cookies.get('authjs.session-token')!));
-    expect(await auth.getSessionUser(asRequest(browser))).toBeNull();
+    expect(await t.auth.getSessionUser(asRequest(browser))).toBeNull();
   });
 
   it('no cookie, an unknown token or a malformed cookie means signed out', async () => {
     const cookie = (value: string) =>
       new Request(`${ORIGIN}/`, { headers: { cookie: `authjs.session-token=${value}` } });
-    expect(await auth.getSessionUser(new Request(`${ORIGIN}/`))).toBeNull();
-    expect(await auth.getSessionUser(cookie('not-a-session'))).toBeNull();
-    expect(await auth.getSessionUser(cookie('%E0%A4%A'))).toBeNull();
+    expect(await t.auth.getSessionUser(new Request(`${ORIGIN}/`))).toBeNull();
+    expect(await t.auth.getSessionUser(cookie('not-a-session'))).toBeNull();
+    expect(await t.auth.getSessionUser(cookie('%E0%A4%A'))).toBeNull();
   });
 });
 

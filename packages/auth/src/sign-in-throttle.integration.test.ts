@@ -1,35 +1,13 @@
 // Sign-in links are throttled per address and per client, in the shared Postgres counters, with
 // the same polite answer whether or not the address has an account.
 import { randomUUID } from 'node:crypto';
-import { openQueue, schema, type PgBoss } from '@replyline/db';
-import { openTestDatabase, type TestDatabase } from '@replyline/db/testing';
+import { schema } from '@replyline/db';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAuth, type DashboardAuth } from './create-auth';
+import { describe, expect, it } from 'vitest';
+import { TEST_ORIGIN as ORIGIN, useAuthTestbed } from './testing/auth-testbed';
 import { Browser } from './testing/browser';
 
-const ORIGIN = 'http://localhost:3001';
-const env = {
-  secret: 'test-secret-'.padEnd(48, 'x'),
-  dashboardOrigin: ORIGIN,
-  secureCookies: false,
-};
-const silent = { error: () => {}, warn: () => {}, debug: () => {} };
-
-let t: TestDatabase;
-let queue: PgBoss;
-let auth: DashboardAuth;
-
-beforeAll(async () => {
-  t = await openTestDatabase();
-  queue = await openQueue(t.queueTarget, { supervise: false, schedule: false });
-  queue.on('error', () => undefined);
-  auth = createAuth({ db: t.db, queue, env, logger: silent });
-}, 120_000);
-afterAll(async () => {
-  await queue?.stop({ graceful: false, wait: true });
-  await t?.close();
-});
+const t = useAuthTestbed();
 
 /** A client address of its own for each test: counters live in the shared database. */
 function newIp(): string {
@@ -39,7 +17,7 @@ function newIp(): string {
 
 /** The sign-in form's request (JSON answer, as the page's script asks for it). */
 async function askForLink(email: string, ip: string, asForm = false) {
-  const browser = new Browser((request) => auth.handleAuthRequest(request), ORIGIN, {
+  const browser = new Browser((request) => t.auth.handleAuthRequest(request), ORIGIN, {
     'x-forwarded-for': ip,
   });
   const csrfToken = await browser.csrfToken();

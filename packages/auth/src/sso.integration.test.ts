@@ -2,29 +2,19 @@
 // on 127.0.0.1, driven like a browser (the email form, the provider's login and consent pages,
 // the callback), ending with a session the dashboard accepts.
 import { randomUUID } from 'node:crypto';
-import { openQueue, schema, withTenant, type PgBoss, type TenantId } from '@replyline/db';
-import { openTestDatabase, type TestDatabase } from '@replyline/db/testing';
+import { schema, withTenant, type TenantId } from '@replyline/db';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAuth, type DashboardAuth } from './create-auth';
 import { signInAtProvider as atProvider } from './testing/at-provider';
+import { TEST_ORIGIN as ORIGIN, useAuthTestbed } from './testing/auth-testbed';
 import { Browser } from './testing/browser';
 import { connectSso, newSsoWorkspace, ssoClientId } from './testing/sso-workspace';
 import { startTestIdp, type TestIdp } from './testing/test-idp';
 
-const ORIGIN = 'http://localhost:3001';
-const env = {
-  secret: 'test-secret-'.padEnd(48, 'x'),
-  dashboardOrigin: ORIGIN,
-  secureCookies: false,
-};
-const silent = { error: () => {}, warn: () => {}, debug: () => {} };
 const SESSION = 'authjs.session-token';
 
-let t: TestDatabase;
-let queue: PgBoss;
-let auth: DashboardAuth;
-const handler = (request: Request) => auth.handleAuthRequest(request);
+const t = useAuthTestbed();
+const handler = (request: Request) => t.auth.handleAuthRequest(request);
 let idp: TestIdp;
 type Workspace = Awaited<ReturnType<typeof newSsoWorkspace>>;
 let acme: Workspace; // Business, auto-join as agent
@@ -33,10 +23,6 @@ let pro: Workspace; // a verified connection, but the plan has no SSO
 let rival: Workspace; // Business, auto-join; its provider vouches for an acme address
 
 beforeAll(async () => {
-  t = await openTestDatabase();
-  queue = await openQueue(t.queueTarget, { supervise: false, schedule: false });
-  queue.on('error', () => undefined);
-  auth = createAuth({ db: t.db, queue, env, logger: silent });
   const workspaces = [
     (acme = await newSsoWorkspace(t.db, 'acme')),
     (closed = await newSsoWorkspace(t.db, 'closed')),
@@ -57,8 +43,6 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => {
   await idp?.close();
-  await queue?.stop({ graceful: false, wait: true });
-  await t?.close();
 });
 
 let accounts = 0;
@@ -92,7 +76,7 @@ async function signInWithSso(email: string, login: string, tamper?: (callback: U
 async function sessionUser(browser: Browser) {
   const cookie = browser.cookie(SESSION);
   if (!cookie) return null;
-  return auth.getSessionUser(
+  return t.auth.getSessionUser(
     new Request(`${ORIGIN}/`, { headers: { cookie: `${SESSION}=${cookie}` } }),
   );
 }
