@@ -1,23 +1,18 @@
 // The contract the editor's field errors rest on: a refused widget.update, as the dashboard's
 // tRPC route answers it, names each bad field by its path.
 import { createTenant, schema, withTenant } from '@replyline/db';
-import { openTestDatabase, type TestDatabase } from '@replyline/db/testing';
 import { TRPCClientError } from '@trpc/client';
-import { afterAll, beforeAll, expect, it, vi } from 'vitest';
+import { expect, it, vi } from 'vitest';
 import { POST } from '~/app/api/trpc/[trpc]/route';
 import type { DashboardServer } from '~/server/db';
-import { signedInUser, TEST_ORIGIN, testServer } from '~/testing/test-server';
+import { useTestServer } from '~/server/testing';
+import { signedInUser, TEST_ORIGIN } from '~/testing/test-server';
 import { formErrors } from './form-errors';
 
 const state = vi.hoisted(() => ({ server: null as DashboardServer | null }));
 vi.mock('~/server/db', () => ({ getServer: async () => state.server }));
 
-let t: TestDatabase;
-beforeAll(async () => {
-  t = await openTestDatabase();
-  state.server = testServer(t).server;
-}, 120_000);
-afterAll(async () => t?.close());
+const t = useTestServer(state);
 
 it('maps a refused widget.update to the fields that caused it', async () => {
   const { tenantId } = await createTenant(t.db, { name: 'Northwind', slug: `nw-${Date.now()}` });

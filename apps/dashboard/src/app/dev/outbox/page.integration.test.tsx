@@ -1,21 +1,14 @@
 import { sendEmail } from '@replyline/email';
-import { openTestDatabase, type TestDatabase } from '@replyline/db/testing';
 import { renderToString } from 'react-dom/server';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DashboardServer } from '~/server/db';
-import { testServer } from '~/testing/test-server';
+import { useTestServer } from '~/server/testing';
 import DevOutboxPage from './page';
 
 const state = vi.hoisted(() => ({ server: null as DashboardServer | null }));
 vi.mock('~/server/db', () => ({ getServer: async () => state.server }));
 
-let t: TestDatabase;
-
-beforeAll(async () => {
-  t = await openTestDatabase();
-  state.server = testServer(t).server;
-}, 120_000);
-afterAll(async () => t?.close());
+useTestServer(state);
 afterEach(() => vi.unstubAllEnvs());
 
 describe('/dev/outbox', () => {

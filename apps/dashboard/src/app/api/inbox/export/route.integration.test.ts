@@ -1,23 +1,17 @@
 // Exporting conversations from the inbox through the route handler Next mounts: the session
 // cookie says who, the workspace cookie where; the file comes back as a download.
 import { createTenant, schema, withTenant, type TenantId } from '@replyline/db';
-import { openTestDatabase, type TestDatabase } from '@replyline/db/testing';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { DashboardServer } from '~/server/db';
-import { signedInUser, TEST_ORIGIN, testServer } from '~/testing/test-server';
+import { useTestServer } from '~/server/testing';
+import { signedInUser, TEST_ORIGIN } from '~/testing/test-server';
 import { PAGE_WORKSPACE_HEADER } from '~/trpc/protocol';
 import { POST } from './route';
 
 const state = vi.hoisted(() => ({ server: null as DashboardServer | null }));
 vi.mock('~/server/db', () => ({ getServer: async () => state.server }));
 
-let t: TestDatabase;
-
-beforeAll(async () => {
-  t = await openTestDatabase();
-  state.server = testServer(t).server;
-}, 120_000);
-afterAll(async () => t?.close());
+const t = useTestServer(state);
 
 async function workspace(name = 'Northwind Movers') {
   const { tenantId } = await createTenant(t.db, {

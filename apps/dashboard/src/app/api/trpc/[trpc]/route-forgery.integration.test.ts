@@ -1,21 +1,16 @@
 // Requests another site's page can make a signed-in browser send (cross-site request forgery),
 // and oversized batches, sent at the route handler Next mounts; and the dashboard's own calls.
 import { createTenant, schema, withTenant, type TenantId } from '@replyline/db';
-import { openTestDatabase, type TestDatabase } from '@replyline/db/testing';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { DashboardServer } from '~/server/db';
-import { signedInUser, TEST_ORIGIN, testServer } from '~/testing/test-server';
+import { useTestServer } from '~/server/testing';
+import { signedInUser, TEST_ORIGIN } from '~/testing/test-server';
 import { GET, POST } from './route';
 
 const state = vi.hoisted(() => ({ server: null as DashboardServer | null }));
 vi.mock('~/server/db', () => ({ getServer: async () => state.server }));
 
-let t: TestDatabase;
-beforeAll(async () => {
-  t = await openTestDatabase();
-  state.server = testServer(t).server;
-}, 120_000);
-afterAll(async () => t?.close());
+const t = useTestServer(state);
 
 /** An admin of a new workspace, signed in, with that workspace selected. */
 async function admin() {
