@@ -1,7 +1,7 @@
 // A new business, end to end in Chromium: sign in with a magic link, create a workspace, upload
 // a real PDF, ask the playground, then take over a live conversation that a customer is having
 // in the widget (a second browser context) and see the agent's reply arrive there.
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { schema, withTenant, type TenantId } from '@replyline/db';
@@ -11,14 +11,14 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium } from './env';
 import {
+  createWorkspaceInOnboarding,
   launchChromium,
-  magicLinkFor,
   openWidget,
   screenshot,
-  startApi,
-  startDashboard,
+  signInWithMagicLink,
+  startDashboardStack,
   startHostSite,
-  startSharedDatabase,
+  type DashboardStack,
   type RunningApi,
   type SharedDatabase,
 } from './harness';
@@ -28,12 +28,9 @@ if (!pdf)
   console.warn('[e2e] SKIPPED dashboard walk-through: ../shared/eval/pdfs/pdkids.pdf is absent.');
 
 describe.runIf(hasChromium && pdf)('a new business in the dashboard, in Chromium', () => {
-  const secrets = {
-    ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-    AUTH_SECRET: randomBytes(32).toString('base64'),
-  };
   const email = `owner-${randomUUID().slice(0, 8)}@example.com`;
   const workspaceName = `Moonlight Books ${randomUUID().slice(0, 4)}`;
+  let stack: DashboardStack;
   let database: SharedDatabase;
   let api: RunningApi;
   let dashboard: RunningApi;
@@ -44,13 +41,8 @@ describe.runIf(hasChromium && pdf)('a new business in the dashboard, in Chromium
   let publishableKey = '';
 
   beforeAll(async () => {
-    database = await startSharedDatabase();
-    api = await startApi({ databaseUrl: database.url, env: secrets });
-    dashboard = await startDashboard({
-      databaseUrl: database.url,
-      apiOrigin: api.origin,
-      env: secrets,
-    });
+    stack = await startDashboardStack();
+    ({ database, api, dashboard } = stack);
     site = await startHostSite(
       () => `<!doctype html><html lang="en"><head><title>Moonlight Books</title></head><body><h1>Moonlight Books</h1>
         <script src="${api.origin}/widget.js" data-key="${publishableKey}" async></script></body></html>`,
@@ -63,28 +55,18 @@ describe.runIf(hasChromium && pdf)('a new business in the dashboard, in Chromium
   afterAll(async () => {
     await browser?.close();
     site?.server.close();
-    await dashboard?.stop();
-    await api?.stop();
-    await database?.stop();
+    await stack?.stop();
   });
 
   it('walks from sign-in to a human reply in the customer’s widget', async () => {
     const page = await owner.newPage();
 
     // Sign in with a magic link; in production mode the link is read from the email outbox.
-    await page.goto(`${dashboard.origin}/sign-in`);
-    await page.locator('input[name=email]').fill(email);
-    await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
-    await page.getByText('Check your email').first().waitFor();
-    await page.goto(await magicLinkFor(database.db, email));
+    await signInWithMagicLink(page, { database, dashboard }, email);
 
     // Onboarding: the first workspace, for the customer's website.
-    await page.waitForURL(/\/onboarding/);
-    await page.locator('[name=name]').fill(workspaceName);
-    await page.locator('[name=siteUrl]').fill(site.origin);
-    await page.getByRole('button', { name: 'Create workspace' }).click();
+    await createWorkspaceInOnboarding(page, { name: workspaceName, siteUrl: site.origin });
     // The guided steps: branding, first knowledge, the embed snippet; each can be skipped.
-    await page.locator('[data-onboarding-step="branding"]').waitFor();
     await page.getByRole('button', { name: 'Skip' }).click();
     await page.locator('[data-onboarding-step="knowledge"]').waitFor();
     await page.getByRole('button', { name: 'Skip' }).click();

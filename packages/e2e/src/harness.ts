@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -322,4 +323,74 @@ export async function openWidget(page: Page, timeout?: number): Promise<Frame> {
 /** A full-page screenshot kept as a test artifact. */
 export function screenshot(page: Page, name: string) {
   return page.screenshot({ path: `test-results/${name}.png`, fullPage: true });
+}
+
+/** The shared database with the API and the built dashboard on it, as the dashboard tests need. */
+export interface DashboardStack {
+  database: SharedDatabase;
+  api: RunningApi;
+  dashboard: RunningApi;
+  /** Stops the dashboard, then the API, then the database. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the shared database, the API and the dashboard, with fresh secrets the two processes
+ * share. If one part fails to start, the parts already running are stopped before it throws.
+ */
+export async function startDashboardStack(): Promise<DashboardStack> {
+  const secrets = {
+    ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    AUTH_SECRET: randomBytes(32).toString('base64'),
+  };
+  const running: { stop(): Promise<void> }[] = [];
+  const stop = async () => {
+    for (const part of running.reverse()) await part.stop();
+  };
+  try {
+    const database = await startSharedDatabase();
+    running.push(database);
+    const api = await startApi({ databaseUrl: database.url, env: secrets });
+    running.push(api);
+    const dashboard = await startDashboard({
+      databaseUrl: database.url,
+      apiOrigin: api.origin,
+      env: secrets,
+    });
+    running.push(dashboard);
+    return { database, api, dashboard, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/** On the dashboard's sign-in page: asks for a link for `email` and waits for "Check your email". */
+export async function requestSignInLink(page: Page, email: string): Promise<void> {
+  await page.locator('input[name=email]').fill(email);
+  await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
+  await page.getByText('Check your email').first().waitFor();
+}
+
+/** Signs `email` in from the dashboard's sign-in page, following the link from the outbox. */
+export async function signInWithMagicLink(
+  page: Page,
+  stack: Pick<DashboardStack, 'database' | 'dashboard'>,
+  email: string,
+): Promise<void> {
+  await page.goto(`${stack.dashboard.origin}/sign-in`);
+  await requestSignInLink(page, email);
+  await page.goto(await magicLinkFor(stack.database.db, email));
+}
+
+/** Onboarding's first step: creates the workspace and waits for the branding step. */
+export async function createWorkspaceInOnboarding(
+  page: Page,
+  workspace: { name: string; siteUrl: string },
+): Promise<void> {
+  await page.waitForURL(/\/onboarding/);
+  await page.locator('[name=name]').fill(workspace.name);
+  await page.locator('[name=siteUrl]').fill(workspace.siteUrl);
+  await page.getByRole('button', { name: 'Create workspace' }).click();
+  await page.locator('[data-onboarding-step="branding"]').waitFor();
 }

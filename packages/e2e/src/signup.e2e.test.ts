@@ -1,7 +1,7 @@
 // From the marketing site to a new workspace, in Chromium: the landing page's own widget
 // answers a question, the pricing page lists the plans billing enforces, and "Start for free"
 // leads through a magic-link sign-in into dashboard onboarding.
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { findTenantByPublishableKey, schema } from '@replyline/db';
 import { eq } from 'drizzle-orm';
 import type { Browser } from 'playwright-core';
@@ -11,20 +11,17 @@ import {
   launchChromium,
   magicLinkFor,
   openWidget,
+  requestSignInLink,
   screenshot,
-  startApi,
-  startDashboard,
+  startDashboardStack,
   startMarketing,
-  startSharedDatabase,
+  type DashboardStack,
   type RunningApi,
   type SharedDatabase,
 } from './harness';
 
 describe.runIf(hasChromium)('signing up from the marketing site, in Chromium', () => {
-  const secrets = {
-    ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-    AUTH_SECRET: randomBytes(32).toString('base64'),
-  };
+  let stack: DashboardStack;
   let database: SharedDatabase;
   let api: RunningApi;
   let dashboard: RunningApi;
@@ -32,13 +29,8 @@ describe.runIf(hasChromium)('signing up from the marketing site, in Chromium', (
   let browser: Browser;
 
   beforeAll(async () => {
-    database = await startSharedDatabase();
-    api = await startApi({ databaseUrl: database.url, env: secrets });
-    dashboard = await startDashboard({
-      databaseUrl: database.url,
-      apiOrigin: api.origin,
-      env: secrets,
-    });
+    stack = await startDashboardStack();
+    ({ database, api, dashboard } = stack);
     marketing = await startMarketing({ apiOrigin: api.origin, dashboardOrigin: dashboard.origin });
     // The demo workspace's widget runs on the marketing site, wherever this run put it.
     const demo = await findTenantByPublishableKey(database.db, 'pk_demo_northwind');
@@ -52,9 +44,7 @@ describe.runIf(hasChromium)('signing up from the marketing site, in Chromium', (
   afterAll(async () => {
     await browser?.close();
     await marketing?.stop();
-    await dashboard?.stop();
-    await api?.stop();
-    await database?.stop();
+    await stack?.stop();
   });
 
   it('lets the landing page’s widget answer, then signs a new business up into onboarding', async () => {
@@ -81,9 +71,7 @@ describe.runIf(hasChromium)('signing up from the marketing site, in Chromium', (
     await page.waitForURL((url) => url.origin === dashboard.origin && url.pathname === '/sign-in');
     expect(new URL(page.url()).searchParams.get('next')).toBe('/onboarding');
     const email = `founder-${randomUUID().slice(0, 8)}@example.com`;
-    await page.locator('input[name=email]').fill(email);
-    await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
-    await page.getByText('Check your email').first().waitFor();
+    await requestSignInLink(page, email);
     await screenshot(page, 'signup-check-email');
     await page.goto(await magicLinkFor(database.db, email));
     await page.waitForURL(/\/onboarding/);

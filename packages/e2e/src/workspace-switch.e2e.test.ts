@@ -2,7 +2,7 @@
 // switch is the new workspace's own data, without a reload, and a save lands in the workspace
 // the page shows. Also: the first visit to Widget after onboarding shows the onboarding choices,
 // a stale tab's save is refused, and a forged form from another site's page changes nothing.
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import { createTenant, schema, withTenant, type TenantId } from '@replyline/db';
 import { eq } from 'drizzle-orm';
@@ -10,28 +10,25 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium } from './env';
 import {
+  createWorkspaceInOnboarding,
   launchChromium,
-  magicLinkFor,
   screenshot,
-  startApi,
-  startDashboard,
+  signInWithMagicLink,
+  startDashboardStack,
   startHostSite,
-  startSharedDatabase,
+  type DashboardStack,
   type RunningApi,
   type SharedDatabase,
 } from './harness';
 
 describe.runIf(hasChromium)('switching workspace in the dashboard, in Chromium', () => {
-  const secrets = {
-    ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-    AUTH_SECRET: randomBytes(32).toString('base64'),
-  };
   const email = `two-shops-${randomUUID().slice(0, 8)}@example.com`;
   const suffix = randomUUID().slice(0, 4);
   const nameA = `Fjord Outdoor ${suffix}`;
   const nameB = `Moonlight Books ${suffix}`;
   const siteA = `https://fjord-${suffix}.example`;
   const siteB = `https://moonlight-${suffix}.example`;
+  let stack: DashboardStack;
   let database: SharedDatabase;
   let api: RunningApi;
   let dashboard: RunningApi;
@@ -40,13 +37,8 @@ describe.runIf(hasChromium)('switching workspace in the dashboard, in Chromium',
   let attacker: { origin: string; server: Server };
 
   beforeAll(async () => {
-    database = await startSharedDatabase();
-    api = await startApi({ databaseUrl: database.url, env: secrets });
-    dashboard = await startDashboard({
-      databaseUrl: database.url,
-      apiOrigin: api.origin,
-      env: secrets,
-    });
+    stack = await startDashboardStack();
+    ({ database, api, dashboard } = stack);
     // Another site on the same host (so the same site, as cookies count it), posting a form.
     attacker = await startHostSite(
       () => `<!doctype html><html><body>
@@ -62,9 +54,7 @@ describe.runIf(hasChromium)('switching workspace in the dashboard, in Chromium',
   afterAll(async () => {
     await browser?.close();
     attacker?.server.close();
-    await dashboard?.stop();
-    await api?.stop();
-    await database?.stop();
+    await stack?.stop();
   });
 
   const tenantNamed = async (name: string) => {
@@ -122,18 +112,10 @@ describe.runIf(hasChromium)('switching workspace in the dashboard, in Chromium',
 
   it('shows each workspace its own data and saves into the one shown', async () => {
     const page = await owner.newPage();
-    await page.goto(`${dashboard.origin}/sign-in`);
-    await page.locator('input[name=email]').fill(email);
-    await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
-    await page.getByText('Check your email').first().waitFor();
-    await page.goto(await magicLinkFor(database.db, email));
+    await signInWithMagicLink(page, { database, dashboard }, email);
 
     // Onboarding of workspace A: its branding step sets a greeting and the assistant's name.
-    await page.waitForURL(/\/onboarding/);
-    await page.locator('[name=name]').fill(nameA);
-    await page.locator('[name=siteUrl]').fill(siteA);
-    await page.getByRole('button', { name: 'Create workspace' }).click();
-    await page.locator('[data-onboarding-step="branding"]').waitFor();
+    await createWorkspaceInOnboarding(page, { name: nameA, siteUrl: siteA });
     await page.locator('#onboarding-greeting').fill('Hei! Fjord Outdoor here.');
     await page.locator('#onboarding-assistant').fill('Fjordbot');
     await page.getByRole('button', { name: 'Save and continue' }).click();
