@@ -1,40 +1,22 @@
 import { randomUUID } from 'node:crypto';
-import { schema, type PgBoss } from '@replyline/db';
-import { openTestDatabase, type TestDatabase } from '@replyline/db/testing';
+import { schema } from '@replyline/db';
 import { eq } from 'drizzle-orm';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { deliverEmail } from './deliver-email';
 import { EmailPropsError, EmailSendError } from './errors';
 import { getOutboundEmail, listOutbox } from './list-outbox';
-import { sendEmail, type EmailDeps } from './send-email';
-import { FAST_RETRY, memoryLogger, openTestQueue } from './testing/fixtures';
+import { sendEmail } from './send-email';
+import { useEmailTestbed } from './testing/email-testbed';
+import { FAST_RETRY, memoryLogger } from './testing/fixtures';
 import { outboxTransport } from './transports/outbox';
 import type { EmailTransport } from './transports/transport';
-import { startEmailWorker } from './worker';
 
-let t: TestDatabase;
-let boss: PgBoss;
-let deps: EmailDeps;
-let workerId: string | null = null;
-
-beforeAll(async () => {
-  t = await openTestDatabase();
-  boss = await openTestQueue(t);
-  deps = { db: t.db, queue: boss, retry: FAST_RETRY };
-}, 120_000);
-afterEach(async () => {
-  if (workerId) await boss.offWork({ id: workerId });
-  workerId = null;
-});
-afterAll(async () => {
-  await boss?.stop({ graceful: true, wait: true, timeout: 20_000 });
-  await t?.close();
-});
+const t = useEmailTestbed();
 
 const magicLink = (to = 'dev@example.com') =>
-  sendEmail(deps, {
+  sendEmail(t.deps, {
     to,
     template: 'magic-link',
     props: {
@@ -93,8 +75,7 @@ describe('sending with no provider configured (the dev outbox)', () => {
       to: 'dev@example.com',
     });
 
-    workerId = await startEmailWorker(boss, {
-      db: t.db,
+    await t.startWorker({
       transport: outboxTransport({ logger }),
       logger,
     });
@@ -137,7 +118,7 @@ describe('retries', () => {
     const { transport, calls } = flakyTransport(2);
     const logger = memoryLogger();
     const { emailId } = await magicLink();
-    workerId = await startEmailWorker(boss, { db: t.db, transport, logger });
+    await t.startWorker({ transport, logger });
 
     const done = await settled(emailId);
     expect(done).toMatchObject({
@@ -154,7 +135,7 @@ describe('retries', () => {
     const { transport, calls } = flakyTransport(Infinity, () => new Error('Resend is down (503)'));
     const logger = memoryLogger();
     const { emailId } = await magicLink();
-    workerId = await startEmailWorker(boss, { db: t.db, transport, logger });
+    await t.startWorker({ transport, logger });
 
     const done = await settled(emailId);
     expect(done).toMatchObject({
@@ -175,7 +156,7 @@ describe('retries', () => {
     // The queue records the job as failed too, once the worker has handed the error back.
     await vi.waitFor(
       async () =>
-        expect(await boss.getJobById('send-email', emailId)).toMatchObject({
+        expect(await t.boss.getJobById('send-email', emailId)).toMatchObject({
           state: 'failed',
           retryCount: FAST_RETRY.retryLimit,
         }),
@@ -188,7 +169,7 @@ describe('retries', () => {
       new EmailSendError('invalid `to` address', { permanent: true, status: 422 });
     const { transport, calls } = flakyTransport(Infinity, refusal);
     const { emailId } = await magicLink();
-    workerId = await startEmailWorker(boss, { db: t.db, transport });
+    await t.startWorker({ transport });
 
     expect(await settled(emailId)).toMatchObject({
       status: 'failed',
@@ -202,7 +183,7 @@ describe('retries', () => {
 describe('never twice', () => {
   it('queueing the same email again is a no-op, and a delivered email is not sent again', async () => {
     const { emailId } = await magicLink();
-    expect(await boss.send('send-email', { emailId }, { id: emailId })).toBeNull();
+    expect(await t.boss.send('send-email', { emailId }, { id: emailId })).toBeNull();
 
     const { transport, calls } = flakyTransport(0);
     const delivery = { db: t.db, transport };
@@ -221,14 +202,14 @@ describe('what sendEmail refuses', () => {
   it('bad props or a bad address: a clear error and no row', async () => {
     const to = `${randomUUID()}@example.com`;
     await expect(
-      sendEmail(deps, {
+      sendEmail(t.deps, {
         to,
         template: 'magic-link',
         props: { url: 'javascript:alert(1)', expiresInMinutes: 5 },
       }),
     ).rejects.toThrow(EmailPropsError);
     await expect(
-      sendEmail(deps, {
+      sendEmail(t.deps, {
         to: 'not an address',
         template: 'magic-link',
         props: { url: 'https://x.example', expiresInMinutes: 5 },
@@ -240,7 +221,7 @@ describe('what sendEmail refuses', () => {
   it('a queue that cannot take the job leaves the email failed with the reason, not lost', async () => {
     const to = `${randomUUID()}@example.com`;
     const broken = {
-      ...deps,
+      ...t.deps,
       queue: { send: () => Promise.reject(new Error('queue unavailable')) },
     };
     await expect(

@@ -65,6 +65,10 @@ const SAMPLES: { [N in TemplateName]: TemplateProps<N> } = {
 
 const render = <N extends TemplateName>(name: N) => renderEmail(name, SAMPLES[name]);
 
+/** An email as a plain-text client shows it: the subject, then the text part. */
+const asRead = ({ subject, text }: { subject: string; text: string }) =>
+  `Subject: ${subject}\n\n${text}`;
+
 describe.each(TEMPLATE_NAMES)('the %s email', (name) => {
   it('renders a branded HTML part and a text part with the same words', async () => {
     const email = await render(name);
@@ -83,10 +87,10 @@ describe.each(TEMPLATE_NAMES)('the %s email', (name) => {
 
 describe('text parts', () => {
   it('magic link', async () => {
-    const email = await render('magic-link');
-    expect(email.subject).toBe('Your Replyline sign-in link');
-    expect(email.text).toMatchInlineSnapshot(`
-      "Replyline
+    expect(asRead(await render('magic-link'))).toMatchInlineSnapshot(`
+      "Subject: Your Replyline sign-in link
+
+      Replyline
 
       Sign in to Replyline
 
@@ -103,10 +107,10 @@ describe('text parts', () => {
   });
 
   it('team invite', async () => {
-    const email = await render('team-invite');
-    expect(email.subject).toBe('Maja Lind invited you to Acme Outdoor on Replyline');
-    expect(email.text).toMatchInlineSnapshot(`
-      "Replyline
+    expect(asRead(await render('team-invite'))).toMatchInlineSnapshot(`
+      "Subject: Maja Lind invited you to Acme Outdoor on Replyline
+
+      Replyline
 
       Join Acme Outdoor on Replyline
 
@@ -123,10 +127,10 @@ describe('text parts', () => {
   });
 
   it('ticket created, for the team', async () => {
-    const email = await render('ticket-created');
-    expect(email.subject).toBe('[Acme Outdoor] New ticket #1042 from Ann Berg');
-    expect(email.text).toMatchInlineSnapshot(`
-      "Replyline
+    expect(asRead(await render('ticket-created'))).toMatchInlineSnapshot(`
+      "Subject: [Acme Outdoor] New ticket #1042 from Ann Berg
+
+      Replyline
 
       New ticket #1042
 
@@ -146,10 +150,10 @@ describe('text parts', () => {
   });
 
   it('ticket reply, for the customer, from the workspace', async () => {
-    const email = await render('ticket-reply');
-    expect(email.subject).toBe('Re: your request #1042 to Acme Outdoor');
-    expect(email.text).toMatchInlineSnapshot(`
-      "Acme Outdoor
+    expect(asRead(await render('ticket-reply'))).toMatchInlineSnapshot(`
+      "Subject: Re: your request #1042 to Acme Outdoor
+
+      Acme Outdoor
 
       Maja answered your request #1042
 
@@ -168,10 +172,10 @@ describe('text parts', () => {
   });
 
   it('conversation transcript, in the workspace time zone', async () => {
-    const email = await render('conversation-transcript');
-    expect(email.subject).toBe('Your conversation with Acme Outdoor');
-    expect(email.text).toMatchInlineSnapshot(`
-      "Acme Outdoor
+    expect(asRead(await render('conversation-transcript'))).toMatchInlineSnapshot(`
+      "Subject: Your conversation with Acme Outdoor
+
+      Acme Outdoor
 
       Your conversation with Acme Outdoor
 
@@ -194,10 +198,10 @@ describe('text parts', () => {
   });
 
   it('usage at 80% and 100%, on a plan with overage', async () => {
-    const at80 = await render('usage-alert');
-    expect(at80.subject).toBe('Acme Outdoor has used 80% of its AI replies');
-    expect(at80.text).toMatchInlineSnapshot(`
-      "Replyline
+    expect(asRead(await render('usage-alert'))).toMatchInlineSnapshot(`
+      "Subject: Acme Outdoor has used 80% of its AI replies
+
+      Replyline
 
       You have used 80% of your AI replies
 
@@ -233,11 +237,10 @@ describe('text parts', () => {
       planName: 'Free',
       billingUrl: 'https://app.replyline.localhost/settings/billing',
     });
-    expect(email.subject).toBe(
-      'AI replies are paused for Acme Outdoor: the Free plan limit is reached',
-    );
-    expect(email.text).toMatchInlineSnapshot(`
-      "Replyline
+    expect(asRead(email)).toMatchInlineSnapshot(`
+      "Subject: AI replies are paused for Acme Outdoor: the Free plan limit is reached
+
+      Replyline
 
       You have used all your AI replies
 
@@ -256,10 +259,10 @@ describe('text parts', () => {
   });
 
   it('payment failed', async () => {
-    const email = await render('payment-failed');
-    expect(email.subject).toBe('Payment failed for Acme Outdoor: please update your card');
-    expect(email.text).toMatchInlineSnapshot(`
-      "Replyline
+    expect(asRead(await render('payment-failed'))).toMatchInlineSnapshot(`
+      "Subject: Payment failed for Acme Outdoor: please update your card
+
+      Replyline
 
       Your payment did not go through
 

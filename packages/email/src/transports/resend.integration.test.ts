@@ -1,13 +1,12 @@
-import { schema, type PgBoss } from '@replyline/db';
-import { openTestDatabase, type TestDatabase } from '@replyline/db/testing';
+import { schema } from '@replyline/db';
 import { eq } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { readEmailEnv } from '../env';
 import { EmailSendError } from '../errors';
-import { sendEmail, type EmailDeps } from '../send-email';
-import { FAST_RETRY, openTestQueue } from '../testing/fixtures';
+import { sendEmail } from '../send-email';
+import { useEmailTestbed } from '../testing/email-testbed';
+import { FAST_RETRY } from '../testing/fixtures';
 import { startResendStub, type ResendStub } from '../testing/resend-stub';
-import { startEmailWorker } from '../worker';
 import { transportFromEnv } from './from-env';
 import { resendTransport } from './resend';
 
@@ -106,30 +105,14 @@ describe('the Resend transport, against a local stub of its API', () => {
 });
 
 describe('sendEmail + worker through Resend', () => {
-  let t: TestDatabase;
-  let boss: PgBoss;
-  let deps: EmailDeps;
-  let workerId: string | null = null;
-
-  beforeAll(async () => {
-    t = await openTestDatabase();
-    boss = await openTestQueue(t);
-    deps = { db: t.db, queue: boss, retry: FAST_RETRY };
-  }, 120_000);
+  const t = useEmailTestbed();
   beforeEach(async () => {
     const transport = resendTransport({ apiKey: API_KEY, from: FROM, baseUrl: stub.url });
-    workerId = await startEmailWorker(boss, { db: t.db, transport });
-  });
-  afterEach(async () => {
-    if (workerId) await boss.offWork({ id: workerId });
-  });
-  afterAll(async () => {
-    await boss?.stop({ graceful: true, wait: true, timeout: 20_000 });
-    await t?.close();
+    await t.startWorker({ transport });
   });
 
   const reply = () =>
-    sendEmail(deps, {
+    sendEmail(t.deps, {
       to: 'ann@example.com',
       template: 'ticket-reply',
       props: {
