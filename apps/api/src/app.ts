@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { HttpBindings } from '@hono/node-server';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import { OpenAPIHono, type RouteConfig } from '@hono/zod-openapi';
-import { HTTP_STATUS_OF, isDomainError } from '@replyline/core';
+import { asDomainError, HTTP_STATUS_OF } from '@replyline/core';
 import type { Context, MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { HttpError, invalidRequest, readJsonText, requestIdOf, sendError } from './http';
@@ -180,8 +180,8 @@ function answerError(c: ApiContext, error: unknown): Response {
 /** The error as the client may see it, or null when it is a bug to hide and log. */
 function knownError(error: unknown): HttpError | null {
   if (error instanceof HttpError) return error;
-  if (isDomainError(error))
-    return new HttpError(HTTP_STATUS_OF[error.code], error.message, error.code);
+  const refusal = asDomainError(error);
+  if (refusal) return new HttpError(HTTP_STATUS_OF[refusal.code], refusal.message, refusal.code);
   if (error instanceof HTTPException) return new HttpError(error.status, error.message, 'error');
   return null;
 }
