@@ -15,6 +15,11 @@ export interface TestDatabase {
    * that must break something on purpose (drop a policy) without harming other tests.
    */
   asOwnerThenRollback(work: (query: RawQuery) => Promise<void>): Promise<void>;
+  /**
+   * VACUUM (ANALYZE) of the given tables as the owner, as autovacuum does soon after a bulk
+   * load: benchmarks measure the steady state (statistics known, index-only scans possible).
+   */
+  vacuumAnalyze(tables: string[]): Promise<void>;
   /** The app's database over exactly one connection, to test what a pooled connection carries over. */
   openSingleConnection(): Promise<{ db: Database; close(): Promise<void> }>;
   close(): Promise<void>;
@@ -40,6 +45,9 @@ export async function openTestDatabase(): Promise<TestDatabase> {
     queueTarget: { kind: 'postgres', url: env.DATABASE_URL },
     openSingleConnection: () =>
       openDatabase({ kind: 'postgres', url: env.DATABASE_URL!, maxConnections: 1 }),
+    vacuumAnalyze: async (tables) => {
+      await owner.unsafe(`vacuum (analyze) ${tables.map(quoteIdentifier).join(', ')}`);
+    },
     asOwnerThenRollback: (work) =>
       owner
         .begin(async (tx) => {
@@ -63,6 +71,9 @@ async function openTestPglite(): Promise<TestDatabase> {
     db,
     kind: 'pglite',
     queueTarget: { kind: 'pglite', client },
+    vacuumAnalyze: async (tables) => {
+      await client.exec(`vacuum (analyze) ${tables.map(quoteIdentifier).join(', ')}`);
+    },
     // PGlite is a single session already.
     openSingleConnection: async () => ({ db, close: async () => {} }),
     asOwnerThenRollback: (work) =>
@@ -72,4 +83,8 @@ async function openTestPglite(): Promise<TestDatabase> {
       }),
     close,
   };
+}
+
+function quoteIdentifier(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
 }

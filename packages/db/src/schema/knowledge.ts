@@ -164,6 +164,44 @@ export const searchTerms = pgTable(
   (t) => [primaryKey({ columns: [t.tenantId, t.lexeme] })],
 );
 
+/**
+ * BM25 postings per tenant: one row per (passage, word) with the word's weighted frequency,
+ * so a search reads only its own words' rows instead of every candidate's whole tsvector.
+ * Written and deleted by the same statement triggers as `search_terms`. The impact index keeps
+ * each word's passages best first (its BM25 share at insert time), so a common word costs a
+ * bounded read at any corpus size; it covers every column a search needs (index-only scans).
+ * No foreign keys: one check per word of every inserted passage would slow ingestion, and the
+ * rows go with their chunk through the delete trigger (a deleted tenant cascades to chunks).
+ */
+export const searchPostings = pgTable(
+  'search_postings',
+  {
+    tenantId: tenantId(),
+    lexeme: text().notNull(),
+    chunkId: uuid().notNull(),
+    /** Occurrences in the passage, an FAQ question's counting three times (as `tsv` weight A). */
+    tf: integer().notNull(),
+    /** The passage's length in words (`chunks.term_count`), BM25's document length. */
+    termCount: integer().notNull(),
+    /** The passage's `chunks.boost`, so ranking needs no visit to `chunks`. */
+    boost: real().notNull(),
+    /** BM25 term-frequency share with the tenant's average length at insert time: the order only. */
+    impact: real().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.chunkId, t.lexeme] }),
+    index('search_postings_impact_idx').on(
+      t.tenantId,
+      t.lexeme,
+      t.impact.desc(),
+      t.chunkId,
+      t.tf,
+      t.termCount,
+      t.boost,
+    ),
+  ],
+);
+
 /** Corpus size per tenant for BM25: chunk count and summed chunk lengths (distinct lexemes). */
 export const searchCorpus = pgTable('search_corpus', {
   tenantId: tenantId()

@@ -1,10 +1,12 @@
 // `pnpm bench` (knowledge part): PDF ingestion speed against pdftotext, and retrieval latency
 // at 10k and 100k chunks in one tenant with ten other tenants present, against a plain
 // Postgres ts_rank query over the same data. Figures are printed, not asserted.
+// The sizes are the first argument; the 1M budget is measured by hand, since loading a million
+// chunks takes far longer than the rest of the bench (see MILLION_HINT).
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createTenant, queryRows, withTenant, type Database, type TenantId } from '@replyline/db';
-import { openTestDatabase } from '@replyline/db/testing';
+import { openTestDatabase, type TestDatabase } from '@replyline/db/testing';
 import { sql } from 'drizzle-orm';
 import { readEvalEnv } from '../eval/env';
 import { addPdfDocument } from '../ingest/add-documents';
@@ -12,7 +14,13 @@ import { processDocument } from '../ingest/process-document';
 import { searchKnowledge } from '../search/search';
 import { createTextGenerator, insertSyntheticChunks } from './synthetic-corpus';
 
-const PRODUCT_BUDGETS = { pagesPerSecond: 50, retrievalP95Ms: 50 };
+const PRODUCT_BUDGETS = { pagesPerSecond: 50, retrievalP95Ms: 50, retrievalP95MsAt1M: 100 };
+const DEFAULT_SIZES = '10000,100000';
+const MILLION_HINT =
+  '  1,000,000 chunks (budget p95 <= 100 ms): not in the default run, its load takes about half an hour;\n' +
+  '    run it with `npx tsx src/bench/run.ts 10000,100000,1000000` on a Postgres server (~25 GB of disk).';
+/** Tables a bulk load changes most: vacuumed and analysed after each load, as autovacuum would. */
+const SEARCH_TABLES = ['chunks', 'search_postings', 'search_terms', 'search_corpus'];
 const QUERIES = 200;
 
 const t = await openTestDatabase();
@@ -20,7 +28,7 @@ console.log(
   `Knowledge benchmark on ${t.kind === 'pglite' ? 'embedded PGlite' : 'a Postgres server'}\n`,
 );
 await benchmarkPdfIngestion(t.db);
-await benchmarkRetrieval(t.db);
+await benchmarkRetrieval(t);
 await t.close();
 
 async function benchmarkPdfIngestion(db: Database) {
@@ -67,7 +75,8 @@ function timePdftotext(file: string): number | null {
   }
 }
 
-async function benchmarkRetrieval(db: Database) {
+async function benchmarkRetrieval(t: TestDatabase) {
+  const { db } = t;
   console.log('Retrieval latency, one tenant, ten other tenants present (5,000 chunks each)');
   const loading = performance.now();
   for (let i = 0; i < 10; i++)
@@ -75,11 +84,13 @@ async function benchmarkRetrieval(db: Database) {
   console.log(`  (other tenants loaded in ${((performance.now() - loading) / 1000).toFixed(0)} s)`);
   const tenantId = await tenant(db, 'measured');
   let size = 0;
-  for (const target of (process.argv[2] ?? '10000,100000').split(',').map(Number)) {
+  const sizes = (process.argv[2] ?? DEFAULT_SIZES).split(',').map(Number);
+  for (const target of sizes) {
     const started = performance.now();
     await insertSyntheticChunks(db, tenantId, target - size, target);
     size = target;
     const loadSeconds = (performance.now() - started) / 1000;
+    await t.vacuumAnalyze(SEARCH_TABLES);
     const queries = questions(QUERIES);
     const ours = await timeQueries(queries, (q) =>
       searchKnowledge(db, tenantId, q, { language: 'english' }),
@@ -89,12 +100,20 @@ async function benchmarkRetrieval(db: Database) {
       `  ${target.toLocaleString('en-US')} chunks (loaded in ${loadSeconds.toFixed(0)} s):`,
     );
     console.log(
-      `    ours (BM25 in SQL, top 8 with passages): p50 ${ours.p50.toFixed(1)} ms  p95 ${ours.p95.toFixed(1)} ms  budget p95 <= ${PRODUCT_BUDGETS.retrievalP95Ms} ms`,
+      `    ours (BM25 in SQL, top 8 with passages): p50 ${ours.p50.toFixed(1)} ms  p95 ${ours.p95.toFixed(1)} ms  budget p95 <= ${budgetFor(target)} ms`,
     );
     console.log(
       `    plain ts_rank over OR query (baseline):  p50 ${tsRank.p50.toFixed(1)} ms  p95 ${tsRank.p95.toFixed(1)} ms`,
     );
   }
+  if (!sizes.includes(1_000_000)) console.log(MILLION_HINT);
+}
+
+/** The product's budgets: 100k chunks in the tenant and below, then the 1M one. */
+function budgetFor(chunksInTenant: number) {
+  return chunksInTenant <= 100_000
+    ? PRODUCT_BUDGETS.retrievalP95Ms
+    : PRODUCT_BUDGETS.retrievalP95MsAt1M;
 }
 
 /** Chat-like questions: six words of the same distribution as the corpus. */

@@ -39,11 +39,17 @@ export interface SearchOptions {
 /** BM25 parameters: the usual k1 and b (eval/README.md measured with these). */
 export const BM25_K1 = 1.2;
 export const BM25_B = 0.75;
-/** An FAQ question word counts this many times: the question is what a customer paraphrases. */
-export const TITLE_TERM_WEIGHT = 3;
+// An FAQ question word counts three times (the question is what a customer paraphrases): that
+// weight is applied where the postings are written (migration search_postings_triggers).
 const CANDIDATES = 50;
-/** About how many passages are scored per question; bounds the query's cost at any corpus size. */
-export const CANDIDATE_BUDGET = 800;
+/**
+ * How many passages each word of a question brings in, best first by its postings' impact order:
+ * a word in fewer passages is read whole (scores are exact), a word found everywhere adds only
+ * its strongest passages, so a search costs the same at any corpus size.
+ */
+export const POSTINGS_PER_TERM = 1_000;
+/** A pasted paragraph is searched by its rarest words only; a chat question has far fewer. */
+export const MAX_QUERY_TERMS = 32;
 /**
  * Nearest neighbours always exist; below this cosine similarity they are noise, not answers
  * (unrelated texts score around 0.1 with current embedding models), and would hide that the
@@ -119,7 +125,10 @@ async function bm25Candidates(tx: TenantDb, tenantId: TenantId, text: string, co
   return rows.map((r) => ({ id: r.id, score: Number(r.score), boost: Number(r.boost) }));
 }
 
-/** The BM25 query itself (exported for the benchmark's query plans). */
+/**
+ * The BM25 query itself (exported for the benchmark's query plans). It reads only the postings
+ * of the question's words (an index-only scan per word) and never a passage's text or tsvector.
+ */
 export function bm25Query(tenantId: TenantId, text: string, config: string) {
   return sql`
     with query_terms as (
@@ -130,45 +139,27 @@ export function bm25Query(tenantId: TenantId, text: string, config: string) {
       from search_corpus where tenant_id = ${tenantId}
     ),
     terms as (
-      select st.lexeme, st.doc_freq, ln(1 + (corpus.n - st.doc_freq + 0.5) / (st.doc_freq + 0.5)) as idf
+      select st.lexeme, ln(1 + (corpus.n - st.doc_freq + 0.5) / (st.doc_freq + 0.5)) as idf
       from query_terms qt
       join search_terms st on st.tenant_id = ${tenantId} and st.lexeme = qt.lexeme and st.doc_freq > 0
       cross join corpus
+      order by st.doc_freq, st.lexeme
+      limit ${sql.raw(String(MAX_QUERY_TERMS))}
     ),
-    -- Candidates are found through the query's rarest words, rarest first, until they would
-    -- bring in about CANDIDATE_BUDGET passages: the rare words carry most of the score, and
-    -- following a word found everywhere would make every passage a candidate. All query words
-    -- still count in the score. If even the rarest word is everywhere, the two rarest together.
-    ranked_terms as (
-      select lexeme, doc_freq, row_number() over w as rarity,
-        coalesce(sum(doc_freq) over (w rows between unbounded preceding and 1 preceding), 0) as doc_freq_before
-      from terms window w as (order by doc_freq, lexeme)
-    ),
-    candidate_query as (
-      select case when min(doc_freq) <= ${num(CANDIDATE_BUDGET)}
-        then string_agg(quote_literal(lexeme), ' | ') filter (where doc_freq_before < ${num(CANDIDATE_BUDGET)})
-        else string_agg(quote_literal(lexeme), ' & ') filter (where rarity <= 2)
-      end::tsquery as query
-      from ranked_terms
-    ),
-    matched as (
-      select c.id, c.tsv, c.term_count, c.boost from chunks c, candidate_query q
-      where c.tenant_id = ${tenantId} and c.tsv @@ q.query
-      -- A question of common words only can still match thousands: score a bounded sample.
-      limit ${sql.raw(String(CANDIDATE_BUDGET * 2))}
+    hits as (
+      select p.chunk_id, p.boost, t.idf * (p.tf * ${num(BM25_K1 + 1)})
+          / (p.tf + ${num(BM25_K1)} * (1 - ${num(BM25_B)} + ${num(BM25_B)} * p.term_count / corpus.avgdl)) as share
+      from terms t
+      cross join corpus
+      cross join lateral (
+        select sp.chunk_id, sp.tf, sp.term_count, sp.boost from search_postings sp
+        where sp.tenant_id = ${tenantId} and sp.lexeme = t.lexeme
+        order by sp.impact desc nulls last -- the impact index's own order: read, not sorted
+        limit ${sql.raw(String(POSTINGS_PER_TERM))}
+      ) p
     ),
     scored as (
-      select m.id, m.boost,
-        sum(t.idf * (f.tf * ${num(BM25_K1 + 1)}) / (f.tf + ${num(BM25_K1)} * (1 - ${num(BM25_B)} + ${num(BM25_B)} * m.term_count / corpus.avgdl)))::float8 as score
-      from matched m
-      cross join lateral (
-        select u.lexeme,
-          greatest(cardinality(u.positions), 1) + ${num(TITLE_TERM_WEIGHT - 1)} * cardinality(array_positions(u.weights, 'A')) as tf
-        from unnest(m.tsv) as u
-      ) f
-      join terms t on t.lexeme = f.lexeme
-      cross join corpus
-      group by m.id, m.boost
+      select chunk_id as id, max(boost) as boost, sum(share)::float8 as score from hits group by chunk_id
     )
     select id, boost, score from scored order by score * boost desc limit ${CANDIDATES}`;
 }
