@@ -47,7 +47,7 @@ const CANDIDATES = 50;
  * a word in fewer passages is read whole (scores are exact), a word found everywhere adds only
  * its strongest passages, so a search costs the same at any corpus size.
  */
-export const POSTINGS_PER_TERM = 1_000;
+export const POSTINGS_PER_TERM = 3_000;
 /** A pasted paragraph is searched by its rarest words only; a chat question has far fewer. */
 export const MAX_QUERY_TERMS = 32;
 /**
