@@ -1,7 +1,14 @@
 import type { OutputDetector } from '../guardrails/detector';
 import { approximateTokens } from '../memory/conversation-memory';
 import { ModelUnavailableError, type ChatModel, type ChatRequest, type TokenUsage } from '../types';
+import { batchedText } from './batched-text';
 import { OutputGuard, type StopReason } from './output-guard';
+
+/**
+ * Once the first words are shown, the guard looks at what the model sent in this much time at
+ * once rather than token by token (see `batchedText`).
+ */
+export const GUARD_BATCH_MS = 100;
 
 /** Longest answer a customer gets; a model told to "repeat forever" is cut here. */
 export const MAX_OUTPUT_CHARS = 3_000;
@@ -69,14 +76,17 @@ async function* streamGuarded(
   outerSignal?.addEventListener('abort', stopModel, { once: true });
   let usage: TokenUsage | null = null;
   let consumed = '';
+  const batches = batchedText(model.stream(request, controller.signal), {
+    intervalMs: GUARD_BATCH_MS,
+    // Until the first words are shown every token counts for the first visible token. The
+    // extractive answerer has no detectors to run: its words pass one by one.
+    eager: () => !languageModel || guard.text.length === 0,
+    onUsage: (reported) => (usage = reported),
+  });
   try {
-    for await (const delta of model.stream(request, controller.signal)) {
-      if (delta.type === 'usage') {
-        usage = delta.usage;
-        continue;
-      }
-      consumed += delta.text;
-      const shown = guard.push(delta.text);
+    for await (const text of batches) {
+      consumed += text;
+      const shown = guard.push(text);
       if (shown) yield shown;
       if (guard.stopped) break;
     }

@@ -74,7 +74,9 @@ describe('answerMessage with a language model', () => {
     );
 
     expect(result.order).toEqual(['token', 'sources', 'done']);
-    expect(result.tokens.length).toBeGreaterThan(3);
+    // The stub sends its whole answer at once; after the first words the guard passes it on
+    // in batches, so a few token events carry it.
+    expect(result.tokens.length).toBeGreaterThan(1);
     const [visitor, assistant] = await storedMessages(t, tenantId, conversationId);
     expect(visitor).toMatchObject({
       role: 'visitor',
