@@ -17,8 +17,8 @@ import { createTextGenerator, insertSyntheticChunks } from './synthetic-corpus';
 const PRODUCT_BUDGETS = { pagesPerSecond: 50, retrievalP95Ms: 50, retrievalP95MsAt1M: 100 };
 const DEFAULT_SIZES = '10000,100000';
 const MILLION_HINT =
-  '  1,000,000 chunks (budget p95 <= 100 ms): not in the default run, its load takes about half an hour;\n' +
-  '    run it with `npx tsx src/bench/run.ts 10000,100000,1000000` on a Postgres server (~25 GB of disk).';
+  '  1,000,000 chunks (budget p95 <= 100 ms): not in the default run, its load takes about an hour on 2 cores;\n' +
+  '    run it with `npx tsx src/bench/run.ts 10000,100000,1000000` on a Postgres server (about 30 GB of disk).';
 /** Tables a bulk load changes most: vacuumed and analysed after each load, as autovacuum would. */
 const SEARCH_TABLES = ['chunks', 'search_postings', 'search_terms', 'search_corpus'];
 const QUERIES = 200;
