@@ -1,5 +1,6 @@
 import { postAgentMessage } from '@replyline/core';
-import { findTenantByPublishableKey } from '@replyline/db';
+import { findTenantByPublishableKey, schema } from '@replyline/db';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApi, startSharedDatabase, type RunningApi, type SharedDatabase } from './harness';
 import { readEvents } from '@replyline/api-server/testing';
@@ -17,6 +18,13 @@ describe('two API processes on one database', () => {
 
   beforeAll(async () => {
     database = await startSharedDatabase();
+    // The demo site may chat: on a shared Postgres server another browser test may have moved
+    // the demo workspace's allowed websites to a site of its own run.
+    const demo = await findTenantByPublishableKey(database.db, DEMO_KEY);
+    await database.db
+      .update(schema.tenants)
+      .set({ allowedOrigins: [DEMO_SITE] })
+      .where(eq(schema.tenants.id, demo!.id));
     [a, b] = await Promise.all([
       startApi({ databaseUrl: database.url }),
       startApi({ databaseUrl: database.url }),
