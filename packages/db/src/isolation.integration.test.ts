@@ -7,6 +7,7 @@ import { pgErrorCode, queryRows } from './rows';
 import { APP_ROLE, asUserId, withTenant, withUser, type TenantId } from './scope';
 import {
   auditLog,
+  cannedReplies,
   ssoConnections,
   chunks,
   conversations,
@@ -90,6 +91,7 @@ async function seedTenantRows(tenantId: TenantId): Promise<TenantFixture> {
       emailDomain: 'example.com',
       domainVerificationToken: 'token',
     });
+    await tx.insert(cannedReplies).values({ tenantId, shortcut: 'hi', title: 'Hi', body: 'Hello!' });
     return { tenantId, conversationId, documentId };
   });
 }

@@ -94,6 +94,8 @@ export const conversations = pgTable(
     index('conversations_updated_idx').on(t.tenantId, t.updatedAt),
     index('conversations_started_idx').on(t.tenantId, t.createdAt),
     index('conversations_email_idx').on(t.tenantId, sql`lower(${t.customerEmail})`),
+    // The inbox's "Mine" and "Unassigned" views.
+    index('conversations_assignee_idx').on(t.tenantId, t.assignedUserId, t.lastMessageAt),
   ],
 );
 
