@@ -8,7 +8,4 @@ export * from './audit';
 export * from './email';
 export * from './limits';
 export * from './sso';
-export * from './website-sources';
 export * from './canned-replies';
-export * from './widget-sightings';
-export * from './api-keys';
