@@ -8,6 +8,7 @@ export const QUEUES = {
   reportUsage: 'report-usage',
   retention: 'retention',
   outgoingWebhook: 'outgoing-webhook',
+  crawlWebsite: 'crawl-website',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 

@@ -18,7 +18,15 @@ import { bytea, createdAt, id, regconfig, tenantId, tsvector, updatedAt } from '
 import { conversations } from './conversations';
 import { tenants } from './tenants';
 
-export const documentKind = pgEnum('document_kind', ['pdf', 'text', 'markdown', 'faq']);
+export const documentKind = pgEnum('document_kind', [
+  'pdf',
+  'text',
+  'markdown',
+  'faq',
+  'docx',
+  'html',
+  'web',
+]);
 export const documentStatus = pgEnum('document_status', [
   'queued',
   'processing',
@@ -42,6 +50,8 @@ export const documents = pgTable(
     mimeType: text(),
     /** Where the original bytes live (e.g. `blob:<key>`); null for text typed in the dashboard. */
     storageKey: text(),
+    /** Web pages: the page's address, which a citation of the document links to. */
+    sourceUrl: text(),
     status: documentStatus().notNull().default('queued'),
     error: text(),
     pagesTotal: integer(),
