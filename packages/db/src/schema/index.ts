@@ -8,4 +8,5 @@ export * from './audit';
 export * from './email';
 export * from './limits';
 export * from './sso';
+export * from './website-sources';
 export * from './canned-replies';
