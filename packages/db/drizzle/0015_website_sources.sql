@@ -43,6 +43,7 @@ CREATE TABLE "website_pages" (
 	"last_modified" text,
 	"content_hash" text,
 	"depth" integer DEFAULT 0 NOT NULL,
+	"links" text[] DEFAULT '{}' NOT NULL,
 	"last_crawled_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "website_pages_tenant_id_source_id_url_pk" PRIMARY KEY("tenant_id","source_id","url"),
 	CONSTRAINT "website_pages_status_check" CHECK ("status" IN ('indexed', 'skipped', 'failed'))

@@ -74,6 +74,8 @@ export const websitePages = pgTable(
     lastModified: text(),
     contentHash: text(),
     depth: integer().notNull().default(0),
+    /** Same-site links found on the page: a page answering 304 still leads the crawl on. */
+    links: text().array().notNull().default([]),
     lastCrawledAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
