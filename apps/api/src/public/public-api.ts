@@ -5,6 +5,7 @@ import type { Logger } from '../logger';
 import { createLimits, type LimitSettings, type Limits } from './limits';
 import { createRealtimeHub, type RealtimeHub } from './realtime-hub';
 import { createTenantDirectory, type TenantDirectory } from './tenant-directory';
+import { createWidgetSightings, type WidgetSightings } from './widget-sightings';
 
 export interface QuotaCheck {
   allowed: boolean;
@@ -15,6 +16,8 @@ export interface QuotaCheck {
 /** What the public widget API needs beyond the database: built once per process. */
 export interface PublicApi {
   tenants: TenantDirectory;
+  /** Where the widget was loaded, allowed or not (onboarding check, allow-list warning). */
+  sightings: WidgetSightings;
   limits: Limits;
   hub: RealtimeHub;
   chat: { model: ChatModel; embedder: Embedder | null; dailyTokenLimit?: number };
@@ -49,6 +52,7 @@ export function createPublicApi(options: {
   const keepAliveMs = options.keepAliveMs ?? 20_000;
   return {
     tenants: createTenantDirectory(options.db),
+    sightings: createWidgetSightings(options.db, options.logger),
     limits: createLimits(options.db, options.limits, {
       namespace: options.limitNamespace,
       // A stream's slot outlives a few missed keep-alives, then frees itself.

@@ -8,16 +8,31 @@ export const ONBOARDING_STEPS = ['workspace', 'branding', 'knowledge', 'embed'] 
 export type OnboardingStep = (typeof ONBOARDING_STEPS)[number];
 export type StepState = 'done' | 'skipped' | 'pending';
 
-const { tenants } = schema;
+const { tenants, widgetSightings } = schema;
 
 /** Each step's state, read from `tenants.onboarding` (step -> 'done' | 'skipped'). */
 export async function getOnboarding(db: Database, tenantId: TenantId) {
   const [row] = await withTenant(db, tenantId, (tx) =>
-    tx.select({ onboarding: tenants.onboarding }).from(tenants).where(eq(tenants.id, tenantId)),
+    tx
+      .select({
+        onboarding: tenants.onboarding,
+        // Green once the loader ran on a site that is (still) allowed: the snippet really works.
+        widgetSeen: sql<boolean>`exists (
+          select 1 from ${widgetSightings}
+          where ${widgetSightings.tenantId} = ${tenants.id}
+            and ${widgetSightings.allowed}
+            and ${widgetSightings.origin} = any(${tenants.allowedOrigins}))`,
+      })
+      .from(tenants)
+      .where(eq(tenants.id, tenantId)),
   );
   const stored = (row?.onboarding ?? {}) as Record<string, unknown>;
   const steps = ONBOARDING_STEPS.map((step) => ({ step, state: stateOf(stored[step]) }));
-  return { steps, complete: steps.every((s) => s.state !== 'pending') };
+  return {
+    steps,
+    complete: steps.every((s) => s.state !== 'pending'),
+    widgetSeen: row?.widgetSeen === true,
+  };
 }
 
 function stateOf(value: unknown): StepState {

@@ -8,3 +8,8 @@ export {
   ZLanguage,
   ZPersona,
 } from './widget-settings-schema';
+export {
+  getWidgetSightings,
+  MAX_SIGHTINGS_PER_WORKSPACE,
+  recordWidgetSighting,
+} from './widget-sightings';

@@ -10,3 +10,4 @@ export * from './limits';
 export * from './sso';
 export * from './website-sources';
 export * from './canned-replies';
+export * from './widget-sightings';

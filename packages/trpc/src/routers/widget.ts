@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { getWidgetSettings } from '@replyline/core/widget';
+import { getWidgetSettings, getWidgetSightings } from '@replyline/core/widget';
 import { rotateIdentitySecret } from '@replyline/core/widget';
 import { updateWidgetSettings } from '@replyline/core/widget';
 import {
@@ -17,6 +17,11 @@ export const widgetRouter = router({
   get: tenantProcedure
     .meta({ role: 'agent' })
     .query(({ ctx }) => getWidgetSettings(ctx.db, ctx.tenantId, ctx.apiUrl)),
+
+  /** Whether the widget ran on an allowed site, and the sites it was refused on lately. */
+  sightings: tenantProcedure
+    .meta({ role: 'agent' })
+    .query(({ ctx }) => getWidgetSightings(ctx.db, ctx.tenantId)),
 
   /** Saves the sections sent, each whole as its form holds it. */
   update: tenantProcedure

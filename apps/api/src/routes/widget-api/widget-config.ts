@@ -28,8 +28,10 @@ export const widgetConfigRoute = documentedRoute(widgetConfig, {
   handle: async (ctx) => {
     const tenant = await ctx.app.publicApi.tenants.byKey(ctx.url.searchParams.get('key') ?? '');
     const origin = normalizeOrigin(ctx.req.headers.origin);
-    if (!isAllowedOrigin(tenant.allowedOrigins, origin))
-      throw originNotAllowed(origin, tenant.name);
+    const allowed = isAllowedOrigin(tenant.allowedOrigins, origin);
+    // The owner learns in the dashboard where the widget ran, and where it was refused.
+    if (origin) await ctx.app.publicApi.sightings.record(tenant.id, origin, allowed);
+    if (!allowed) throw originNotAllowed(origin, tenant.name);
     allowOrigin(ctx.req, ctx.res);
     sendJson(ctx.res, 200, publicProfile(tenant), { 'cache-control': 'public, max-age=60' });
   },
