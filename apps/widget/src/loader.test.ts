@@ -450,7 +450,7 @@ describe('tenant branding from the API', () => {
     expect(cssText(shadow())).toContain('#4f46e5');
   });
 
-  it('on 403 keeps the bubble, warns the server message and opens a polite notice, no frame', async () => {
+  it('on 403 removes the bubble and warns the server message: no empty panel to open', async () => {
     fetchMock.mockResolvedValue(
       json({ error: { code: 'origin_not_allowed', message: 'This website is not allowed.' } }, 403),
     );
@@ -459,14 +459,35 @@ describe('tenant branding from the API', () => {
     await vi.waitFor(() =>
       expect(warnings()).toEqual(['[replyline] This website is not allowed.']),
     );
-    launcher().click();
-    expect(panel().hidden).toBe(false);
-    expect(frames()).toHaveLength(0);
-    expect(notice()!.textContent).toBe('Chat is not available on this website.');
-    expect(panel().contains(notice())).toBe(true);
+    expect(hosts()).toHaveLength(0);
+    window.Replyline!('open'); // the page's own calls keep working, quietly
+    expect(hosts()).toHaveLength(0);
   });
 
-  it('covers a frame opened before the refusal arrived', async () => {
+  it('never shows the bubble when the refusal arrives before the page is ready', async () => {
+    fetchMock.mockResolvedValue(json({ error: { code: 'unknown_key', message: 'No.' } }, 404));
+    setReadyState('loading');
+    addOwnScript();
+    await load();
+    await vi.waitFor(() => expect(warn).toHaveBeenCalled());
+    setReadyState('complete');
+    document.dispatchEvent(new Event('DOMContentLoaded'));
+    expect(hosts()).toHaveLength(0);
+  });
+
+  it('shows the launcher text beside the bubble while the chat is closed', async () => {
+    fetchMock.mockResolvedValue(json({ branding: { launcherText: 'Questions?' } }));
+    addOwnScript();
+    await load();
+    const label = () => shadow().querySelector<HTMLElement>('.label')!;
+    await vi.waitFor(() => expect(label().hidden).toBe(false));
+    expect(label().textContent).toBe('Questions?');
+    label().click();
+    expect(panel().hidden).toBe(false);
+    expect(label().hidden).toBe(true);
+  });
+
+  it('removes a frame opened before the refusal arrived', async () => {
     let refuse!: (response: Response) => void;
     fetchMock.mockReturnValue(new Promise<Response>((resolve) => (refuse = resolve)));
     window.Replyline = Object.assign(() => {}, { q: [['open']] });
@@ -474,18 +495,15 @@ describe('tenant branding from the API', () => {
     await load();
     expect(frames()).toHaveLength(1);
     refuse(json({ error: { code: 'unknown_key', message: 'Unknown key.' } }, 404));
-    await vi.waitFor(() => expect(notice()).not.toBeNull());
-    expect(frames()[0]!.hidden).toBe(true);
+    await vi.waitFor(() => expect(hosts()).toHaveLength(0));
   });
 
-  it('a network failure also ends in the notice, without throwing', async () => {
+  it('a network failure also removes the bubble, without throwing', async () => {
     fetchMock.mockRejectedValue(new TypeError('Failed to fetch'));
     addOwnScript();
     await load();
     await vi.waitFor(() => expect(warn).toHaveBeenCalled());
-    launcher().click();
-    expect(frames()).toHaveLength(0);
-    expect(notice()).not.toBeNull();
+    expect(hosts()).toHaveLength(0);
   });
 
   it("speaks the tenant's language when the page does not say", async () => {

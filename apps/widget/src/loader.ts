@@ -78,8 +78,11 @@ interface State {
 }
 
 interface Ui {
+  host: HTMLElement;
   root: ShadowRoot;
   button: HTMLButtonElement;
+  /** The launcher text beside the bubble ("Questions?"), when the tenant set one. */
+  label: HTMLElement;
   badge: HTMLElement;
   panel: HTMLElement;
   frame: HTMLIFrameElement | null;
@@ -257,6 +260,8 @@ function start(): void {
       unread ? `${text[0]}, ${unread} ${text[unread === 1 ? 1 : 2]}` : text[0]!,
     );
     if (title) button.title = title;
+    view.label.textContent = title || '';
+    view.label.hidden = !title || state.open;
     badge.hidden = !unread;
     badge.textContent = unread > 99 ? '99+' : String(unread);
     if (state.open && !view.frame && state.available) createFrame(view);
@@ -320,18 +325,26 @@ function start(): void {
   }
 
   const brand = (branding: Branding | null): void => {
-    if (!branding) state.available = false;
-    else {
-      if (branding.color) look.color = branding.color;
-      look.left = branding.left;
-      title = branding.title;
-      text = strings(branding.language);
-    }
+    if (!branding) return unmount();
+    if (branding.color) look.color = branding.color;
+    look.left = branding.left;
+    title = branding.title;
+    text = strings(branding.language);
     if (ui) ui.restyle(css(look));
     render();
   };
 
+  // Refused here (a site not on the allow-list, an unknown key) or unreachable: a bubble that
+  // cannot chat is worse than none, so the widget leaves the page; the console says why and
+  // the owner's dashboard lists the refused site.
+  const unmount = (): void => {
+    state.available = false;
+    if (ui) ui.host.remove();
+    ui = null;
+  };
+
   const mount = (): void => {
+    if (!state.available) return; // refused before the page finished loading
     if (document.querySelector(HOST_TAG)) {
       warn('the chat widget is already on this page');
       return;
@@ -375,10 +388,17 @@ function start(): void {
       }),
     );
 
+    const label = document.createElement('div');
+    label.className = 'label';
+    label.hidden = true;
+    label.setAttribute('aria-hidden', 'true'); // the launcher's title says the same
+    label.addEventListener('click', () => guard(() => setOpen(true)));
+
     root.appendChild(panel);
+    root.appendChild(label);
     root.appendChild(button);
     body.appendChild(host);
-    ui = { root, button, badge, panel, frame: null, notice: null, restyle };
+    ui = { host, root, button, label, badge, panel, frame: null, notice: null, restyle };
     window.addEventListener('message', (event) => guard(() => onFrameMessage(event)));
     render();
   };
@@ -388,7 +408,7 @@ function start(): void {
   } else {
     mount();
   }
-  // Never rejects: failures are warned about and turn into the "not available" notice.
+  // Never rejects: failures are warned about and remove the widget from the page.
   fetchBranding(origin, key, warn).then(
     (branding) => guard(() => brand(branding)),
     () => {},

@@ -582,3 +582,15 @@ describe('live updates and the host page', () => {
     );
   });
 });
+
+describe("the dashboard editor's preview", () => {
+  it('shows the unsaved look and starts no conversation; a question gets an explanation', async () => {
+    boot({ config: { preview: true }, framed: true });
+    expect($('.greeting')!.textContent).toBe('Hi, I am Maja!');
+    expect(composer().disabled).toBe(false);
+    type('What does a move cost?');
+    expect((await found('[data-preview]')).textContent).toContain('This is a preview');
+    await new Promise((resolve) => setTimeout(resolve, 1600)); // past PARENT_WAIT_MS
+    expect(api.calls).toEqual([]);
+  });
+});

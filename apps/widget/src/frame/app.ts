@@ -7,6 +7,7 @@ import { start } from './conversation';
 import { dictionary, pickLocale } from './i18n';
 import { listen, poster, toIdentity } from './parent';
 import { send } from './send';
+import { note } from './view/message';
 import type { Ctx } from './state';
 import { installStyles } from './styles';
 import { createShell } from './view/shell';
@@ -34,6 +35,12 @@ function languageOf(pageLanguage: string | null): string | undefined {
   return /^[a-z]{2,3}$/.test(primary) ? primary : undefined;
 }
 
+/** In the editor's preview a question gets an explanation instead of an answer. */
+function previewSend(ctx: Ctx, text: string): void {
+  ctx.ui.log.add(note(`${text.trim()} · ${ctx.t.preview}`, { 'data-preview': '' }));
+  ctx.ui.composer.setText('');
+}
+
 export function createApp(options: AppOptions): { ctx: Ctx; destroy(): void } {
   const { config, mount, win, parent } = options;
   const doc = win.document;
@@ -44,7 +51,7 @@ export function createApp(options: AppOptions): { ctx: Ctx; destroy(): void } {
 
   const ui = createShell(config, t, {
     close: () => ctx.post('close'),
-    send: (text) => void send(ctx, text),
+    send: (text) => (config.preview ? previewSend(ctx, text) : void send(ctx, text)),
     human: () => offerHuman(ctx, true),
     rate: () => offerRating(ctx, true),
   });
@@ -66,7 +73,9 @@ export function createApp(options: AppOptions): { ctx: Ctx; destroy(): void } {
     post: poster(parent, config.hostOrigin),
   };
 
-  let started = false;
+  // A preview never starts a conversation; its composer works at once.
+  let started = Boolean(config.preview);
+  if (config.preview) ui.composer.setDisabled(false);
   const begin = (): void => {
     if (started) return;
     started = true;

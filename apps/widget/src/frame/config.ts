@@ -11,6 +11,11 @@ export interface FrameConfig {
   hostOrigin: string;
   pageLanguage: string | null;
   tenant: WidgetProfile;
+  /**
+   * Drawn by the dashboard's widget editor from settings not saved yet: the chat shows its
+   * look and starts no conversation.
+   */
+  preview?: boolean;
 }
 
 const str = (value: unknown): string => (typeof value === 'string' ? value : '');
@@ -39,6 +44,7 @@ export function readConfig(doc: Document): FrameConfig {
     key: str(raw && raw.key),
     hostOrigin: str(raw && raw.hostOrigin),
     pageLanguage: str(raw && raw.pageLanguage) || null,
+    preview: raw && raw.preview === true,
     tenant: {
       name: str(t.name),
       language: str(t.language),

@@ -19,6 +19,10 @@ export function css({ color, left }: Look): string {
     '.badge{position:absolute;top:-4px;right:-4px;min-width:20px;height:20px;padding:0 6px;box-sizing:border-box;border-radius:10px;' +
     'background:#b91c1c;color:#fff;font:700 12px/20px system-ui,sans-serif;text-align:center}' +
     '.badge[hidden]{display:none}' +
+    // The launcher text, a speech bubble beside the button, closed panel only.
+    `.label{position:fixed;${side}:88px;bottom:30px;z-index:2147483000;max-width:min(240px,calc(100vw - 116px));box-sizing:border-box;padding:8px 14px;border-radius:18px;` +
+    'background:#fff;color:#111827;font:600 14px/20px system-ui,sans-serif;box-shadow:0 2px 10px rgba(0,0,0,.18);cursor:pointer;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}' +
+    '.label[hidden]{display:none}' +
     `.panel{position:fixed;${side}:20px;bottom:88px;z-index:2147483000;width:380px;max-width:calc(100vw - 40px);height:600px;max-height:calc(100vh - 120px);` +
     'border-radius:12px;overflow:hidden;background:#fff;box-shadow:0 8px 32px rgba(0,0,0,.25)}' +
     '.panel[hidden],.panel [hidden]{display:none}' +
