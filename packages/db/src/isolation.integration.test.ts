@@ -6,6 +6,7 @@ import { findIsolationGaps } from './isolation-audit';
 import { pgErrorCode, queryRows } from './rows';
 import { APP_ROLE, asUserId, withTenant, withUser, type TenantId } from './scope';
 import {
+  apiKeys,
   auditLog,
   cannedReplies,
   ssoConnections,
@@ -15,6 +16,7 @@ import {
   documents,
   events,
   faqEntries,
+  faqExternalIds,
   invitations,
   memberships,
   messages,
@@ -62,7 +64,19 @@ async function seedTenantRows(tenantId: TenantId): Promise<TenantFixture> {
     await tx
       .insert(documentFiles)
       .values({ tenantId, documentId, filename: 'a.pdf', bytes: Buffer.from('%PDF-1.7') });
-    await tx.insert(faqEntries).values({ tenantId, question: 'Q?', answer: 'A.', documentId });
+    const [faq] = await tx
+      .insert(faqEntries)
+      .values({ tenantId, question: 'Q?', answer: 'A.', documentId })
+      .returning();
+    await tx.insert(faqExternalIds).values({ tenantId, externalId: 'q-1', faqEntryId: faq!.id });
+    await tx.insert(apiKeys).values({
+      tenantId,
+      name: 'Sync',
+      scope: 'read',
+      secretHash: randomUUID(),
+      lastFour: 'abcd',
+      createdByUserId: user!.id,
+    });
     await tx.insert(memberships).values({ tenantId, userId: user!.id, role: 'owner' });
     await tx.insert(invitations).values({
       tenantId,

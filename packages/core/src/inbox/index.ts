@@ -4,3 +4,4 @@ export { listConversationChanges } from './conversation-changes';
 export { ZExportConversations, exportConversations } from './export-conversations';
 export { getTranscript } from './get-transcript';
 export { ZListConversations, listConversations } from './list-conversations';
+export { exportConversationsAs } from './export-conversation-lines';

@@ -4,3 +4,11 @@ export { addText, reingest, removeDocument } from './manage-documents';
 export { addFaq, editFaq, importFaq, removeFaq } from './manage-faq';
 export { testTheBot } from './test-the-bot';
 export { type UploadPdfInput, uploadPdf } from './upload-pdf';
+export { addDocumentFile, type DocumentFile } from './add-document-file';
+export { getKnowledgeDocument, listKnowledgeDocuments } from './read-documents';
+export {
+  removeFaqByExternalId,
+  upsertFaqByExternalId,
+  ZExternalId,
+  type SyncedFaqEntry,
+} from './sync-faq-by-external-id';

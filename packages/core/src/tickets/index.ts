@@ -9,3 +9,4 @@ export {
 export { getTicket } from './get-ticket';
 export { ZListTickets, listTickets } from './list-tickets';
 export { notifyTicketCreated, type TicketNotificationDeps } from './notify-ticket-created';
+export { exportTickets, TICKET_EXPORT_LIMIT } from './export-tickets';

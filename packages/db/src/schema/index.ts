@@ -11,3 +11,4 @@ export * from './sso';
 export * from './website-sources';
 export * from './canned-replies';
 export * from './widget-sightings';
+export * from './api-keys';
