@@ -7,7 +7,7 @@
  * posting elsewhere, and being framed by other sites (clickjacking).
  */
 export function securityHeaders(options: {
-  /** The public API's address: the widget editor's live preview frames its chat frame. */
+  /** The public API's address: the widget editor's live preview runs its chat frame script. */
   apiUrl: string;
   /** `next dev` evaluates code and reloads over a websocket; production needs neither. */
   development: boolean;
@@ -16,7 +16,8 @@ export function securityHeaders(options: {
   const dev = options.development;
   const csp = [
     "default-src 'self'",
-    `script-src 'self' 'unsafe-inline'${dev ? " 'unsafe-eval'" : ''}`,
+    // The widget editor's preview runs the chat frame's script from the API.
+    `script-src 'self' 'unsafe-inline'${dev ? " 'unsafe-eval'" : ''} ${api}`,
     // React style attributes (charts, progress bars) are inline styles.
     "style-src 'self' 'unsafe-inline'",
     // Logos and avatars are https addresses chosen by each workspace.

@@ -10,6 +10,7 @@ export async function getWidgetSettings(db: Database, tenantId: TenantId, apiUrl
   const [row] = await withTenant(db, tenantId, (tx) =>
     tx
       .select({
+        name: tenants.name,
         branding: tenants.branding,
         persona: tenants.persona,
         language: tenants.language,

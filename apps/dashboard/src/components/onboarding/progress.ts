@@ -12,6 +12,8 @@ export type WizardStep = (typeof WIZARD_STEPS)[number];
 /** What `onboarding.get` and `onboarding.markStep` return. */
 export interface OnboardingProgress {
   steps: { step: OnboardingStep; state: StepState }[];
+  /** The widget has loaded on one of the allowed websites: set by the site, not by a click. */
+  widgetSeen?: boolean;
 }
 
 export const STEP_LABELS: Record<OnboardingStep, string> = {

@@ -35,6 +35,7 @@ export function SetupChecklist({ progress }: { progress: OnboardingProgress }) {
             </li>
           );
         })}
+        <WidgetSeenStep seen={progress.widgetSeen === true} />
       </ol>
       <div className="onboarding__actions">
         <Link href="/onboarding/steps" className="button">
@@ -45,5 +46,25 @@ export function SetupChecklist({ progress }: { progress: OnboardingProgress }) {
         </Link>
       </div>
     </section>
+  );
+}
+
+/**
+ * The check no click can tick: green once the widget has loaded on one of the allowed
+ * websites, the proof that the snippet is in place.
+ */
+function WidgetSeenStep({ seen }: { seen: boolean }) {
+  return (
+    <li className="checklist__step" data-state={seen ? 'done' : 'pending'} data-widget-seen="">
+      <span>
+        <Link href="/widget#websites">Widget seen on your site</Link>
+        {!seen && (
+          <span className="checklist__hint">
+            Paste the snippet into a page of an allowed website and open that page.
+          </span>
+        )}
+      </span>
+      <span className="checklist__state">{seen ? 'Seen' : 'Waiting'}</span>
+    </li>
   );
 }

@@ -3,15 +3,16 @@
 import { Field } from '@replyline/ui/field';
 import { listErrors, StringListEditor } from '@replyline/ui/string-list-editor';
 import { SubmitRow } from '@replyline/ui/submit-row';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { errorAt } from './form-errors';
 import { useSaveWidget, type WidgetSectionProps } from './use-save-widget';
 import { LANGUAGES, LIMITS, personaForm, type Language, type PersonaForm } from './widget-settings';
 
 /** The assistant's name, tone, standing instructions, refused topics, and its language. */
-export function AssistantForm({ settings, canEdit, onSaved }: WidgetSectionProps) {
+export function AssistantForm({ settings, canEdit, onSaved, onDraft }: WidgetSectionProps) {
   const [persona, setPersona] = useState<PersonaForm>(() => personaForm(settings.persona));
   const [language, setLanguage] = useState(settings.language);
+  useEffect(() => onDraft?.({ persona, language }), [persona, language, onDraft]);
   const { save, pending, errors, done, clearErrors } = useSaveWidget(onSaved);
   const set = <K extends keyof PersonaForm>(key: K, value: PersonaForm[K]) =>
     setPersona((current) => ({ ...current, [key]: value }));

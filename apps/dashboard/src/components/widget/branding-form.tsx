@@ -5,7 +5,7 @@ import { FieldNotes } from '@replyline/ui/field-notes';
 import { listErrors, StringListEditor } from '@replyline/ui/string-list-editor';
 import { SubmitRow } from '@replyline/ui/submit-row';
 import Link from 'next/link';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { errorAt } from './form-errors';
 import { useSaveWidget, type WidgetSectionProps } from './use-save-widget';
 import {
@@ -18,8 +18,9 @@ import {
 type PaidKey = 'primaryColor' | 'accentColor' | 'logoUrl' | 'avatarUrl';
 
 /** Colours, images, greeting, launcher, position and suggested questions. */
-export function BrandingForm({ settings, canEdit, onSaved }: WidgetSectionProps) {
+export function BrandingForm({ settings, canEdit, onSaved, onDraft }: WidgetSectionProps) {
   const [form, setForm] = useState<TBrandingForm>(() => brandingForm(settings.branding));
+  useEffect(() => onDraft?.({ branding: form }), [form, onDraft]);
   const { save, pending, errors, done, clearErrors } = useSaveWidget(onSaved);
   const set = <K extends keyof TBrandingForm>(key: K, value: TBrandingForm[K]) =>
     setForm((current) => ({ ...current, [key]: value }));
@@ -28,8 +29,8 @@ export function BrandingForm({ settings, canEdit, onSaved }: WidgetSectionProps)
   const paidLocked = !settings.customBrandingAllowed;
   const paidHint = paidLocked ? (
     <>
-      Your own colours, logo and avatar come with the Pro plan.{' '}
-      <Link href="/billing">See plans</Link>
+      Your own colours, logo and avatar are a paid feature: they come with the Pro plan.{' '}
+      <Link href="/billing">Upgrade to Pro</Link>
     </>
   ) : undefined;
   /** The props of a paid text setting's field: colours and image addresses. */
@@ -153,6 +154,8 @@ function ColorField(props: {
   required?: boolean;
 }) {
   const { id, error } = props;
+  if (props.disabled && !props.required && !props.value) return null;
+  if (props.disabled) return <LockedColor id={id} label={props.label} value={props.value} />;
   return (
     <div className="field">
       <label htmlFor={id}>{props.label}</label>
@@ -187,6 +190,30 @@ function ColorField(props: {
         )}
       </div>
       <FieldNotes id={id} hint="A hex colour like #0f766e." error={error} />
+    </div>
+  );
+}
+
+/**
+ * A colour the plan does not let the owner change: the colour itself, with the reason beside
+ * it (a disabled colour input would draw a grey bar that looks like the setting).
+ */
+function LockedColor({ id, label, value }: { id: string; label: string; value: string }) {
+  return (
+    <div className="field" data-locked-color="">
+      <span id={`${id}-label`} className="label">
+        {label}
+      </span>
+      <div className="color-field color-field--locked" aria-labelledby={`${id}-label`}>
+        <span
+          className="color-swatch"
+          role="img"
+          aria-label={`Current colour ${value}`}
+          style={{ background: colorInputValue(value) }}
+        />
+        <code>{value}</code>
+        <span className="plan-badge">Pro</span>
+      </div>
     </div>
   );
 }

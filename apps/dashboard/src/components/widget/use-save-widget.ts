@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTRPC } from '~/trpc/react';
 import { formErrors } from './form-errors';
+import type { WidgetDraft } from './preview-document';
 import type { WidgetSettings } from './widget-settings';
 
 /** What each section of the editor gets: the stored settings, and whom to tell after a save. */
@@ -11,6 +12,8 @@ export interface WidgetSectionProps {
   settings: WidgetSettings;
   canEdit: boolean;
   onSaved: () => void;
+  /** Told what the form holds after every change, so the preview can draw it unsaved. */
+  onDraft?: (draft: WidgetDraft) => void;
 }
 
 /**

@@ -1,13 +1,12 @@
 'use client';
 
-import { FormStatus } from '@replyline/ui/form-status';
-import { useSyncExternalStore } from 'react';
-import { errorAt } from './form-errors';
-import { previewFrameUrl, previewHint } from './preview-origin';
-import { useSaveWidget } from './use-save-widget';
-import type { WidgetSettings } from './widget-settings';
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import { previewConfig, previewDocument, type WidgetDraft } from './preview-document';
+import { colorInputValue, type WidgetSettings } from './widget-settings';
 
 const noSubscription = () => () => {};
+/** Typing pauses this long before the frame is drawn again, so it does not flicker per key. */
+const REDRAW_AFTER_MS = 250;
 
 /** This dashboard's origin in the browser; null while rendering on the server. */
 function useDashboardOrigin(): string | null {
@@ -18,23 +17,28 @@ function useDashboardOrigin(): string | null {
   );
 }
 
+/** `value`, once it has stopped changing for `ms`. */
+function useSettled<T>(value: T, ms: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return settled;
+}
+
 /**
- * The real chat, as the API serves it to a site: its frame page with the saved settings. The
- * API only renders it for allowed websites, so this dashboard must be one of them.
+ * The real chat frame (the script the API serves to websites) drawn here from the editor's
+ * unsaved settings, as the owner types: nothing is saved and the dashboard need not be an
+ * allowed website. Beside it, the launcher as visitors see it, with its text.
  */
-export function WidgetPreview({
-  settings,
-  version,
-  canEdit,
-  onSaved,
-}: {
-  settings: WidgetSettings;
-  /** Bumped after every save: the frame loads again with the new settings. */
-  version: number;
-  canEdit: boolean;
-  onSaved: () => void;
-}) {
+export function WidgetPreview({ settings, draft }: { settings: WidgetSettings; draft: WidgetDraft }) {
   const dashboardOrigin = useDashboardOrigin();
+  const config = dashboardOrigin ? previewConfig(settings, draft, dashboardOrigin) : null;
+  const document = useSettled(
+    config && settings.apiUrl ? previewDocument(settings.apiUrl, config) : null,
+    REDRAW_AFTER_MS,
+  );
   if (!settings.apiUrl)
     return (
       <p className="notice">
@@ -42,54 +46,33 @@ export function WidgetPreview({
         dashboard.
       </p>
     );
-  if (!dashboardOrigin) return <p className="muted">Loading the preview…</p>;
-  const hint = previewHint(dashboardOrigin, settings.allowedOrigins);
-  if (hint)
-    return (
-      <div className="preview-hint" data-preview-hint="">
-        <p className="notice">{hint}</p>
-        {canEdit && (
-          <AllowDashboard origin={dashboardOrigin} settings={settings} onSaved={onSaved} />
-        )}
-      </div>
-    );
+  if (!config || !document) return <p className="muted">Loading the preview…</p>;
+  const { branding } = config.tenant;
   return (
-    <div className="preview">
+    <div className="preview" data-widget-preview="">
       <iframe
-        key={version}
         className="preview__frame"
         title="Chat widget preview"
-        src={previewFrameUrl(settings.apiUrl, settings.publishableKey, dashboardOrigin)}
+        // Scripts only: the frame runs in its own opaque origin and cannot reach the dashboard.
+        sandbox="allow-scripts"
+        srcDoc={document}
       />
+      <div className="preview__launcher" data-position={branding.position}>
+        {branding.launcherText?.trim() && (
+          <span className="preview__label" data-preview-launcher-text="">
+            {branding.launcherText.trim()}
+          </span>
+        )}
+        <span
+          className="preview__bubble"
+          aria-hidden="true"
+          style={{ background: colorInputValue(branding.primaryColor) }}
+        />
+      </div>
       <p className="hint">
-        The preview shows saved settings (within a few seconds of saving) and answers from your
-        knowledge.
+        Changes show here as you type; visitors see them once saved. To try answers from your
+        knowledge, use the playground under Knowledge.
       </p>
     </div>
-  );
-}
-
-function AllowDashboard({
-  origin,
-  settings,
-  onSaved,
-}: {
-  origin: string;
-  settings: WidgetSettings;
-  onSaved: () => void;
-}) {
-  const { save, pending, errors } = useSaveWidget(onSaved);
-  return (
-    <>
-      <button
-        type="button"
-        className="button button--quiet"
-        disabled={pending}
-        onClick={() => void save({ allowedOrigins: [...settings.allowedOrigins, origin] })}
-      >
-        {pending ? 'Adding…' : `Allow ${origin}`}
-      </button>
-      <FormStatus error={errorAt(errors, 'allowedOrigins') ?? errors.message} />
-    </>
   );
 }
