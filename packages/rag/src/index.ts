@@ -35,3 +35,19 @@ export {
   type SearchOptions,
 } from './search/search';
 export { parseFaqCsv, parseFaqMarkdown, ZFaqEntry, type TFaqEntry } from './sources/faq-import';
+export { citationLink } from './web/text-fragment';
+export { crawlWebsite, type CrawlDeps, type CrawlSummary } from './web/crawl-website';
+export { queueDueCrawls, startCrawlWorker } from './web/crawl-worker';
+export { DEFAULT_CRAWL_FETCH, type CrawlFetchOptions } from './web/polite-fetcher';
+export {
+  createWebsiteSource,
+  listWebsitePages,
+  listWebsiteSourceRows,
+  queueWebsiteCrawl,
+  removeWebsiteSource,
+  ZWebsiteSourceInput,
+  type CrawlJob,
+  type TWebsiteSourceInput,
+  type WebsitePageSummary,
+  type WebsiteSourceSummary,
+} from './web/website-sources';

@@ -12,3 +12,13 @@ export {
   ZExternalId,
   type SyncedFaqEntry,
 } from './sync-faq-by-external-id';
+export {
+  addWebsiteSource,
+  deleteWebsiteSource,
+  getWebsiteSource,
+  listWebsiteSources,
+  recrawlWebsiteSource,
+  type TWebsiteSourceInput,
+  type WebsitePageSummary,
+  type WebsiteSourceSummary,
+} from './website-sources';

@@ -8,7 +8,9 @@ const { chunks, documentFiles, documents } = schema;
 
 export interface DocumentSummary {
   id: string;
-  kind: 'pdf' | 'text' | 'markdown' | 'faq';
+  kind: (typeof documents.$inferSelect)['kind'];
+  /** Web pages: the page's address. */
+  sourceUrl: string | null;
   title: string;
   status: 'queued' | 'processing' | 'ready' | 'failed';
   error: string | null;
@@ -31,6 +33,7 @@ export async function listDocuments(
         id: documents.id,
         kind: documents.kind,
         title: documents.title,
+        sourceUrl: documents.sourceUrl,
         status: documents.status,
         error: documents.error,
         pagesDone: documents.pagesDone,

@@ -4,6 +4,7 @@ import { chunkSections, type ChunkDraft, type SourceSection } from '../chunking'
 import { IngestionError, isIngestionError } from '../errors';
 import { searchConfigFor } from '../languages';
 import { extractPdf, type PdfExtraction } from '../pdf/extract-pdf';
+import { documentText } from '../sources/document-text';
 import { markdownSections } from '../sources/markdown';
 import type { KnowledgeDeps } from './deps';
 
@@ -60,7 +61,7 @@ export async function processDocument(
 }
 
 interface DocumentSource {
-  kind: 'pdf' | 'text' | 'markdown' | 'faq';
+  kind: (typeof documents.$inferSelect)['kind'];
   bytes: Buffer;
   language: string;
 }
@@ -96,7 +97,7 @@ async function extractSections(
   source: DocumentSource,
 ) {
   if (source.kind !== 'pdf') {
-    const sections = markdownSections(source.bytes.toString('utf8'));
+    const sections = markdownSections(await documentText(source));
     return { sections, pageCount: 1, hiddenText: null };
   }
   const progress = progressWriter(deps, tenantId, documentId);

@@ -17,7 +17,10 @@ export interface SearchHit {
   chunkId: string;
   documentId: string;
   documentTitle: string;
+  /** Files that are not PDFs or FAQ entries (Word, HTML, web pages) are read as Markdown. */
   documentKind: 'pdf' | 'text' | 'markdown' | 'faq';
+  /** A web page's address, which its citation links to (see `citationLink`); null otherwise. */
+  sourceUrl: string | null;
   page: number | null;
   heading: string | null;
   content: string;
@@ -190,6 +193,7 @@ async function attachPassages(
       documentId: chunks.documentId,
       documentTitle: documents.title,
       documentKind: documents.kind,
+      sourceUrl: documents.sourceUrl,
       page: chunks.page,
       heading: chunks.heading,
       content: chunks.content,
@@ -215,6 +219,7 @@ async function attachPassages(
       ? [
           {
             ...row,
+            documentKind: passageKind(row.documentKind),
             score: f.score,
             lexicalScore: f.scores.lexical ?? null,
             vectorScore: f.scores.vector ?? null,
@@ -222,4 +227,8 @@ async function attachPassages(
         ]
       : [];
   });
+}
+
+function passageKind(kind: (typeof documents.$inferSelect)['kind']): SearchHit['documentKind'] {
+  return kind === 'pdf' || kind === 'faq' || kind === 'text' ? kind : 'markdown';
 }
