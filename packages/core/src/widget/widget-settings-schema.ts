@@ -58,22 +58,21 @@ export const ZLanguage = z.enum(WIDGET_LANGUAGES, {
 
 /**
  * A website the widget may run on, as the browser sends it in `Origin`: scheme://host[:port].
- * People paste page addresses ("https://shop.example/cart") or bare hosts ("shop.example",
- * taken as https); both become the origin. Wildcards are refused: origins are compared exactly.
+ * People paste page addresses ("https://shop.example/cart") or bare hosts; both become the
+ * origin, and the scheme typed is kept. A bare host is taken as https, except a machine's own
+ * (localhost, 127.0.0.1), which serves http when someone tries the widget locally. Wildcards
+ * are refused: origins are compared exactly.
  */
 export const ZOrigin = z
   .string()
   .trim()
-  .min(1)
-  .max(300)
+  .min(1, 'a website address cannot be empty')
+  .max(300, 'a website address is at most 300 characters')
   .transform((value, ctx) => {
     const origin = toOrigin(value);
-    if (!origin)
-      ctx.addIssue({
-        code: 'custom',
-        message: `"${value}" is not a website address; write it like https://shop.example`,
-      });
-    return origin ?? z.NEVER;
+    if (typeof origin === 'string') return origin;
+    ctx.addIssue({ code: 'custom', message: origin.problem });
+    return z.NEVER;
   });
 
 export const ZAllowedOrigins = z
@@ -81,15 +80,28 @@ export const ZAllowedOrigins = z
   .max(MAX_ORIGINS, `at most ${MAX_ORIGINS} websites`)
   .transform((origins) => [...new Set(origins)]);
 
-function toOrigin(value: string): string | null {
-  if (value.includes('*')) return null;
-  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `https://${value}`;
+const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
+const LOCAL_HOST = /^(?:localhost|[a-z0-9-]+\.localhost|127(?:\.\d{1,3}){3}|\[::1\])(?::\d+)?(?:[/?#]|$)/i;
+
+/** The scheme a bare host is given: http for this machine's own addresses, https otherwise. */
+export function withScheme(value: string): string {
+  if (HAS_SCHEME.test(value)) return value;
+  return `${LOCAL_HOST.test(value) ? 'http' : 'https'}://${value}`;
+}
+
+function toOrigin(value: string): string | { problem: string } {
+  const example = 'write it like https://shop.example';
+  if (value.includes('*'))
+    return { problem: `"${value}": wildcards are not accepted; list each website, ${example}` };
+  let url: URL;
   try {
-    const url = new URL(withScheme);
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
-    if (!url.hostname || url.username || url.password) return null;
-    return url.origin;
+    url = new URL(withScheme(value));
   } catch {
-    return null;
+    return { problem: `"${value}" is not a website address; ${example}` };
   }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    return { problem: `"${value}": only http:// and https:// websites can show the chat` };
+  if (!url.hostname || url.username || url.password)
+    return { problem: `"${value}" is not a website address; ${example}` };
+  return url.origin;
 }

@@ -157,6 +157,30 @@ describe('widget.update', () => {
     });
   });
 
+  it('keeps the scheme typed, gives local addresses http, and says why an address is refused', async () => {
+    const { tenantId, ids, as } = await workspace();
+    await as(ids.admin).widget.update({
+      allowedOrigins: ['http://localhost:8090', 'localhost:8091', '127.0.0.1:5173', 'http://shop.example'],
+    });
+    expect((await stored(tenantId)).allowedOrigins).toEqual([
+      'http://localhost:8090',
+      'http://localhost:8091',
+      'http://127.0.0.1:5173',
+      'http://shop.example',
+    ]);
+    const refusals = {
+      '*.shop.example': 'wildcards are not accepted',
+      'ftp://shop.example': 'only http:// and https:// websites',
+      'https://': 'is not a website address',
+    };
+    for (const [origin, reason] of Object.entries(refusals))
+      await expect(
+        as(ids.admin).widget.update({ allowedOrigins: [origin] }),
+        origin,
+      ).rejects.toThrow(reason);
+    expect((await stored(tenantId)).allowedOrigins).toHaveLength(4); // nothing lost
+  });
+
   it('saves persona and language', async () => {
     const { tenantId, ids, as } = await workspace();
     const persona = {

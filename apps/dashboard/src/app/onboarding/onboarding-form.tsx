@@ -14,11 +14,16 @@ const LANGUAGES = [
 ] as const;
 type Language = (typeof LANGUAGES)[number][0];
 
-/** People type "northwind.example"; the API wants a full URL. */
+/**
+ * People type "northwind.example"; the API wants a full URL. The scheme typed is kept; a bare
+ * address of this machine (localhost:8090) serves http, anything else https (as the widget
+ * editor's allowed websites read them).
+ */
 export function normaliseSiteUrl(value: string): string | undefined {
   const trimmed = value.trim();
   if (!trimmed) return undefined;
-  return /^https?:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`;
+  if (/^https?:\/\//i.test(trimmed)) return trimmed;
+  return `${/^(?:localhost|127\.0\.0\.1)(?::\d+)?(?:\/|$)/i.test(trimmed) ? 'http' : 'https'}://${trimmed}`;
 }
 
 export function OnboardingForm() {

@@ -41,7 +41,7 @@ it('maps a refused widget.update to the fields that caused it', async () => {
   const errors = formErrors(TRPCClientError.from(await response.json()));
   expect(errors.fields).toEqual({
     'allowedOrigins.1':
-      '"*.shop.example" is not a website address; write it like https://shop.example',
+      '"*.shop.example": wildcards are not accepted; list each website, write it like https://shop.example',
     'persona.assistantName': "the assistant's name cannot be empty",
   });
 });

@@ -37,7 +37,7 @@ export function OriginsForm({ settings, canEdit, onSaved }: WidgetSectionProps) 
         maxLength={300}
         placeholder="https://shop.example"
         inputMode="url"
-        hint="Each site where you paste the snippet, like https://shop.example (include http://localhost:3000 to try it locally). Page addresses are shortened to the site; wildcards are not accepted."
+        hint="Each site where you paste the snippet, like https://shop.example. The http:// or https:// you type is kept (a bare localhost:3000 is http); page addresses are shortened to the site; wildcards are not accepted."
         {...listErrors(errors.fields, 'allowedOrigins', origins.length)}
         disabled={!canEdit}
       />
