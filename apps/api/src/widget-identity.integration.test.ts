@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { schema, withTenant, type TenantId } from '@replyline/db';
+import { createTenant, schema, withTenant, type TenantId } from '@replyline/db';
 import { openTestDatabase, type TestDatabase } from '@replyline/db/testing';
 import { eq } from 'drizzle-orm';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIdentity } from './public/identity';
-import { shopTenant, startTestApi, type TestApi } from './testing/test-api';
+import { shopTenant, startTestApi, SHOP_ORIGIN, type TestApi } from './testing/test-api';
 import {
   newVisitorId,
   widgetClient,
@@ -223,5 +223,22 @@ describe('identity required', () => {
     const token = await identityToken({ sub: 'kari' }, { secret: strict.identitySecret });
     const identified = await strictWidget.started({ identity: { token } });
     expect(identified.identified).toBe(true);
+  });
+});
+
+describe('a workspace without an identity secret yet', () => {
+  it('refuses a signed identity with a sentence that says what to set up, and still chats anonymously', async () => {
+    const fresh = await createTenant(t.db, {
+      name: 'Fresh Shop',
+      slug: `fresh-${randomUUID().slice(0, 8)}`,
+      allowedOrigins: [SHOP_ORIGIN],
+      identitySecret: false,
+    });
+    expect(fresh.identitySecret).toBe('');
+    const client = widgetClient(api.base, fresh.publishableKey);
+    const refused = await client.start({ identity: { token: await identityToken({ sub: 'kari' }) } });
+    expect(refused.status).toBe(401);
+    expect(refused.json<ErrorBody>().error.message).toContain('Widget > Identity verification');
+    expect((await client.started()).identified).toBe(false);
   });
 });

@@ -14,6 +14,11 @@ export interface NewTenant {
   persona?: Partial<TenantPersona>;
   /** Fixed key for the demo tenant; real tenants get a random one. */
   publishableKey?: string;
+  /**
+   * false: no identity secret yet (the dashboard creates one when the owner asks, the only
+   * moment it can show it). Scripts and tests get one at once, returned here.
+   */
+  identitySecret?: boolean;
 }
 
 export const DEFAULT_BRANDING: TenantBranding = {
@@ -31,7 +36,7 @@ export const DEFAULT_PERSONA: TenantPersona = {
 
 /** Creates a workspace with its keys. Returns the identity secret once, in clear text. */
 export async function createTenant(db: Database, input: NewTenant) {
-  const identitySecret = randomToken('is_', 32);
+  const identitySecret = input.identitySecret === false ? '' : randomToken('is_', 32);
   const [row] = await db
     .insert(tenants)
     .values({
@@ -43,7 +48,8 @@ export async function createTenant(db: Database, input: NewTenant) {
       branding: { ...DEFAULT_BRANDING, ...input.branding },
       persona: { ...DEFAULT_PERSONA, ...input.persona },
       publishableKey: input.publishableKey ?? randomToken('pk_'),
-      identitySecretEncrypted: encryptSecret(identitySecret),
+      // '' = none set: the public API refuses signed identities until one is created.
+      identitySecretEncrypted: identitySecret ? encryptSecret(identitySecret) : '',
     })
     .returning({ id: tenants.id, publishableKey: tenants.publishableKey });
   if (!row) throw new Error('Tenant insert returned no row');

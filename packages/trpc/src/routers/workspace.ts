@@ -54,6 +54,8 @@ export const workspaceRouter = router({
         language: input.language,
         siteUrl: input.siteUrl,
         allowedOrigins: siteOrigin ? [siteOrigin] : [],
+        // Created in the widget editor, where it is shown the one time it can be.
+        identitySecret: false,
       });
       await withTenant(ctx.db, tenantId, (tx) =>
         tx.insert(memberships).values({ tenantId, userId: ctx.userId, role: 'owner' }),

@@ -120,6 +120,12 @@ async function identify(
   tenant: WidgetTenant,
   claim: z.infer<typeof IdentitySchema> | undefined,
 ): Promise<VerifiedIdentity | null> {
+  if (claim && !tenant.identitySecretEncrypted)
+    throw new HttpError(
+      401,
+      `${tenant.name} has not set up identity verification yet, so a signed identity cannot be checked. Create the identity secret in the dashboard under Widget > Identity verification.`,
+      'invalid_identity',
+    );
   if (claim) return verifyIdentity(tenant.identitySecretEncrypted, claim);
   if (!tenant.identityRequired) return null;
   throw new HttpError(

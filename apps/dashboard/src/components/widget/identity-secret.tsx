@@ -3,6 +3,7 @@
 import { CopyButton } from '@replyline/ui/copy-button';
 import { FormStatus } from '@replyline/ui/form-status';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTRPC } from '~/trpc/react';
 
 const ROTATE_WARNING =
@@ -10,7 +11,8 @@ const ROTATE_WARNING =
 
 /**
  * The secret a site signs its signed-in visitors' identity tokens with, so the chat knows who
- * they are. It is never shown again after rotation: only "a secret is set".
+ * they are. A workspace starts without one; it is shown once, right after it is created (or
+ * rotated), and afterwards only "a secret is set".
  */
 export function IdentitySecret({ hasSecret, canEdit }: { hasSecret: boolean; canEdit: boolean }) {
   const trpc = useTRPC();
@@ -21,6 +23,8 @@ export function IdentitySecret({ hasSecret, canEdit }: { hasSecret: boolean; can
     }),
   );
 
+  // Whether the secret on screen replaced another one (its warning says the old one is dead).
+  const [rotated, setRotated] = useState(false);
   return (
     <div className="identity">
       <p>
@@ -32,14 +36,14 @@ export function IdentitySecret({ hasSecret, canEdit }: { hasSecret: boolean; can
         </code>
         . Keep the secret on your server only; see docs/identity.md for Node and Python examples.
       </p>
-      <p className="muted">
+      <p className="muted" data-identity-secret-state={hasSecret ? 'set' : 'none'}>
         {hasSecret
-          ? 'A secret is set. It is stored encrypted and cannot be shown again.'
-          : 'No secret is set yet.'}
+          ? 'A secret is set. It is stored encrypted and shown only once, right after it is created or rotated: it cannot be shown again. Rotate it to get a new one.'
+          : 'No secret yet. Create one when your server is ready to sign identities: it is shown once, right after it is created.'}
       </p>
       {rotate.data && (
         <div className="secret-reveal">
-          <label htmlFor="identity-secret">New identity secret</label>
+          <label htmlFor="identity-secret">Your identity secret</label>
           <input
             id="identity-secret"
             className="secret"
@@ -50,8 +54,8 @@ export function IdentitySecret({ hasSecret, canEdit }: { hasSecret: boolean; can
           />
           <CopyButton text={rotate.data.identitySecret} what="Secret" />
           <p id="identity-secret-warning" role="alert" className="alert">
-            Copy it now: it is shown only this once. Signatures made with the old secret are refused
-            from now on, so update your server right away.
+            Copy it now: it is shown only this once and cannot be shown again.
+            {rotated && ' Signatures made with the old secret are refused from now on, so update your server right away.'}
           </p>
         </div>
       )}
@@ -64,7 +68,8 @@ export function IdentitySecret({ hasSecret, canEdit }: { hasSecret: boolean; can
               className="button button--quiet"
               disabled={rotate.isPending}
               onClick={() => {
-                if (window.confirm(ROTATE_WARNING)) rotate.mutate();
+                setRotated(hasSecret);
+                if (!hasSecret || window.confirm(ROTATE_WARNING)) rotate.mutate();
               }}
             >
               {rotate.isPending ? 'Rotating…' : hasSecret ? 'Rotate secret' : 'Create secret'}
