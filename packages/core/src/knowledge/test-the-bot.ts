@@ -6,7 +6,7 @@ import {
   type Passage,
 } from '@replyline/ai';
 import { schema, withTenant, type Database, type TenantId } from '@replyline/db';
-import { searchKnowledge, type Embedder } from '@replyline/rag';
+import { citationLink, searchKnowledge, type Embedder } from '@replyline/rag';
 import { DomainError } from '../domain-error';
 import { eq } from 'drizzle-orm';
 
@@ -28,6 +28,8 @@ export interface PlaygroundPassage {
   vectorScore: number | null;
   /** The answer quotes this passage. */
   cited: boolean;
+  /** Web pages: the page's address with a text fragment to the quoted sentence. */
+  link: string | null;
 }
 
 /**
@@ -86,8 +88,15 @@ export async function testTheBot(
       lexicalScore: hit.lexicalScore,
       vectorScore: hit.vectorScore,
       cited: cited.has(index + 1),
+      link: hit.sourceUrl ? citationLink(hit.sourceUrl, quotedSentence(answer, hit.content)) : null,
     })),
   };
+}
+
+/** The passage's first sentence that the answer quotes, or the passage itself. */
+function quotedSentence(answer: string, content: string): string {
+  const sentences = content.match(/[^.!?\n]+[.!?]?/g) ?? [];
+  return sentences.map((s) => s.trim()).find((s) => s.length > 20 && answer.includes(s)) ?? content;
 }
 
 async function languageOf(db: Database, tenantId: TenantId): Promise<string> {
