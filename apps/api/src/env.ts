@@ -46,6 +46,8 @@ const apiEnvSchema = z
     /** Answers streaming at once, counted by each process while it streams them. */
     MAX_STREAMS_PER_VISITOR: z.coerce.number().int().positive().default(2),
     MAX_STREAMS_PER_TENANT: z.coerce.number().int().positive().default(500),
+    /** Management API requests per minute of one secret key (429 beyond). */
+    RATE_LIMIT_API_KEY_PER_MINUTE: z.coerce.number().int().positive().default(300),
     /**
      * How many proxies in front of the API append to X-Forwarded-For (0: clients connect
      * directly). Behind a load balancer set 1, or every customer shares the balancer's address.

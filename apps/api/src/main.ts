@@ -23,10 +23,18 @@ import {
 } from '@replyline/billing';
 import { listenConversationSignals } from '@replyline/db';
 import { readEmailEnv, startEmailWorker, transportFromEnv } from '@replyline/email';
-import { embedderFromEnv, limitsFromEnv, readRagEnv, startIngestionWorker } from '@replyline/rag';
+import {
+  crawlSettingsFromEnv,
+  embedderFromEnv,
+  limitsFromEnv,
+  readRagEnv,
+  startCrawlWorker,
+  startIngestionWorker,
+} from '@replyline/rag';
 import { configuredIntegrations, limitSettings, readApiEnv } from './env';
 import { createLogger } from './logger';
 import { createPublicApi } from './public/public-api';
+import { createManagementApi } from './routes/management';
 import { createApiServer, defaultRoutes } from './server';
 
 loadDotEnvFile();
@@ -65,8 +73,15 @@ const publicApi = createPublicApi({
 });
 // Changes written by any process on this database reach this process's open widgets.
 const realtime = await listenConversationSignals(queueTarget, publicApi.hub.dispatch);
+const management = createManagementApi({
+  db: database.db,
+  enqueue: (name, data, options) => queue.send(name, data, options ?? {}),
+  embedder: embedderFromEnv(ragEnv),
+  ingestLimits: limitsFromEnv(ragEnv),
+  requestsPerMinute: env.RATE_LIMIT_API_KEY_PER_MINUTE,
+});
 const server = createApiServer(
-  { db: database.db, databaseKind: database.kind, integrations, logger, publicApi },
+  { db: database.db, databaseKind: database.kind, integrations, logger, publicApi, management },
   defaultRoutes({
     production: env.NODE_ENV === 'production',
     stripeWebhook:
@@ -116,7 +131,7 @@ async function openConfiguredDatabase(): Promise<{
 }
 
 /**
- * Background work of this process: knowledge ingestion, email delivery, outgoing webhooks,
+ * Background work of this process: knowledge ingestion, website crawls, email delivery, outgoing webhooks,
  * retention, usage reporting.
  */
 async function startWorkers() {
@@ -126,6 +141,13 @@ async function startWorkers() {
     limits: limitsFromEnv(ragEnv),
   });
   logger.info('ingestion worker started');
+  await startCrawlWorker(queue, {
+    db: database.db,
+    embedder: embedderFromEnv(ragEnv),
+    limits: limitsFromEnv(ragEnv),
+    fetch: crawlSettingsFromEnv(ragEnv),
+  });
+  logger.info('website crawl worker started');
   const transport = transportFromEnv(readEmailEnv(), { logger });
   await startEmailWorker(queue, { db: database.db, transport, logger });
   logger.info('email worker started');

@@ -5,6 +5,7 @@ import type { Database } from '@replyline/db';
 import type { configuredIntegrations } from './env';
 import type { Logger } from './logger';
 import type { PublicApi } from './public/public-api';
+import type { ManagementApi } from './routes/management/management-api';
 
 /** What every route may use; built once at start-up. */
 export interface AppContext {
@@ -13,6 +14,8 @@ export interface AppContext {
   integrations: ReturnType<typeof configuredIntegrations>;
   logger: Logger;
   publicApi: PublicApi;
+  /** The management API's queue and per-key limit; absent: no queue, default limit. */
+  management?: ManagementApi;
 }
 
 /** The parts of a request its route's schemas validated. */

@@ -20,6 +20,7 @@ import { sendMessageRoute } from './routes/widget-api/send-message';
 import { listMessagesRoute, startConversationRoute } from './routes/widget-api/start-conversation';
 import { widgetConfigRoute } from './routes/widget-api/widget-config';
 import { widgetFrameRoute } from './routes/widget-api/widget-frame';
+import { managementRoutes } from './routes/management';
 
 export function defaultRoutes(options: {
   production: boolean;
@@ -42,6 +43,7 @@ export function defaultRoutes(options: {
     messageFeedbackRoute,
     conversationRatingRoute,
     escalateRoute,
+    ...managementRoutes,
   ];
 }
 

@@ -15,10 +15,10 @@ export const openApiPathRoute: Pick<Route, 'method' | 'path'> = {
 const DESCRIPTION = {
   openapi: '3.1.0',
   info: {
-    title: 'Replyline public widget API',
+    title: 'Replyline public API',
     version: '1.0.0',
     description:
-      'What the chat widget uses: start or resume a conversation with a publishable key, send messages and read answers as Server-Sent Events, follow agent replies live, give feedback and ask for a human. Browser calls must come from a website on the tenant’s allow-list (Origin header). Every error is JSON `{ error: { code, message, requestId } }` with a matching HTTP status.',
+      'What the chat widget uses: start or resume a conversation with a publishable key, send messages and read answers as Server-Sent Events, follow agent replies live, give feedback and ask for a human. A workspace’s own systems manage its knowledge and read its conversations and tickets under /v1/manage with a secret key. Browser calls must come from a website on the tenant’s allow-list (Origin header). Every error is JSON `{ error: { code, message, requestId } }` with a matching HTTP status.',
   },
 };
 
@@ -32,6 +32,12 @@ export function serveOpenApiDocument(hono: OpenAPIHono<ApiEnv>) {
     scheme: 'bearer',
     description:
       'The `token` returned by POST /v1/conversations; valid for one conversation and 24 hours. The events stream also accepts `?token=`.',
+  });
+  hono.openAPIRegistry.registerComponent('securitySchemes', 'secretKey', {
+    type: 'http',
+    scheme: 'bearer',
+    description:
+      'A workspace’s secret key (`sk_…`, made under Settings → API keys) for the /v1/manage routes. A read key may only read.',
   });
   let document: object | undefined;
   hono.get(OPENAPI_PATH, (c) => {

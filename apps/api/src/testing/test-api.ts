@@ -14,6 +14,7 @@ import { configuredIntegrations, limitSettings, readApiEnv } from '../env';
 import { createLogger } from '../logger';
 import type { LimitSettings } from '../public/limits';
 import { createPublicApi, type QuotaCheck } from '../public/public-api';
+import { createManagementApi } from '../routes/management';
 import { createApiServer, defaultRoutes } from '../server';
 
 /**
@@ -46,6 +47,8 @@ export async function startTestApi(
     checkQuota?: (tenantId: TenantId, tx: TenantDb) => Promise<QuotaCheck>;
     keepAliveMs?: number;
     onTicketCreated?: (tenantId: TenantId, ticketId: string) => Promise<void>;
+    /** The management API's per-key limit and queue (see createManagementApi). */
+    management?: Omit<Parameters<typeof createManagementApi>[0], 'db' | 'limitNamespace'>;
   } = {},
 ): Promise<TestApi> {
   const env = readApiEnv({});
@@ -69,6 +72,11 @@ export async function startTestApi(
       integrations: configuredIntegrations(env),
       logger,
       publicApi,
+      management: createManagementApi({
+        db: t.db,
+        limitNamespace: `test-${randomUUID()}`,
+        ...options.management,
+      }),
     },
     defaultRoutes({ production: false }),
   );

@@ -1,5 +1,5 @@
 export { helpArticleCap } from './article-cap';
-export { documentNotFound, knowledgeDeps } from './knowledge-deps';
+export { documentNotFound, knowledgeDeps, type KnowledgeActor } from './knowledge-deps';
 export { addText, reingest, removeDocument } from './manage-documents';
 export { addFaq, editFaq, importFaq, removeFaq } from './manage-faq';
 export { testTheBot } from './test-the-bot';

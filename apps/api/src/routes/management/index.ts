@@ -1,0 +1,34 @@
+// The management API (/v1/manage/…): a workspace's own systems call it with a secret key.
+import type { Route } from '../../router';
+import {
+  exportConversationsRoute,
+  getConversationRoute,
+  listConversationsRoute,
+} from './conversations';
+import {
+  addTextDocumentRoute,
+  deleteDocumentRoute,
+  getDocumentRoute,
+  listDocumentsRoute,
+  uploadDocumentRoute,
+} from './documents';
+import { deleteFaqRoute, upsertFaqRoute } from './faq';
+import { exportTicketsRoute, getTicketRoute, listTicketsRoute } from './tickets';
+
+export { createManagementApi, type ManagementApi } from './management-api';
+
+export const managementRoutes: Route[] = [
+  listDocumentsRoute,
+  uploadDocumentRoute,
+  addTextDocumentRoute,
+  getDocumentRoute,
+  deleteDocumentRoute,
+  upsertFaqRoute,
+  deleteFaqRoute,
+  listConversationsRoute,
+  getConversationRoute,
+  exportConversationsRoute,
+  listTicketsRoute,
+  getTicketRoute,
+  exportTicketsRoute,
+];

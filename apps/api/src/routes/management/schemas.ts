@@ -1,0 +1,217 @@
+// The management API's schemas: request validation, the OpenAPI document, and through it the
+// generated types of @replyline/client.
+import { z } from '@hono/zod-openapi';
+import { createRoute, type RouteConfig } from '@hono/zod-openapi';
+import { errorResponse } from '../../contract/responses';
+
+const dateTime = () => z.string().openapi({ format: 'date-time' });
+const uuid = () => z.string().openapi({ format: 'uuid' });
+
+export const DocumentSchema = z
+  .object({
+    id: uuid(),
+    kind: z.string().openapi({ description: 'pdf, text, markdown, faq, or another source kind' }),
+    title: z.string(),
+    status: z.enum(['queued', 'processing', 'ready', 'failed']),
+    error: z.string().nullable(),
+    pagesDone: z.number().int(),
+    pagesTotal: z.number().int().nullable(),
+    sizeBytes: z.number().int(),
+    chunkCount: z.number().int(),
+    updatedAt: dateTime(),
+  })
+  .openapi('Document');
+
+export const DocumentListSchema = z
+  .object({ documents: z.array(DocumentSchema) })
+  .openapi('DocumentList');
+
+export const AddedDocumentSchema = z
+  .object({
+    documentId: uuid(),
+    status: z.enum(['queued', 'processing', 'ready', 'failed']),
+    duplicate: z
+      .boolean()
+      .openapi({ description: 'The same content was already there; nothing new was stored.' }),
+    error: z.string().nullable(),
+  })
+  .openapi('AddedDocument');
+
+export const AddTextRequestSchema = z
+  .object({
+    title: z.string().trim().min(1, 'a document needs a title').max(200),
+    text: z.string().min(1, 'the document is empty').max(5_000_000),
+    format: z.enum(['text', 'markdown']).default('markdown'),
+  })
+  .openapi('AddTextRequest');
+
+export const UploadQuerySchema = z.object({
+  filename: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .openapi({ description: 'The file’s name, e.g. `returns.pdf`; its ending names the kind when the content type does not.' }),
+});
+
+export const DocumentParamsSchema = z.object({
+  id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }),
+});
+
+export const FaqEntryRequestSchema = z
+  .object({
+    question: z.string().trim().min(3, 'a question needs at least 3 characters').max(1_000),
+    answer: z.string().trim().min(1, 'an answer cannot be empty').max(20_000),
+  })
+  .openapi('FaqEntryRequest');
+
+export const FaqParamsSchema = z.object({
+  externalId: z
+    .string()
+    .min(1)
+    .max(200)
+    .regex(/^[A-Za-z0-9._:-]+$/, 'use letters, digits, and . _ : - only')
+    .openapi({
+      param: { name: 'externalId', in: 'path' },
+      description: 'Your system’s id of the entry (letters, digits, `. _ : -`).',
+    }),
+});
+
+export const SyncedFaqEntrySchema = z
+  .object({
+    externalId: z.string(),
+    faqEntryId: uuid(),
+    question: z.string(),
+    answer: z.string(),
+    outcome: z.enum(['created', 'updated', 'unchanged']),
+  })
+  .openapi('SyncedFaqEntry');
+
+export const DeletedSchema = z.object({ deleted: z.literal(true) }).openapi('Deleted');
+
+export const ConversationSummarySchema = z
+  .object({
+    id: uuid(),
+    visitorId: z.string(),
+    customerEmail: z.string().nullable(),
+    customerName: z.string().nullable(),
+    status: z.enum(['open', 'escalated', 'resolved']),
+    escalated: z.boolean(),
+    language: z.string().nullable(),
+    rating: z.number().int().nullable(),
+    lastMessageAt: dateTime(),
+    createdAt: dateTime(),
+  })
+  .openapi('ConversationSummary');
+
+export const ConversationPageSchema = z
+  .object({
+    conversations: z.array(ConversationSummarySchema),
+    nextCursor: z
+      .string()
+      .nullable()
+      .openapi({ description: 'Pass as `cursor` for the next page; null on the last.' }),
+  })
+  .openapi('ConversationPage');
+
+export const ConversationQuerySchema = z.object({
+  status: z.enum(['open', 'escalated', 'resolved']).optional(),
+  from: z.iso.datetime().optional().openapi({ description: 'Last activity at or after' }),
+  to: z.iso.datetime().optional().openapi({ description: 'Last activity at or before' }),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+
+export const TranscriptMessageSchema = z
+  .object({
+    id: uuid(),
+    role: z.string(),
+    content: z.string(),
+    authorName: z.string().nullable(),
+    createdAt: dateTime(),
+  })
+  .openapi('TranscriptMessage');
+
+export const ConversationDetailSchema = z
+  .object({
+    conversation: ConversationSummarySchema,
+    messages: z.array(TranscriptMessageSchema),
+  })
+  .openapi('ConversationDetail');
+
+export const ConversationParamsSchema = z.object({
+  id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }),
+});
+
+export const TicketSchema = z
+  .object({
+    id: uuid(),
+    number: z.number().int(),
+    subject: z.string(),
+    customerEmail: z.string().nullable(),
+    customerName: z.string().nullable(),
+    status: z.enum(['open', 'pending', 'solved', 'closed']),
+    priority: z.enum(['low', 'normal', 'high', 'urgent']),
+    category: z.string().nullable(),
+    assigneeName: z.string().nullable(),
+    conversationId: uuid().nullable(),
+    createdAt: dateTime(),
+    updatedAt: dateTime(),
+  })
+  .openapi('ManagedTicket');
+
+export const TicketPageSchema = z
+  .object({
+    tickets: z.array(TicketSchema),
+    nextCursor: z
+      .number()
+      .int()
+      .nullable()
+      .openapi({ description: 'Pass as `cursor` for the next page; null on the last.' }),
+  })
+  .openapi('TicketPage');
+
+export const TicketQuerySchema = z.object({
+  status: z.enum(['open', 'pending', 'solved', 'closed']).optional(),
+  priority: z.enum(['low', 'normal', 'high', 'urgent']).optional(),
+  cursor: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+
+export const TicketParamsSchema = z.object({
+  id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }),
+});
+
+export const TicketDetailSchema = z.object({ ticket: TicketSchema }).openapi('TicketDetail');
+
+export const ExportQuerySchema = z.object({
+  format: z.enum(['jsonl', 'csv']).default('jsonl'),
+});
+
+/** The secret key of POST /v1/manage/…, as a bearer token (see the `secretKey` scheme). */
+const secretKeySecurity = [{ secretKey: [] }];
+
+const refusals = {
+  401: errorResponse('Missing, unknown or revoked secret key'),
+  429: errorResponse('Too many requests with this key (see retry-after)'),
+};
+
+/**
+ * A management route: the secret key's refusals come with every one; a change also answers
+ * 403 to a read-only key.
+ */
+export function managementRoute(
+  route: Omit<RouteConfig, 'security'> & { access: 'read' | 'write' },
+) {
+  const { access, ...config } = route;
+  return createRoute({
+    ...config,
+    tags: ['Management'],
+    security: secretKeySecurity,
+    responses: {
+      ...config.responses,
+      ...refusals,
+      ...(access === 'write' ? { 403: errorResponse('This key may only read') } : {}),
+    },
+  });
+}
