@@ -23,7 +23,14 @@ import {
 } from '@replyline/billing';
 import { listenConversationSignals } from '@replyline/db';
 import { readEmailEnv, startEmailWorker, transportFromEnv } from '@replyline/email';
-import { embedderFromEnv, limitsFromEnv, readRagEnv, startIngestionWorker } from '@replyline/rag';
+import {
+  crawlSettingsFromEnv,
+  embedderFromEnv,
+  limitsFromEnv,
+  readRagEnv,
+  startCrawlWorker,
+  startIngestionWorker,
+} from '@replyline/rag';
 import { configuredIntegrations, limitSettings, readApiEnv } from './env';
 import { createLogger } from './logger';
 import { createPublicApi } from './public/public-api';
@@ -124,7 +131,7 @@ async function openConfiguredDatabase(): Promise<{
 }
 
 /**
- * Background work of this process: knowledge ingestion, email delivery, outgoing webhooks,
+ * Background work of this process: knowledge ingestion, website crawls, email delivery, outgoing webhooks,
  * retention, usage reporting.
  */
 async function startWorkers() {
@@ -134,6 +141,13 @@ async function startWorkers() {
     limits: limitsFromEnv(ragEnv),
   });
   logger.info('ingestion worker started');
+  await startCrawlWorker(queue, {
+    db: database.db,
+    embedder: embedderFromEnv(ragEnv),
+    limits: limitsFromEnv(ragEnv),
+    fetch: crawlSettingsFromEnv(ragEnv),
+  });
+  logger.info('website crawl worker started');
   const transport = transportFromEnv(readEmailEnv(), { logger });
   await startEmailWorker(queue, { db: database.db, transport, logger });
   logger.info('email worker started');

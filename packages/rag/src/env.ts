@@ -13,10 +13,30 @@ const ragEnvSchema = z.object({
   OPENAI_BASE_URL: z.url().optional(),
   /** Setting this (with a key) turns on vector search next to full-text search. */
   EMBEDDINGS_MODEL: z.string().min(1).optional(),
+  /** Website crawls: pause between two requests to the same site, and the largest page read. */
+  CRAWL_DELAY_MS: z.coerce.number().int().min(0).default(1_000),
+  CRAWL_MAX_PAGE_MB: z.coerce.number().positive().default(5),
+  /**
+   * Development only: let website sources crawl a site on this machine or the local network.
+   * Refused in production, where crawls reach public addresses only.
+   */
+  CRAWL_ALLOW_PRIVATE_ADDRESSES: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((value) => value === 'true'),
+  NODE_ENV: z.enum(['development', 'test', 'production']).optional(),
 });
 
 export type RagEnv = z.infer<typeof ragEnvSchema>;
 
+const checkedRagEnv = ragEnvSchema.refine(
+  (env) => !(env.CRAWL_ALLOW_PRIVATE_ADDRESSES && env.NODE_ENV === 'production'),
+  {
+    path: ['CRAWL_ALLOW_PRIVATE_ADDRESSES'],
+    message: 'must not be true in production: crawls may reach public addresses only',
+  },
+);
+
 export function readRagEnv(source: NodeJS.ProcessEnv = process.env): RagEnv {
-  return parseEnv(ragEnvSchema, source, 'Knowledge ingestion');
+  return parseEnv(checkedRagEnv, source, 'Knowledge ingestion');
 }

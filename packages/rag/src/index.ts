@@ -37,7 +37,7 @@ export {
 export { parseFaqCsv, parseFaqMarkdown, ZFaqEntry, type TFaqEntry } from './sources/faq-import';
 export { citationLink } from './web/text-fragment';
 export { crawlWebsite, type CrawlDeps, type CrawlSummary } from './web/crawl-website';
-export { queueDueCrawls, startCrawlWorker } from './web/crawl-worker';
+export { crawlSettingsFromEnv, queueDueCrawls, startCrawlWorker } from './web/crawl-worker';
 export { DEFAULT_CRAWL_FETCH, type CrawlFetchOptions } from './web/polite-fetcher';
 export {
   createWebsiteSource,
