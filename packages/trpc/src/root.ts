@@ -1,4 +1,5 @@
 import { analyticsRouter } from './routers/analytics';
+import { apiKeysRouter } from './routers/api-keys';
 import { billingRouter } from './routers/billing';
 import { inboxRouter } from './routers/inbox';
 import { knowledgeRouter } from './routers/knowledge';
@@ -24,6 +25,7 @@ export const appRouter = router({
   billing: billingRouter,
   onboarding: onboardingRouter,
   sso: ssoRouter,
+  apiKeys: apiKeysRouter,
 });
 
 export type AppRouter = typeof appRouter;
