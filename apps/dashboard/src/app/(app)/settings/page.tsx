@@ -53,6 +53,9 @@ export default async function SettingsPage() {
           <li>
             <a href="/settings/sso">Single sign-on (SSO) →</a>
           </li>
+          <li>
+            <a href="/settings/api-keys">API keys →</a>
+          </li>
           {current.role === 'owner' && (
             <li>
               <a href="#delete-workspace">Delete workspace</a>
