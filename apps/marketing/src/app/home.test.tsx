@@ -92,7 +92,7 @@ describe('home page', () => {
     const ctas = [...html.matchAll(/<a class="button" href="([^"]+)">Start for free<\/a>/g)];
     expect(ctas).toHaveLength(2);
     for (const [, href] of ctas) {
-      expect(href).toBe('https://app.replyline.example/sign-in?next=/onboarding&amp;plan=free');
+      expect(href).toBe('https://app.replyline.example/sign-in?next=%2Fonboarding%3Fplan%3Dfree');
     }
   });
 

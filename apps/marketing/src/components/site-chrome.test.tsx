@@ -8,7 +8,7 @@ describe('site header', () => {
 
   it('sends "Start for free" to the dashboard sign-in, then onboarding on the Free plan', () => {
     expect(html).toContain(
-      'href="http://localhost:3001/sign-in?next=/onboarding&amp;plan=free">Start for free</a>',
+      'href="http://localhost:3001/sign-in?next=%2Fonboarding%3Fplan%3Dfree">Start for free</a>',
     );
     expect(html).toContain('href="http://localhost:3001/sign-in">Sign in</a>');
   });

@@ -12,8 +12,9 @@ export const site = {
 
 /**
  * Sign-up: the dashboard's sign-in (a magic link makes the account), then onboarding creates
- * the workspace on the plan picked here.
+ * the workspace and, for a paid plan, goes on to its checkout. The plan rides inside `next`,
+ * the one address sign-in carries through the magic link.
  */
 export function signUpUrl(plan: PlanId = 'free'): string {
-  return `${env.dashboardUrl}/sign-in?next=/onboarding&plan=${plan}`;
+  return `${env.dashboardUrl}/sign-in?next=${encodeURIComponent(`/onboarding?plan=${plan}`)}`;
 }

@@ -1,5 +1,6 @@
 'use server';
 
+import { isPlanId, type PlanId } from '@replyline/billing/plans';
 import { createCaller } from '@replyline/trpc';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
@@ -11,14 +12,16 @@ import { serverApi } from '~/trpc/server';
 
 /**
  * After "Create workspace": selects the new workspace, records step 1 as done and continues
- * with the rest of the onboarding instead of opening the dashboard.
+ * with the rest of the onboarding instead of opening the dashboard; with a paid plan picked on
+ * the pricing page, first to that plan's checkout in Billing (the checklist waits on Home).
  */
-export async function openNewWorkspace(tenantId: string): Promise<void> {
+export async function openNewWorkspace(tenantId: string, plan: PlanId | null = null): Promise<void> {
   const workspaces = await (await serverApi()).workspace.list();
   if (!workspaces.some((w) => w.id === tenantId))
     throw new Error('You are not a member of that workspace.');
   await rememberWorkspace(tenantId);
   await markWorkspaceDone(tenantId);
+  if (isPlanId(plan) && plan !== 'free') redirect(`/billing?plan=${plan}`);
   redirect('/onboarding/steps');
 }
 

@@ -1,5 +1,6 @@
 'use client';
 
+import type { PlanId } from '@replyline/billing/plans';
 import { useMutation } from '@tanstack/react-query';
 import { useState, useTransition, type FormEvent } from 'react';
 import { useTRPC } from '~/trpc/react';
@@ -26,7 +27,8 @@ export function normaliseSiteUrl(value: string): string | undefined {
   return `${/^(?:localhost|127\.0\.0\.1)(?::\d+)?(?:\/|$)/i.test(trimmed) ? 'http' : 'https'}://${trimmed}`;
 }
 
-export function OnboardingForm() {
+/** `plan`: a paid plan picked on the pricing page; its checkout follows the new workspace. */
+export function OnboardingForm({ plan = null }: { plan?: PlanId | null }) {
   const trpc = useTRPC();
   const create = useMutation(trpc.workspace.create.mutationOptions());
   const [opening, startOpening] = useTransition();
@@ -45,7 +47,7 @@ export function OnboardingForm() {
         language: String(form.get('language') ?? 'english') as Language,
       });
       // The server remembers the new workspace as the selected one and continues onboarding.
-      startOpening(() => openNewWorkspace(tenantId));
+      startOpening(() => openNewWorkspace(tenantId, plan));
     } catch (error) {
       setFailure((error as Error).message);
     }

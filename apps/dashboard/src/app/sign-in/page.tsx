@@ -1,5 +1,5 @@
 import { MAGIC_LINK_MINUTES } from '@replyline/auth';
-import type { Metadata } from 'next';
+import type { Metadata, Route } from 'next';
 import { redirect } from 'next/navigation';
 import { isProduction } from '~/env';
 import { currentUser } from '~/server/session';
@@ -14,9 +14,10 @@ export default async function SignInPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  if (await currentUser()) redirect('/');
   // `next` is what the marketing site's sign-up links use; `callbackUrl` is Auth.js's name.
   const params = await searchParams;
+  // Already signed in: straight on, keeping where sign-up was going (a plan picked on pricing).
+  if (await currentUser()) redirect(safeCallbackPath(params.callbackUrl ?? params.next) as Route);
   const error = typeof params.error === 'string' ? signInErrorMessage(params.error) : null;
   return (
     <AuthCard footer="Joining a team? Sign in with the address your invitation was sent to.">

@@ -20,9 +20,12 @@ export function BillingPanel({
   initial,
   isOwner,
   checkoutReturned,
+  chosenPlan = null,
 }: {
   isOwner: boolean;
   checkoutReturned: boolean;
+  /** The paid plan picked on the pricing page before sign-up: offered first, one click away. */
+  chosenPlan?: PlanId | null;
   initial?: BillingOverview;
 }) {
   const trpc = useTRPC();
@@ -61,6 +64,14 @@ export function BillingPanel({
         <p role="alert" className="alert notice--top">
           Your last payment failed. Update your card under Manage billing to keep your plan.
         </p>
+      )}
+      {chosenPlan && chosenPlan !== data.plan.id && !checkoutReturned && (
+        <ChosenPlan
+          plan={PLANS.find((plan) => plan.id === chosenPlan)!}
+          configured={data.configured}
+          enabled={actionsOn}
+          onChoose={choose}
+        />
       )}
       <FormStatus error={checkout.error?.message ?? portal.error?.message} />
       <Panel
@@ -118,6 +129,36 @@ export function BillingPanel({
         </ul>
       </Panel>
     </>
+  );
+}
+
+/** "You picked Pro": the plan chosen on the pricing page, with its checkout one click away. */
+function ChosenPlan({
+  plan,
+  configured,
+  enabled,
+  onChoose,
+}: {
+  plan: Plan;
+  configured: boolean;
+  enabled: boolean;
+  onChoose: (plan: PlanId) => void;
+}) {
+  return (
+    <div className="notice notice--top" data-chosen-plan={plan.id}>
+      <p>
+        You picked the {plan.name} plan ({formatPrice(plan)} a month) when you signed up.
+        {!configured && ' Checkout opens once billing is configured on this server.'}
+      </p>
+      <button
+        type="button"
+        className="button"
+        disabled={!enabled}
+        onClick={() => onChoose(plan.id)}
+      >
+        Continue to checkout for {plan.name}
+      </button>
+    </div>
   );
 }
 

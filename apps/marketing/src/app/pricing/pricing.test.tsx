@@ -43,14 +43,14 @@ describe('pricing page', () => {
   it('sends each plan’s button to the dashboard sign-in, then onboarding on that plan', () => {
     for (const plan of PLANS) {
       expect(html).toContain(
-        `href="http://localhost:3001/sign-in?next=/onboarding&amp;plan=${plan.id}"`,
+        `href="http://localhost:3001/sign-in?next=%2Fonboarding%3Fplan%3D${plan.id}"`,
       );
     }
     expect(html).toContain(
-      'href="http://localhost:3001/sign-in?next=/onboarding&amp;plan=free">Start for free',
+      'href="http://localhost:3001/sign-in?next=%2Fonboarding%3Fplan%3Dfree">Start for free',
     );
     expect(html).toContain(
-      'href="http://localhost:3001/sign-in?next=/onboarding&amp;plan=pro">Start with Pro',
+      'href="http://localhost:3001/sign-in?next=%2Fonboarding%3Fplan%3Dpro">Start with Pro',
     );
   });
 

@@ -1,3 +1,4 @@
+import { isPlanId } from '@replyline/billing/plans';
 import type { Metadata } from 'next';
 import { BillingPanel } from '~/components/billing/billing-panel';
 import type { BillingOverview } from '~/components/billing/billing-view';
@@ -16,7 +17,10 @@ export default async function BillingPage({
 }) {
   const { current } = await requireWorkspace();
   // Stripe Checkout sends the owner back with ?checkout=<session id> after paying.
-  const checkoutReturned = typeof (await searchParams).checkout === 'string';
+  const params = await searchParams;
+  const checkoutReturned = typeof params.checkout === 'string';
+  // Sign-up from the pricing page lands here with the paid plan picked there (?plan=pro).
+  const chosenPlan = isPlanId(params.plan) && params.plan !== 'free' ? params.plan : null;
   const initial = await prefetched<BillingOverview>(async () =>
     (await serverApi()).billing.overview(),
   );
@@ -29,6 +33,7 @@ export default async function BillingPage({
       <BillingPanel
         isOwner={current.role === 'owner'}
         checkoutReturned={checkoutReturned}
+        chosenPlan={chosenPlan}
         initial={initial}
       />
     </div>
