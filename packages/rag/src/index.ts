@@ -3,11 +3,13 @@ export { createOpenAIEmbedder, embedderFromEnv, type Embedder } from './embeddin
 export { readRagEnv, type RagEnv } from './env';
 export { IngestionError, isIngestionError, type IngestionErrorCode } from './errors';
 export {
+  addFileDocument,
   addPdfDocument,
   addTextDocument,
   enqueueIngestion,
   type AddedDocument,
   type IngestJob,
+  type NewFile,
 } from './ingest/add-documents';
 export type { KnowledgeDeps } from './ingest/deps';
 export { addFaqEntries, type FaqImportResult } from './ingest/faq';

@@ -3,7 +3,13 @@ export { documentNotFound, knowledgeDeps, type KnowledgeActor } from './knowledg
 export { addText, reingest, removeDocument } from './manage-documents';
 export { addFaq, editFaq, importFaq, removeFaq } from './manage-faq';
 export { testTheBot } from './test-the-bot';
-export { type UploadPdfInput, uploadPdf } from './upload-pdf';
+export {
+  checkedKind,
+  UPLOAD_EXTENSIONS,
+  uploadDocument,
+  type UploadDocumentInput,
+  type UploadKind,
+} from './upload-document';
 export { addDocumentFile, type DocumentFile } from './add-document-file';
 export { getKnowledgeDocument, listKnowledgeDocuments } from './read-documents';
 export {

@@ -27,6 +27,50 @@ export interface NewPdf {
   title?: string;
 }
 
+/** An uploaded file other than a PDF; the caller has checked what kind it is. */
+export interface NewFile {
+  kind: 'docx' | 'html' | 'markdown' | 'text';
+  filename: string;
+  bytes: Uint8Array;
+}
+
+const MIME_TYPES: Record<NewFile['kind'], string> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  html: 'text/html',
+  markdown: 'text/markdown',
+  text: 'text/plain',
+};
+
+/**
+ * Accepts a Word, HTML, Markdown or text file for ingestion, like a PDF: stored and queued,
+ * or listed as failed with the reason when it is over the size limit. Its text is extracted
+ * when it is processed, so a damaged file fails there with a reason the tenant sees.
+ */
+export async function addFileDocument(
+  deps: KnowledgeDeps,
+  tenantId: TenantId,
+  file: NewFile,
+): Promise<AddedDocument> {
+  const maxBytes = deps.limits?.maxBytes ?? DEFAULT_PDF_LIMITS.maxBytes;
+  const title = file.filename.replace(/\.[a-z0-9]{1,8}$/i, '') || 'Untitled document';
+  return addDocument(deps, tenantId, {
+    kind: file.kind,
+    title,
+    filename: file.filename,
+    mimeType: MIME_TYPES[file.kind],
+    bytes: file.bytes,
+    rejected: tooLarge(file.bytes.length, maxBytes),
+  });
+}
+
+function tooLarge(size: number, maxBytes: number): IngestionError | null {
+  if (size <= maxBytes) return null;
+  return new IngestionError(
+    'too_large',
+    `The file is ${formatSize(size, maxBytes)}; the limit is ${formatSize(maxBytes)}.`,
+  );
+}
+
 export interface NewTextDocument {
   title: string;
   text: string;
@@ -44,20 +88,13 @@ export async function addPdfDocument(
 ): Promise<AddedDocument> {
   const maxBytes = deps.limits?.maxBytes ?? DEFAULT_PDF_LIMITS.maxBytes;
   const title = pdf.title?.trim() || pdf.filename.replace(/\.pdf$/i, '') || 'Untitled PDF';
-  const tooLarge =
-    pdf.bytes.length > maxBytes
-      ? new IngestionError(
-          'too_large',
-          `The file is ${formatSize(pdf.bytes.length, maxBytes)}; the limit is ${formatSize(maxBytes)}.`,
-        )
-      : null;
   return addDocument(deps, tenantId, {
     kind: 'pdf',
     title,
     filename: pdf.filename,
     mimeType: 'application/pdf',
     bytes: pdf.bytes,
-    rejected: tooLarge,
+    rejected: tooLarge(pdf.bytes.length, maxBytes),
   });
 }
 
@@ -88,7 +125,7 @@ export async function addTextDocument(
 }
 
 interface StoredDocument {
-  kind: 'pdf' | 'text' | 'markdown';
+  kind: 'pdf' | NewFile['kind'];
   title: string;
   filename: string;
   mimeType: string;

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newMember, newWorkspace } from '../testing';
 import { callerWith, recordingEnqueue } from '../testing/callers';
 import { helpArticleCap } from '@replyline/core/knowledge';
-import { uploadPdf } from '@replyline/core/knowledge';
+import { uploadDocument } from '@replyline/core/knowledge';
 import { toTRPCError } from '../error-codes';
 
 let t: TestDatabase;
@@ -64,8 +64,8 @@ function addOne(w: Awaited<ReturnType<typeof workspaceOn>>, tag: string) {
         text: `Returns ${tag}.`,
         format: 'text',
       }),
-    uploadPdf: () =>
-      uploadPdf({
+    uploadDocument: () =>
+      uploadDocument({
         db: t.db,
         enqueue: w.queue.enqueue,
         tenantId: w.tenantId,

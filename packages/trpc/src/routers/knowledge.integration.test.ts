@@ -4,7 +4,7 @@ import { processDocument } from '@replyline/rag';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { knowledgeDeps } from '@replyline/core/knowledge';
-import { uploadPdf } from '@replyline/core/knowledge';
+import { uploadDocument } from '@replyline/core/knowledge';
 import { auditEntries, callerWith, recordingEnqueue } from '../testing/callers';
 import { newMember, newWorkspace } from '../testing';
 
@@ -272,12 +272,12 @@ describe('documents', () => {
   });
 });
 
-describe('uploadPdf', () => {
+describe('uploadDocument', () => {
   const pdf = Buffer.from('%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 
   it('queues a PDF uploaded by an admin', async () => {
     const { tenantId, ids } = await workspace();
-    const added = await uploadPdf({
+    const added = await uploadDocument({
       db: t.db,
       enqueue: queue.enqueue,
       tenantId,
@@ -302,7 +302,7 @@ describe('uploadPdf', () => {
     const { tenantId, ids } = await workspace();
     const upload = (bytes: Uint8Array, extra: object = {}) =>
       failure(
-        uploadPdf({
+        uploadDocument({
           db: t.db,
           enqueue: queue.enqueue,
           tenantId,
@@ -314,14 +314,15 @@ describe('uploadPdf', () => {
       );
     expect(await upload(Buffer.from('PK\u0003\u0004 a zip file'))).toEqual({
       code: 'unsupported_media_type',
-      message: '"a.pdf" is not a PDF. Upload PDF files here; paste other text as a text document.',
+      message:
+        '"a.pdf" is not a PDF. Upload PDF, Word (.docx), HTML, Markdown or plain-text files.',
     });
     expect((await upload(new Uint8Array())).code).toBe('bad_input');
     expect((await upload(pdf, { userId: ids.agent })).code).toBe('forbidden');
     const outsider = await newMember(t.db, (await newWorkspace(t.db)).tenantId, 'owner');
     expect((await upload(pdf, { userId: outsider })).code).toBe('forbidden');
 
-    const big = await uploadPdf({
+    const big = await uploadDocument({
       db: t.db,
       enqueue: queue.enqueue,
       tenantId,

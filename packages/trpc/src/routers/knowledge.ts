@@ -7,7 +7,7 @@ import { testTheBot } from '@replyline/core/knowledge';
 import { tenantProcedure } from '../procedures';
 import { router } from '../trpc';
 
-// PDFs are uploaded through the dashboard's upload route (uploadPdf): a file is not JSON.
+// Files are uploaded through the dashboard's upload route (uploadDocument): a file is not JSON.
 
 const ZDocumentId = z.object({ documentId: z.uuid() });
 const ZFaqEntryId = z.object({ faqEntryId: z.uuid() });

@@ -1,6 +1,6 @@
 import { readCookie } from '@replyline/auth';
 import { asDomainError, HTTP_STATUS_OF } from '@replyline/core';
-import { uploadPdf } from '@replyline/core/knowledge';
+import { uploadDocument } from '@replyline/core/knowledge';
 import { refuseOtherWorkspace } from '@replyline/trpc';
 import { uploadLimits } from '~/components/knowledge/upload-limits';
 import { formatBytes } from '~/components/knowledge/upload-state';
@@ -8,8 +8,9 @@ import { dashboardContext, WORKSPACE_COOKIE } from '~/server/context';
 import { getServer } from '~/server/db';
 import { refusal, refuseForeignOrigin } from '~/server/request-guard';
 
-// PDFs for the knowledge page: a file cannot travel through tRPC's JSON, so it comes here as
-// multipart/form-data (field `pdf`). Membership and role are checked by uploadPdf itself.
+// Files for the knowledge page (PDF, Word, HTML, Markdown, text): a file cannot travel through
+// tRPC's JSON, so it comes here as multipart/form-data (field `file`; `pdf` as before).
+// Membership and role are checked by uploadDocument itself.
 export const dynamic = 'force-dynamic';
 
 /** Room for the multipart framing around the file: boundaries, part headers, the file name. */
@@ -36,9 +37,9 @@ export async function POST(request: Request): Promise<Response> {
       413,
       `The file is larger than ${formatBytes(limits.maxBytes)}, the upload limit.`,
     );
-  const file = form === 'unreadable' ? null : form.get('pdf');
+  const file = form === 'unreadable' ? null : (form.get('file') ?? form.get('pdf'));
   if (!(file instanceof File))
-    return refusal(400, 'Send the PDF as multipart/form-data, in a field named "pdf".');
+    return refusal(400, 'Send the file as multipart/form-data, in a field named "file".');
   if (file.size > limits.maxBytes)
     return refusal(
       413,
@@ -52,7 +53,7 @@ export async function POST(request: Request): Promise<Response> {
       userId: user.userId,
       selectedTenantId: ctx.selectedTenantId,
     });
-    const added = await uploadPdf({
+    const added = await uploadDocument({
       db: ctx.db,
       enqueue: ctx.enqueue,
       embedder: ctx.embedder,
