@@ -8,11 +8,15 @@ import {
   formatBytes,
   percentOf,
   refuseBeforeUpload,
+  UPLOAD_ACCEPT,
   uploadsReducer,
   type UploadItem,
 } from './upload-state';
 
-/** Drop PDFs here or pick them; each shows its own progress, then its status in the list. */
+/**
+ * Drop files here (PDF, Word, HTML, Markdown, text) or pick them; each shows its own progress,
+ * then its status in the list.
+ */
 export function PdfUpload({ maxBytes }: { maxBytes: number }) {
   const trpc = useTRPC();
   const workspaceId = useWorkspaceId();
@@ -67,12 +71,12 @@ export function PdfUpload({ maxBytes }: { maxBytes: number }) {
   return (
     <div className="upload-area">
       <div className={dragging ? 'dropzone dropzone--active' : 'dropzone'} {...dragHandlers}>
-        <p className="dropzone__title">Drop PDF files here</p>
+        <p className="dropzone__title">Drop PDF, Word, HTML, Markdown or text files here</p>
         <input
           id="pdf-upload"
           type="file"
           name="pdf"
-          accept="application/pdf,.pdf"
+          accept={UPLOAD_ACCEPT}
           multiple
           className="visually-hidden"
           aria-describedby="pdf-upload-hint"
@@ -83,11 +87,11 @@ export function PdfUpload({ maxBytes }: { maxBytes: number }) {
           }}
         />
         <label htmlFor="pdf-upload" className="button button--quiet">
-          Choose PDF files
+          Choose files
         </label>
         <p id="pdf-upload-hint" className="hint">
-          Up to {formatBytes(maxBytes)} each. Pages are read for their text; scans without a text
-          layer cannot be searched.
+          Up to {formatBytes(maxBytes)} each. Files are read for their text; scanned PDFs without a
+          text layer cannot be searched.
         </p>
       </div>
       {uploads.length > 0 && (

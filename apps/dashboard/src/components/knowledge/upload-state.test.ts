@@ -103,10 +103,11 @@ describe('checks before sending', () => {
     const pdf = { name: 'Policy.PDF', type: '', size: MB };
     expect(refuseBeforeUpload(pdf, 20 * MB)).toBeNull();
     expect(
-      refuseBeforeUpload({ name: 'notes.docx', type: 'application/msword', size: 10 }, MB),
+      refuseBeforeUpload({ name: 'notes.doc', type: 'application/msword', size: 10 }, MB),
     ).toBe(
-      '"notes.docx" is not a PDF. Upload PDF files here; paste other text as a text document.',
+      '"notes.doc" is not a file type we read. Upload PDF, Word (.docx), HTML, Markdown or plain-text files.',
     );
+    expect(refuseBeforeUpload({ name: 'Notes.DOCX', type: '', size: 10 }, MB)).toBeNull();
     expect(refuseBeforeUpload({ ...pdf, size: 0 }, MB)).toBe('"Policy.PDF" is empty.');
     expect(refuseBeforeUpload({ ...pdf, size: 25.4 * MB }, 20 * MB)).toBe(
       '"Policy.PDF" is 25 MB; the limit is 20 MB.',

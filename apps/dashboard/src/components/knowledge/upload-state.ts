@@ -76,6 +76,9 @@ export function percentOf(item: Pick<UploadItem, 'loaded' | 'size' | 'phase'>): 
   return Math.floor((item.loaded / item.size) * 100);
 }
 
+/** The file types the knowledge page takes (the server's list, `UPLOAD_EXTENSIONS`). */
+export const UPLOAD_ACCEPT = '.pdf,.docx,.html,.htm,.md,.markdown,.txt';
+
 /**
  * Why a file is refused before it is sent, or null: saves a long upload that the server would
  * refuse anyway. The server checks again (and reads the file's first bytes, not its name).
@@ -84,9 +87,9 @@ export function refuseBeforeUpload(
   file: { name: string; type: string; size: number },
   maxBytes: number,
 ): string | null {
-  const looksLikePdf = file.type === 'application/pdf' || /\.pdf$/i.test(file.name);
-  if (!looksLikePdf)
-    return `"${file.name}" is not a PDF. Upload PDF files here; paste other text as a text document.`;
+  const known = UPLOAD_ACCEPT.split(',').some((ext) => file.name.toLowerCase().endsWith(ext));
+  if (!known && file.type !== 'application/pdf')
+    return `"${file.name}" is not a file type we read. Upload PDF, Word (.docx), HTML, Markdown or plain-text files.`;
   if (file.size === 0) return `"${file.name}" is empty.`;
   if (file.size > maxBytes)
     return `"${file.name}" is ${formatBytes(file.size)}; the limit is ${formatBytes(maxBytes)}.`;

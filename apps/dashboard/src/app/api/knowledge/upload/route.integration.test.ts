@@ -162,7 +162,7 @@ describe('POST /api/knowledge/upload', () => {
     expect(await refusal(upload(zip, { cookie, filename: 'prices.pdf' }))).toEqual({
       status: 415,
       message:
-        '"prices.pdf" is not a PDF. Upload PDF files here; paste other text as a text document.',
+        '"prices.pdf" is not a PDF. Upload PDF, Word (.docx), HTML, Markdown or plain-text files.',
     });
     expect(await documentsOf(tenantId)).toEqual([]);
   });
