@@ -72,7 +72,11 @@ export const exportConversationsRoute = documentedRoute(
     method: 'get',
     path: '/v1/manage/exports/conversations',
     summary: 'Conversations with their messages as JSON lines or CSV (at most 1,000)',
-    request: { query: ExportQuerySchema.extend(ConversationQuerySchema.pick({ status: true, from: true, to: true }).shape) },
+    request: {
+      query: ExportQuerySchema.extend(
+        ConversationQuerySchema.pick({ status: true, from: true, to: true }).shape,
+      ),
+    },
     responses: exportResponses('One conversation per line (jsonl) or one message per row (csv)'),
   }),
   {

@@ -14,6 +14,13 @@ import {
 } from './documents';
 import { deleteFaqRoute, upsertFaqRoute } from './faq';
 import { exportTicketsRoute, getTicketRoute, listTicketsRoute } from './tickets';
+import {
+  addWebsiteRoute,
+  deleteWebsiteRoute,
+  getWebsiteRoute,
+  listWebsitesRoute,
+  recrawlWebsiteRoute,
+} from './websites';
 
 export { createManagementApi, type ManagementApi } from './management-api';
 
@@ -23,6 +30,11 @@ export const managementRoutes: Route[] = [
   addTextDocumentRoute,
   getDocumentRoute,
   deleteDocumentRoute,
+  listWebsitesRoute,
+  addWebsiteRoute,
+  getWebsiteRoute,
+  recrawlWebsiteRoute,
+  deleteWebsiteRoute,
   upsertFaqRoute,
   deleteFaqRoute,
   listConversationsRoute,

@@ -18,6 +18,7 @@ interface Workspace {
   conversationId: string;
   ticketId: string;
   documentId: string;
+  websiteId: string;
 }
 
 /** A workspace with one of everything the API reads, and a write, a read and a revoked key. */
@@ -65,6 +66,7 @@ async function workspace(): Promise<Workspace> {
     revokedKey: revoked.key,
     ...seeded,
     documentId: '',
+    websiteId: '',
   };
 }
 
@@ -81,6 +83,11 @@ beforeAll(async () => {
     format: 'markdown',
   });
   a.documentId = ((await added.json()) as { documentId: string }).documentId;
+  const site = await call('POST', '/v1/manage/websites', a.writeKey, {
+    url: 'https://shop.example',
+    schedule: 'manual',
+  });
+  a.websiteId = ((await site.json()) as { id: string }).id;
 }, 120_000);
 
 afterAll(async () => {
@@ -142,7 +149,9 @@ const endpoints = () => [
     request: (w: Workspace) => ['GET', '/v1/manage/documents'] as const,
     ok: 200,
     otherWorkspace: async (res: Response) =>
-      expect(((await res.json()) as { documents: { id: string }[] }).documents.map((d) => d.id)).not.toContain(a.documentId),
+      expect(
+        ((await res.json()) as { documents: { id: string }[] }).documents.map((d) => d.id),
+      ).not.toContain(a.documentId),
   },
   {
     name: 'get a document',
@@ -155,13 +164,55 @@ const endpoints = () => [
     name: 'add text',
     access: 'write',
     request: () =>
-      ['POST', '/v1/manage/documents/text', { title: 'Hours', text: `Open ${randomUUID()}` }] as const,
+      [
+        'POST',
+        '/v1/manage/documents/text',
+        { title: 'Hours', text: `Open ${randomUUID()}` },
+      ] as const,
     ok: 201,
   },
   {
     name: 'delete a document',
     access: 'write',
     request: () => ['DELETE', `/v1/manage/documents/${a.documentId}`] as const,
+    ok: 200,
+    otherWorkspace: 404,
+    last: true,
+  },
+  {
+    name: 'list websites',
+    access: 'read',
+    request: () => ['GET', '/v1/manage/websites'] as const,
+    ok: 200,
+    otherWorkspace: async (res: Response) =>
+      expect(
+        ((await res.json()) as { websites: { id: string }[] }).websites.map((w) => w.id),
+      ).not.toContain(a.websiteId),
+  },
+  {
+    name: 'add a website',
+    access: 'write',
+    request: () => ['POST', '/v1/manage/websites', { url: 'https://help.shop.example' }] as const,
+    ok: 201,
+  },
+  {
+    name: 'get a website',
+    access: 'read',
+    request: () => ['GET', `/v1/manage/websites/${a.websiteId}`] as const,
+    ok: 200,
+    otherWorkspace: 404,
+  },
+  {
+    name: 're-crawl a website',
+    access: 'write',
+    request: () => ['POST', `/v1/manage/websites/${a.websiteId}/recrawl`] as const,
+    ok: 202,
+    otherWorkspace: 404,
+  },
+  {
+    name: 'delete a website',
+    access: 'write',
+    request: () => ['DELETE', `/v1/manage/websites/${a.websiteId}`] as const,
     ok: 200,
     otherWorkspace: 404,
     last: true,
@@ -195,7 +246,8 @@ const endpoints = () => [
     access: 'read',
     request: () => ['GET', '/v1/manage/exports/conversations?format=jsonl'] as const,
     ok: 200,
-    otherWorkspace: async (res: Response) => expect(await res.text()).not.toContain(a.conversationId),
+    otherWorkspace: async (res: Response) =>
+      expect(await res.text()).not.toContain(a.conversationId),
   },
   {
     name: 'list tickets',
@@ -203,7 +255,9 @@ const endpoints = () => [
     request: () => ['GET', '/v1/manage/tickets'] as const,
     ok: 200,
     otherWorkspace: async (res: Response) =>
-      expect(((await res.json()) as { tickets: { id: string }[] }).tickets.map((x) => x.id)).not.toContain(a.ticketId),
+      expect(
+        ((await res.json()) as { tickets: { id: string }[] }).tickets.map((x) => x.id),
+      ).not.toContain(a.ticketId),
   },
   {
     name: 'get a ticket',
@@ -273,9 +327,11 @@ describe('documents', () => {
   });
 
   it('refuses a file it cannot read, storing nothing', async () => {
-    const before = ((await (await call('GET', '/v1/manage/documents', a.readKey)).json()) as {
-      documents: unknown[];
-    }).documents.length;
+    const before = (
+      (await (await call('GET', '/v1/manage/documents', a.readKey)).json()) as {
+        documents: unknown[];
+      }
+    ).documents.length;
     const send = (filename: string, type: string, body: Buffer) =>
       fetch(`${api.base}/v1/manage/documents/files?filename=${filename}`, {
         method: 'POST',
@@ -283,13 +339,27 @@ describe('documents', () => {
         body,
       });
     expect((await send('fake.pdf', 'application/pdf', Buffer.from('hello'))).status).toBe(415);
-    expect((await send('sheet.xlsx', 'application/octet-stream', Buffer.from('PK'))).status).toBe(415);
+    expect((await send('sheet.xlsx', 'application/octet-stream', Buffer.from('PK'))).status).toBe(
+      415,
+    );
     expect((await send('empty.txt', 'text/plain', Buffer.alloc(0))).status).toBe(400);
-    expect((await send('latin.txt', 'text/plain', Buffer.from([0xff, 0xfe, 0x41]))).status).toBe(400);
-    const after = ((await (await call('GET', '/v1/manage/documents', a.readKey)).json()) as {
-      documents: unknown[];
-    }).documents.length;
+    expect((await send('latin.txt', 'text/plain', Buffer.from([0xff, 0xfe, 0x41]))).status).toBe(
+      400,
+    );
+    const after = (
+      (await (await call('GET', '/v1/manage/documents', a.readKey)).json()) as {
+        documents: unknown[];
+      }
+    ).documents.length;
     expect(after).toBe(before);
+  });
+});
+
+describe('websites', () => {
+  it('refuses an address that is not a website, with a reason', async () => {
+    const res = await call('POST', '/v1/manage/websites', a.writeKey, { url: 'ftp://files' });
+    expect(res.status).toBe(400);
+    expect((await errorOf(res)).message).toMatch(/web address/);
   });
 });
 
@@ -297,10 +367,18 @@ describe('FAQ entries by external id', () => {
   it('creates, leaves alone, replaces and deletes', async () => {
     const put = (answer: string) =>
       call('PUT', '/v1/manage/faq/order.42', a.writeKey, { question: 'Is delivery free?', answer });
-    const created = (await (await put('Over 500 kr.')).json()) as { outcome: string; faqEntryId: string };
+    const created = (await (await put('Over 500 kr.')).json()) as {
+      outcome: string;
+      faqEntryId: string;
+    };
     expect(created.outcome).toBe('created');
-    expect(((await (await put('Over 500 kr.')).json()) as { outcome: string }).outcome).toBe('unchanged');
-    const updated = (await (await put('Always.')).json()) as { outcome: string; faqEntryId: string };
+    expect(((await (await put('Over 500 kr.')).json()) as { outcome: string }).outcome).toBe(
+      'unchanged',
+    );
+    const updated = (await (await put('Always.')).json()) as {
+      outcome: string;
+      faqEntryId: string;
+    };
     expect(updated.outcome).toBe('updated');
     expect(updated.faqEntryId).not.toBe(created.faqEntryId);
     expect((await call('DELETE', '/v1/manage/faq/order.42', b.writeKey)).status).toBe(404);
@@ -309,16 +387,24 @@ describe('FAQ entries by external id', () => {
   });
 
   it('refuses an empty answer and a bad id with a reason', async () => {
-    const res = await call('PUT', '/v1/manage/faq/x', a.writeKey, { question: 'Why?', answer: ' ' });
+    const res = await call('PUT', '/v1/manage/faq/x', a.writeKey, {
+      question: 'Why?',
+      answer: ' ',
+    });
     expect(res.status).toBe(400);
-    const bad = await call('PUT', '/v1/manage/faq/a%20b', a.writeKey, { question: 'Why?', answer: 'A' });
+    const bad = await call('PUT', '/v1/manage/faq/a%20b', a.writeKey, {
+      question: 'Why?',
+      answer: 'A',
+    });
     expect(bad.status).toBe(400);
   });
 });
 
 describe('conversations and tickets', () => {
   it('pages conversations with a cursor', async () => {
-    const first = (await (await call('GET', '/v1/manage/conversations?limit=1', a.readKey)).json()) as {
+    const first = (await (
+      await call('GET', '/v1/manage/conversations?limit=1', a.readKey)
+    ).json()) as {
       conversations: { id: string }[];
       nextCursor: string | null;
     };
@@ -327,8 +413,13 @@ describe('conversations and tickets', () => {
   });
 
   it('exports conversations as JSON lines with their messages, tickets as CSV', async () => {
-    const lines = await (await call('GET', '/v1/manage/exports/conversations?format=jsonl', a.readKey)).text();
-    const [line] = lines.trim().split('\n').map((l) => JSON.parse(l) as { id: string; messages: unknown[] });
+    const lines = await (
+      await call('GET', '/v1/manage/exports/conversations?format=jsonl', a.readKey)
+    ).text();
+    const [line] = lines
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { id: string; messages: unknown[] });
     expect(line).toMatchObject({ id: a.conversationId, messages: [expect.anything()] });
     const csv = await call('GET', '/v1/manage/exports/tickets?format=csv', a.readKey);
     expect(csv.headers.get('content-type')).toMatch(/text\/csv/);

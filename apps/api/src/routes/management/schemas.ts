@@ -51,7 +51,10 @@ export const UploadQuerySchema = z.object({
     .trim()
     .min(1)
     .max(200)
-    .openapi({ description: 'The file’s name, e.g. `returns.pdf`; its ending names the kind when the content type does not.' }),
+    .openapi({
+      description:
+        'The file’s name, e.g. `returns.pdf`; its ending names the kind when the content type does not.',
+    }),
 });
 
 export const DocumentParamsSchema = z.object({
@@ -215,3 +218,66 @@ export function managementRoute(
     },
   });
 }
+
+export const AddWebsiteRequestSchema = z
+  .object({
+    url: z.string().trim().min(1).max(2_000).openapi({ example: 'https://shop.example' }),
+    sitemapUrl: z.string().trim().max(2_000).nullish(),
+    maxPages: z.number().int().min(1).max(5_000).default(200),
+    maxDepth: z.number().int().min(0).max(20).default(5),
+    include: z
+      .array(z.string().trim().min(1).max(200))
+      .max(50)
+      .default([])
+      .openapi({ description: 'Only pages whose path matches one of these (`*` wildcards)' }),
+    exclude: z.array(z.string().trim().min(1).max(200)).max(50).default([]),
+    schedule: z.enum(['daily', 'weekly', 'manual']).default('weekly'),
+  })
+  .openapi('AddWebsiteRequest');
+
+export const WebsiteSchema = z
+  .object({
+    id: uuid(),
+    startUrl: z.string(),
+    sitemapUrl: z.string().nullable(),
+    maxPages: z.number().int(),
+    maxDepth: z.number().int(),
+    includePatterns: z.array(z.string()),
+    excludePatterns: z.array(z.string()),
+    schedule: z.enum(['daily', 'weekly', 'manual']),
+    status: z.enum(['queued', 'crawling', 'ready', 'failed']),
+    error: z.string().nullable(),
+    pagesFound: z.number().int(),
+    pagesDone: z.number().int(),
+    pagesChanged: z.number().int(),
+    pagesFailed: z.number().int(),
+    pagesIndexed: z.number().int(),
+    lastCrawledAt: dateTime().nullable(),
+    nextCrawlAt: dateTime().nullable(),
+    createdAt: dateTime(),
+  })
+  .openapi('Website');
+
+export const WebsiteListSchema = z
+  .object({ websites: z.array(WebsiteSchema) })
+  .openapi('WebsiteList');
+
+export const WebsiteDetailSchema = WebsiteSchema.extend({
+  pages: z.array(
+    z.object({
+      url: z.string(),
+      title: z.string().nullable(),
+      status: z.enum(['indexed', 'skipped', 'failed']),
+      error: z.string().nullable(),
+      httpStatus: z.number().int().nullable(),
+      documentId: uuid().nullable(),
+      lastCrawledAt: dateTime(),
+    }),
+  ),
+}).openapi('WebsiteDetail');
+
+export const WebsiteParamsSchema = z.object({
+  id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }),
+});
+
+export const QueuedSchema = z.object({ queued: z.literal(true) }).openapi('Queued');

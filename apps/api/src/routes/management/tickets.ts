@@ -68,7 +68,9 @@ export const exportTicketsRoute = documentedRoute(
     path: '/v1/manage/exports/tickets',
     summary: 'Tickets as JSON lines or CSV (at most 5,000)',
     request: {
-      query: ExportQuerySchema.extend(TicketQuerySchema.pick({ status: true, priority: true }).shape),
+      query: ExportQuerySchema.extend(
+        TicketQuerySchema.pick({ status: true, priority: true }).shape,
+      ),
     },
     responses: exportResponses('One ticket per line (jsonl) or per row (csv)'),
   }),
