@@ -1,6 +1,7 @@
 import { analyticsRouter } from './routers/analytics';
 import { apiKeysRouter } from './routers/api-keys';
 import { billingRouter } from './routers/billing';
+import { cannedRepliesRouter } from './routers/canned-replies';
 import { inboxRouter } from './routers/inbox';
 import { knowledgeRouter } from './routers/knowledge';
 import { onboardingRouter } from './routers/onboarding';
@@ -16,6 +17,7 @@ import { createCallerFactory, router } from './trpc';
 export const appRouter = router({
   workspace: workspaceRouter,
   inbox: inboxRouter,
+  cannedReplies: cannedRepliesRouter,
   tickets: ticketsRouter,
   analytics: analyticsRouter,
   settings: settingsRouter,

@@ -12,7 +12,7 @@ export interface AnalyticsSummary {
   escalationRate: number | null;
   /** From a customer's message to the next answer (bot or agent), in seconds. */
   medianResponseSeconds: number | null;
-  /** The same, for messages a person answered. */
+  /** A person's reply, from the first customer message it answered. */
   medianAgentResponseSeconds: number | null;
   csat: { average: number | null; responses: number; satisfiedShare: number | null };
   /** Shares of customer messages by tone (tags from packages/ai): sums to 1 when there are any. */
@@ -85,14 +85,18 @@ export async function getAnalyticsSummary(
 }
 
 /**
- * Outcomes of the conversations begun in the period. Escalation events can only follow the
- * conversation's start, so they are read from the period's start on (an index range).
+ * Outcomes of the conversations begun in the period in which the customer wrote something:
+ * a widget opened and left empty (the dashboard's own preview, a visitor who only looked) is
+ * no conversation the bot resolved. Escalation events can only follow the conversation's
+ * start, so they are read from the period's start on (an index range).
  */
 function outcomeSql(tenantId: TenantId, period: TPeriod) {
   return sql`
     with c as (
-      select id, status, rating, assigned_user_id from conversations
+      select id, status, rating, assigned_user_id from conversations c
       where tenant_id = ${tenantId} and ${inPeriod(sql`created_at`, period)}
+        and exists (select 1 from messages m where m.tenant_id = c.tenant_id
+          and m.conversation_id = c.id and m.role = 'visitor')
     ), escalated as (
       select distinct conversation_id from events
       where tenant_id = ${tenantId} and type = 'escalated'
@@ -145,30 +149,44 @@ function daysSql(tenantId: TenantId, period: TPeriod) {
 }
 
 /**
- * For each customer message of the period, the first later answer in its conversation (by
- * the bot or a person). Answers up to a day after the period still count, so a question
- * asked just before the end is not dropped. Medians in seconds.
+ * Response times in seconds, for customer messages of the period (answers up to a day after
+ * it still count, so a question asked just before the end is not dropped):
+ * - `median`: to the next answer by the bot or a person;
+ * - `agent_median`: to a person's reply, for the messages only a person answered, timed from
+ *   the first of them. The bot's "a person will answer" acknowledgement (its reply to a
+ *   request for a person) is no answer: the customer is still waiting.
  */
 function responseSql(tenantId: TenantId, period: TPeriod) {
   return sql`
-    with m as (
-      select role, created_at,
-        min(created_at) filter (where role = 'assistant') over later as bot_at,
-        min(created_at) filter (where role = 'agent') over later as agent_at
+    with ordered as (
+      select conversation_id, id, role, created_at,
+        role = 'assistant' and lag(role) over turn = 'visitor'
+          and 'human_requested' = any(lag(tags) over turn) as acknowledgement
       from messages
       where tenant_id = ${tenantId} and role in ('visitor', 'assistant', 'agent')
         and created_at >= ${period.from.toISOString()}::timestamptz
         and created_at < ${period.to.toISOString()}::timestamptz + interval '1 day'
+      window turn as (partition by conversation_id order by created_at, id)
+    ), m as (
+      select conversation_id, role, created_at,
+        min(created_at) filter (where role = 'assistant') over later as bot_at,
+        min(created_at) filter (where role = 'agent') over later as agent_at,
+        min(created_at) filter (where role = 'agent'
+          or (role = 'assistant' and not coalesce(acknowledgement, false))) over later as answer_at
+      from ordered
       window later as (partition by conversation_id order by created_at, id
         rows between 1 following and unbounded following)
-    ), answered as (
-      select extract(epoch from least(bot_at, agent_at) - created_at) as seconds,
-        agent_at is not null and (bot_at is null or agent_at <= bot_at) as by_agent
-      from m
+    ), asked as (
+      select * from m
       where role = 'visitor' and created_at < ${period.to.toISOString()}::timestamptz
-        and coalesce(bot_at, agent_at) is not null
+    ), by_agent as (
+      select extract(epoch from agent_at - min(created_at)) as seconds
+      from asked where agent_at = answer_at
+      group by conversation_id, agent_at
     )
-    select percentile_cont(0.5) within group (order by seconds) as median,
-      percentile_cont(0.5) within group (order by seconds) filter (where by_agent) as agent_median
-    from answered`;
+    select
+      (select percentile_cont(0.5) within group (order by
+        extract(epoch from least(bot_at, agent_at) - created_at))
+        from asked where coalesce(bot_at, agent_at) is not null) as median,
+      (select percentile_cont(0.5) within group (order by seconds) from by_agent) as agent_median`;
 }

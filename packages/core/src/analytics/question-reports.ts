@@ -1,6 +1,13 @@
 import { queryRows, type Database, type TenantId } from '@replyline/db';
 import { sql, type SQL } from 'drizzle-orm';
 import { inPeriod, normalizedQuestion, withReportScope, type TPeriod } from './period';
+import { mergeSimilarQuestions } from './similar-questions';
+
+/**
+ * Exact groups read per report before near-identical ones are merged: enough for the top
+ * of the list to be complete, far below what one report could hold in memory.
+ */
+const CANDIDATE_GROUPS = 500;
 
 export interface QuestionGroup {
   /** The grouping key (normalized text). */
@@ -22,8 +29,9 @@ const toGroup = (row: Record<string, unknown>): QuestionGroup => ({
 });
 
 /**
- * What customers ask most in the period, grouped by normalized text. Greetings and thanks
- * on their own ("hi!", "thanks a lot") are small talk, not questions.
+ * What customers ask most in the period, near-identical wordings counted as one (see
+ * `mergeSimilarQuestions`). Greetings and thanks on their own ("hi!", "thanks a lot") are
+ * small talk, not questions.
  */
 export async function listTopQuestions(
   db: Database,
@@ -40,10 +48,10 @@ export async function listTopQuestions(
           where tenant_id = ${tenantId} and role = 'visitor' and ${inPeriod(sql`created_at`, period)}
             and not (tags && array['greeting', 'thanks'] and length(content) < 30)
         )
-        ${groupedByQuestion(sql`key <> ''`, period.limit)}`,
+        ${groupedByQuestion(sql`key <> ''`, CANDIDATE_GROUPS)}`,
     ),
   );
-  return rows.map(toGroup);
+  return mergeSimilarQuestions(rows.map(toGroup), period.limit);
 }
 
 /**
@@ -76,11 +84,11 @@ export async function listUnansweredQuestions(
         ${groupedByQuestion(
           sql`key <> '' and key not in (
             select ${normalizedQuestion(sql`question`)} from faq_entries where tenant_id = ${tenantId})`,
-          period.limit,
+          CANDIDATE_GROUPS,
         )}`,
     ),
   );
-  return rows.map(toGroup);
+  return mergeSimilarQuestions(rows.map(toGroup), period.limit);
 }
 
 /**

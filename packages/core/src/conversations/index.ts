@@ -40,3 +40,4 @@ export { addInternalNote, setConversationStatus } from './conversation-actions';
 export { createTicket, ZCreateTicket, type TCreateTicket } from './create-ticket';
 export { updateTicket, ZUpdateTicket, type TUpdateTicket } from './update-ticket';
 export { replyToTicket, type TicketReplyDeps } from './reply-to-ticket';
+export { assignConversation, ZAssignConversation, type TAssignConversation } from './assign-conversation';

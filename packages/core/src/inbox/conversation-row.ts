@@ -11,11 +11,34 @@ const lastMessage = sql<{ role: string; content: string } | null>`(
     and m.role <> 'note'
   order by m.created_at desc, m.id desc limit 1)`;
 
-/** Sentiment and intent tags found anywhere in the conversation, e.g. upset, refund. */
+/**
+ * Tags packages/ai sets on messages that say something about how the conversation went. Its
+ * topic words (pricing, booking…) are one business's and not shown; a tenant's topics are
+ * the knowledge its answers cited (`topics`).
+ */
+export const SIGNAL_TAGS = ['upset', 'confused', 'thanks', 'human_requested', 'unanswered'];
+
+/** Signal tags found anywhere in the conversation, e.g. upset, human_requested. */
 const tags = sql<string[]>`(
   select coalesce(array_agg(distinct tag order by tag), '{}')
   from messages m, unnest(m.tags) tag
-  where m.tenant_id = ${conversations.tenantId} and m.conversation_id = ${conversations.id})`;
+  where m.tenant_id = ${conversations.tenantId} and m.conversation_id = ${conversations.id}
+    and tag in (${sql.join(
+      SIGNAL_TAGS.map((tag) => sql`${tag}`),
+      sql`, `,
+    )}))`;
+
+/**
+ * The conversation's topics in the tenant's own words: the titles of the documents and FAQ
+ * entries its answers cited most, at most three.
+ */
+const topics = sql<string[]>`(
+  select coalesce(array_agg(title order by n desc, title), '{}') from (
+    select s->>'title' as title, count(*) as n
+    from messages m, jsonb_array_elements(m.sources) s
+    where m.tenant_id = ${conversations.tenantId} and m.conversation_id = ${conversations.id}
+      and m.role = 'assistant' and coalesce(s->>'title', '') <> ''
+    group by 1 order by 2 desc, 1 limit 3) cited)`;
 
 /**
  * Escalated now or at any time before (a resolved conversation that once went to a person).
@@ -47,4 +70,5 @@ export const conversationRow = (tenantId: TenantId) => ({
   updatedAt: conversations.updatedAt,
   lastMessage,
   tags,
+  topics,
 });

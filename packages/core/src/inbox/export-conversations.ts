@@ -1,4 +1,4 @@
-import { schema, withTenant, type Database, type TenantId } from '@replyline/db';
+import { schema, withTenant, type Database, type TenantId, type UserId } from '@replyline/db';
 import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import { toCsv } from './csv';
@@ -34,6 +34,7 @@ export async function exportConversations(
   db: Database,
   tenantId: TenantId,
   input: TExportConversations,
+  viewer: UserId | null = null,
 ): Promise<ConversationExport> {
   const { ids, filter, format, includeNotes } = ZExportConversations.parse(input);
   const data = await withTenant(db, tenantId, async (tx) => {
@@ -51,7 +52,10 @@ export async function exportConversations(
       })
       .from(conversations)
       .where(
-        and(inboxWhere(tenantId, filter ?? {}), ids ? inArray(conversations.id, ids) : undefined),
+        and(
+          inboxWhere(tenantId, filter ?? {}, viewer),
+          ids ? inArray(conversations.id, ids) : undefined,
+        ),
       )
       .orderBy(desc(conversations.lastMessageAt))
       .limit(EXPORT_LIMIT);

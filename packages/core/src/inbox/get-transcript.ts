@@ -1,25 +1,39 @@
 import { schema, withTenant, type Database, type TenantId } from '@replyline/db';
-import { and, asc, desc, eq } from 'drizzle-orm';
-import { conversationRow } from './conversation-row';
+import { and, asc, desc, eq, ne, or, type SQL } from 'drizzle-orm';
+import { conversationRow, SIGNAL_TAGS } from './conversation-row';
 
 const { conversations, events, messages, tickets, users } = schema;
 
+/** Earlier conversations shown beside a transcript; more are a search away. */
+const PAST_CONVERSATIONS = 10;
+
 /**
  * Everything the team sees of one conversation: the header, every message including internal
- * notes with its sources, sentiment tags and feedback, the tickets made from it and the events
- * (escalations, ratings, feedback). Null when there is no such conversation in the tenant.
+ * notes with its sources, signal tags and feedback, the tickets made from it, the events
+ * (escalations, ratings, feedback, assignments) and the same visitor's other conversations.
+ * Null when there is no such conversation in the tenant.
  */
 export async function getTranscript(db: Database, tenantId: TenantId, conversationId: string) {
   return withTenant(db, tenantId, async (tx) => {
     const [conversation] = await tx
-      .select({ ...conversationRow(tenantId), metadata: conversations.metadata })
+      .select({
+        ...conversationRow(tenantId),
+        metadata: conversations.metadata,
+        identityKey: conversations.identityKey,
+      })
       .from(conversations)
       .leftJoin(users, eq(users.id, conversations.assignedUserId))
       .where(and(eq(conversations.tenantId, tenantId), eq(conversations.id, conversationId)));
     if (!conversation) return null;
     const inConversation = <T extends typeof messages | typeof tickets | typeof events>(table: T) =>
       and(eq(table.tenantId, tenantId), eq(table.conversationId, conversationId));
-    const [messageRows, ticketRows, eventRows] = await Promise.all([
+    const sameVisitor = or(
+      eq(conversations.visitorId, conversation.visitorId),
+      conversation.identityKey
+        ? eq(conversations.identityKey, conversation.identityKey)
+        : undefined,
+    ) as SQL;
+    const [messageRows, ticketRows, eventRows, pastRows] = await Promise.all([
       tx
         .select({
           id: messages.id,
@@ -57,7 +71,37 @@ export async function getTranscript(db: Database, tenantId: TenantId, conversati
         .from(events)
         .where(inConversation(events))
         .orderBy(asc(events.createdAt)),
+      tx
+        .select({
+          id: conversations.id,
+          status: conversations.status,
+          lastMessageAt: conversations.lastMessageAt,
+          lastMessage: conversationRow(tenantId).lastMessage,
+          assignedUserName: users.name,
+        })
+        .from(conversations)
+        // The join also makes Drizzle name the table in the lastMessage subquery's columns.
+        .leftJoin(users, eq(users.id, conversations.assignedUserId))
+        .where(
+          and(
+            eq(conversations.tenantId, tenantId),
+            ne(conversations.id, conversationId),
+            sameVisitor,
+          ),
+        )
+        .orderBy(desc(conversations.lastMessageAt))
+        .limit(PAST_CONVERSATIONS),
     ]);
-    return { conversation, messages: messageRows, tickets: ticketRows, events: eventRows };
+    const { identityKey: _identityKey, ...header } = conversation;
+    return {
+      conversation: header,
+      messages: messageRows.map((m) => ({
+        ...m,
+        tags: m.tags.filter((tag) => SIGNAL_TAGS.includes(tag)),
+      })),
+      tickets: ticketRows,
+      events: eventRows,
+      pastConversations: pastRows,
+    };
   });
 }

@@ -1,6 +1,6 @@
-import { schema, withTenant, type Database, type TenantId } from '@replyline/db';
+import { schema, withTenant, type Database, type TenantId, type UserId } from '@replyline/db';
 import { DomainError } from '../domain-error';
-import { and, desc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, ilike, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { databaseNow } from './conversation-changes';
 import { conversationRow, wasEscalated } from './conversation-row';
@@ -20,6 +20,10 @@ export const ZInboxFilter = z.object({
   /** Last activity in [from, to]. */
   from: z.coerce.date().optional(),
   to: z.coerce.date().optional(),
+  /** The inbox's views: the viewer's own conversations, or nobody's. Unset: all. */
+  assigned: z.enum(['mine', 'unassigned']).optional(),
+  /** Words in a message, the customer's name or email, or the visitor id. */
+  search: z.string().trim().min(1).max(200).optional(),
 });
 export type TInboxFilter = z.infer<typeof ZInboxFilter>;
 
@@ -29,8 +33,12 @@ export const ZListConversations = ZInboxFilter.extend({
 });
 export type TListConversations = z.input<typeof ZListConversations>;
 
-/** The SQL condition for a filter, in the tenant. */
-export function inboxWhere(tenantId: TenantId, filter: TInboxFilter): SQL | undefined {
+/** The SQL condition for a filter, in the tenant, as `viewer` sees it ("mine"). */
+export function inboxWhere(
+  tenantId: TenantId,
+  filter: TInboxFilter,
+  viewer: UserId | null = null,
+): SQL | undefined {
   const { rating } = filter;
   return and(
     eq(conversations.tenantId, tenantId),
@@ -45,6 +53,36 @@ export function inboxWhere(tenantId: TenantId, filter: TInboxFilter): SQL | unde
     filter.language ? eq(conversations.language, filter.language) : undefined,
     filter.from ? gte(conversations.lastMessageAt, filter.from) : undefined,
     filter.to ? lte(conversations.lastMessageAt, filter.to) : undefined,
+    assignedWhere(filter.assigned, viewer),
+    filter.search ? searchWhere(tenantId, filter.search) : undefined,
+  );
+}
+
+function assignedWhere(assigned: TInboxFilter['assigned'], viewer: UserId | null) {
+  if (assigned === 'unassigned') return isNull(conversations.assignedUserId);
+  if (assigned !== 'mine') return undefined;
+  if (!viewer) throw new DomainError('bad_input', 'Sign in to see your own conversations.');
+  return eq(conversations.assignedUserId, viewer);
+}
+
+/** A LIKE pattern matching `text` anywhere, its own % and _ taken literally. */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/**
+ * Conversations whose customer matches, or where any customer or team message (not notes)
+ * contains the words as typed, in any case.
+ */
+function searchWhere(tenantId: TenantId, search: string): SQL | undefined {
+  const pattern = containsPattern(search);
+  return or(
+    ilike(conversations.customerEmail, pattern),
+    ilike(conversations.customerName, pattern),
+    ilike(conversations.visitorId, pattern),
+    sql`exists (select 1 from messages m where m.tenant_id = ${tenantId}
+      and m.conversation_id = ${conversations.id} and m.role <> 'note'
+      and m.content ilike ${pattern})`,
   );
 }
 
@@ -57,6 +95,7 @@ export async function listConversations(
   db: Database,
   tenantId: TenantId,
   input: TListConversations,
+  viewer: UserId | null = null,
 ) {
   const { cursor, limit, ...filter } = ZListConversations.parse(input);
   const after = cursor ? decodeCursor(cursor) : null;
@@ -68,7 +107,7 @@ export async function listConversations(
       .leftJoin(users, eq(users.id, conversations.assignedUserId))
       .where(
         and(
-          inboxWhere(tenantId, filter),
+          inboxWhere(tenantId, filter, viewer),
           after
             ? sql`(${conversations.lastMessageAt}, ${conversations.id}) < (${after.at}::timestamptz, ${after.id}::uuid)`
             : undefined,

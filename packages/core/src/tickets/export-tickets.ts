@@ -55,7 +55,12 @@ export async function exportTickets(
       t.updatedAt,
     ]),
   );
-  return { filename: `tickets-${stamp}.csv`, contentType: 'text/csv; charset=utf-8', body, ticketCount: rows.length };
+  return {
+    filename: `tickets-${stamp}.csv`,
+    contentType: 'text/csv; charset=utf-8',
+    body,
+    ticketCount: rows.length,
+  };
 }
 
 async function collectTickets(

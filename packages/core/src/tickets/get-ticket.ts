@@ -1,13 +1,15 @@
-import { schema, withTenant, type Database, type TenantId } from '@replyline/db';
+import { schema, withTenant, type Database, type TenantDb, type TenantId } from '@replyline/db';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { ticketRow } from './list-tickets';
 import { TICKET_EVENT_TYPES } from '../conversations/ticket-fields';
+import { customerMessageOf } from './customer-message';
 
 const { conversations, events, tickets, users } = schema;
 
 /**
- * One ticket with the conversation it came from (if any) and its history: how it was made,
- * changes, and replies sent by email. Null when there is no such ticket in the tenant.
+ * One ticket with the customer's own words, the conversation it came from (if any) and its
+ * history: how it was made, changes, and replies sent by email. History names people by
+ * name (`names` maps every member id it mentions). Null when there is no such ticket.
  */
 export async function getTicket(db: Database, tenantId: TenantId, ticketId: string) {
   return withTenant(db, tenantId, async (tx) => {
@@ -41,6 +43,36 @@ export async function getTicket(db: Database, tenantId: TenantId, ticketId: stri
         ),
       )
       .orderBy(asc(events.createdAt));
-    return { ticket, conversation: conversation ?? null, history };
+    return {
+      ticket,
+      customerMessage: await customerMessageOf(tx, tenantId, ticket),
+      conversation: conversation ?? null,
+      history,
+      names: await namesOf(
+        tx,
+        history.flatMap((event) => userIdsIn(event.data)),
+      ),
+    };
   });
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The user ids an event mentions: who did it, and an assignee it set. */
+export function userIdsIn(data: Record<string, unknown>): string[] {
+  const changes = (data.changes ?? {}) as Record<string, unknown>;
+  return [data.byUserId, changes.assigneeUserId].filter(
+    (id): id is string => typeof id === 'string' && UUID.test(id),
+  );
+}
+
+/** Display names (or emails) of these users, by id. */
+export async function namesOf(tx: TenantDb, ids: string[]): Promise<Record<string, string>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return {};
+  const rows = await tx
+    .select({ id: users.id, name: users.name, email: users.email })
+    .from(users)
+    .where(inArray(users.id, unique));
+  return Object.fromEntries(rows.map((u) => [u.id, u.name ?? u.email]));
 }

@@ -1,6 +1,7 @@
 import { schema, withTenant, type Database, type TenantId, type UserId } from '@replyline/db';
 import { and, desc, eq, ilike, isNull, lt, or, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
+import { containsPattern } from '../inbox/list-conversations';
 import { ZCategory, ZTicketPriority, ZTicketStatus } from '../conversations/ticket-fields';
 
 const { tickets, users } = schema;
@@ -76,7 +77,7 @@ function assigneeWhere(assignee: string | undefined, viewer: UserId): SQL | unde
 }
 
 function searchWhere(search: string): SQL | undefined {
-  const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const pattern = containsPattern(search);
   return or(
     ilike(tickets.subject, pattern),
     ilike(tickets.customerEmail, pattern),

@@ -7,11 +7,12 @@ import {
   type TenantId,
 } from '@replyline/db';
 import { sendEmail, type EmailRetry } from '@replyline/email';
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { teamRecipients } from '../team-recipients';
+import { customerMessageOf } from './customer-message';
 import { WEBHOOK_RETRY, type WebhookJob } from '../webhooks/webhook-job';
 
-const { events, messages, tenants, tickets } = schema;
+const { tenants, tickets } = schema;
 
 export interface TicketNotificationDeps {
   db: Database;
@@ -83,36 +84,12 @@ export async function readTicketFacts(db: Database, tenantId: TenantId, ticketId
       .from(tenants)
       .where(eq(tenants.id, tenantId));
     const recipients = await teamRecipients(tx, tenantId);
-    // The customer's own words: typed with a ticket made by hand, or the escalation message.
-    const [written] = await tx
-      .select({ message: sql<string | null>`${events.data}->>'message'` })
-      .from(events)
-      .where(
-        and(
-          eq(events.tenantId, tenantId),
-          eq(events.type, 'ticket_created'),
-          sql`${events.data}->>'ticketId' = ${ticketId}`,
-        ),
-      );
-    const [asked] = ticket.conversationId
-      ? await tx
-          .select({ content: messages.content })
-          .from(messages)
-          .where(
-            and(
-              eq(messages.tenantId, tenantId),
-              eq(messages.conversationId, ticket.conversationId),
-              eq(messages.role, 'visitor'),
-            ),
-          )
-          .orderBy(desc(messages.createdAt))
-          .limit(1)
-      : [];
+    const message = await customerMessageOf(tx, tenantId, ticket);
     return {
       ticket,
       tenant: tenant!,
       recipients,
-      message: written?.message ?? asked?.content ?? ticket.subject,
+      message: message ?? ticket.subject,
     };
   });
 }

@@ -168,3 +168,48 @@ describe('questions', () => {
     });
   });
 });
+
+describe('as a new workspace sees it after a hand-off', () => {
+  it('times the person, groups near-identical questions and leaves empty chats out', async () => {
+    const w = (await newWorkspace(t.db, 'Story library')).tenantId;
+    const member = await newMember(t.db, w, 'agent');
+    const d2 = ago(2);
+    await seedConversation(t.db, w, {
+      createdAt: d2,
+      escalated: true,
+      messages: [
+        { role: 'visitor', content: 'How do I download a story?', at: d2 },
+        { role: 'assistant', content: 'Open the story page.', at: at(d2, 1) },
+        { role: 'visitor', content: 'Talk to a human', tags: ['human_requested'], at: at(d2, 30) },
+        // The bot's acknowledgement is no answer: the customer waits for a person from 30 s.
+        { role: 'assistant', content: 'A person will answer here.', at: at(d2, 31) },
+        { role: 'visitor', content: 'Hello?', at: at(d2, 90) },
+        { role: 'agent', content: 'Hi, Sara here.', at: at(d2, 330), authorUserId: member },
+      ],
+    });
+    await seedConversation(t.db, w, {
+      createdAt: d2,
+      messages: [
+        { role: 'visitor', content: 'how can I download the stories', at: at(d2, 400) },
+        { role: 'assistant', content: 'Open the story page.', at: at(d2, 401) },
+      ],
+    });
+    // The widget opened in the dashboard's preview and never written in.
+    await seedConversation(t.db, w, { createdAt: d2 });
+
+    const reports = callerWith(t.db, member, w).analytics;
+    const summary = await reports.summary(period);
+    expect(summary).toMatchObject({
+      conversations: 2,
+      resolutionRate: 0.5,
+      escalationRate: 0.5,
+      medianResponseSeconds: 1,
+      medianAgentResponseSeconds: 300,
+    });
+    const top = await reports.topQuestions(period);
+    expect(top.map((q) => q.count)).toEqual([2, 1, 1]);
+    expect(['How do I download a story?', 'how can I download the stories']).toContain(
+      top[0]!.example,
+    );
+  });
+});

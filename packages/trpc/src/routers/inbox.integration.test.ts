@@ -131,7 +131,7 @@ describe('a conversation', () => {
     const conversationId = await seedConversation(t.db, home, {
       createdAt: ago(0, 10),
       messages: [
-        { role: 'visitor', content: 'Is damage covered?', tags: ['refund'] },
+        { role: 'visitor', content: 'Is damage covered?', tags: ['refund', 'upset'] },
         {
           role: 'assistant',
           content: 'Yes, up to 10 000 EUR [1].',
@@ -144,7 +144,9 @@ describe('a conversation', () => {
     const { conversation, messages } = await inbox.transcript({ conversationId });
     expect(conversation.id).toBe(conversationId);
     expect(messages.map((m) => m.role)).toEqual(['visitor', 'assistant', 'note']);
-    expect(messages[0]!.tags).toEqual(['refund']);
+    // Topic words of another business (refund) stay out; the tenant's topics are what it cited.
+    expect(messages[0]!.tags).toEqual(['upset']);
+    expect(conversation).toMatchObject({ tags: ['upset'], topics: ['Terms'] });
     expect(messages[1]).toMatchObject({ sources: [source], feedback: 1 });
     expect(messages[2]).toMatchObject({ content: 'Check his contract', authorName: 'A agent' });
   });
@@ -290,5 +292,138 @@ describe('export', () => {
 
   it('asks what to export', async () => {
     await expect(inbox.export({ format: 'csv' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+  });
+});
+
+describe('working as a team', () => {
+  it('shows Mine, Unassigned and All, and transfers a conversation to a named agent', async () => {
+    const w = (await newWorkspace(t.db, 'Team inbox')).tenantId;
+    await t.db.update(schema.tenants).set({ plan: 'pro' }).where(eq(schema.tenants.id, w));
+    const ann = await newMember(t.db, w, 'agent');
+    const bob = await newMember(t.db, w, 'agent');
+    const outsider = await newMember(t.db, home, 'agent');
+    const asAnn = callerWith(t.db, ann, w).inbox;
+    const asBob = callerWith(t.db, bob, w).inbox;
+    const mine = await seedConversation(t.db, w, { createdAt: ago(0, 5) });
+    const nobodys = await seedConversation(t.db, w, { createdAt: ago(0, 4) });
+    await asAnn.takeOver({ conversationId: mine });
+    const ids = (caller: typeof asAnn, assigned?: 'mine' | 'unassigned') =>
+      caller.list({ assigned }).then((r) => r.conversations.map((c) => c.id));
+
+    expect(await ids(asAnn, 'mine')).toEqual([mine]);
+    expect(await ids(asAnn, 'unassigned')).toEqual([nobodys]);
+    expect(await ids(asAnn)).toEqual([nobodys, mine]);
+    expect(await ids(asBob, 'mine')).toEqual([]);
+
+    const signals: ConversationSignal[] = [];
+    const listener = await listenConversationSignals(t.queueTarget, (s) => signals.push(s));
+    expect(await asAnn.assign({ conversationId: mine, assigneeUserId: bob })).toEqual({
+      assigneeName: 'A agent',
+    });
+    await expect.poll(() => signals.some((s) => s.conversationId === mine)).toBe(true);
+    await listener.close();
+    expect(await ids(asBob, 'mine')).toEqual([mine]);
+    expect(await ids(asAnn, 'mine')).toEqual([]);
+    // A transfer keeps the bot quiet: the customer stays with people.
+    expect(await getConversationState(t.db, w, mine)).toMatchObject({ botPaused: true });
+    const { events } = await asBob.transcript({ conversationId: mine });
+    expect(events.at(-1)).toMatchObject({
+      type: 'conversation_assigned',
+      data: { fromUserId: ann, toUserId: bob, byUserId: ann },
+    });
+
+    await expect(
+      asAnn.assign({ conversationId: mine, assigneeUserId: outsider }),
+    ).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: 'Choose a member of this workspace to assign it to.',
+    });
+    await expect(
+      asAnn.assign({ conversationId: nobodys, assigneeUserId: 'not-an-id' }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await asBob.assign({ conversationId: mine, assigneeUserId: null });
+    expect(await ids(asBob, 'unassigned')).toEqual([nobodys, mine]);
+  });
+
+  it('searches messages, names and emails, and shows the visitor with past conversations', async () => {
+    const w = (await newWorkspace(t.db, 'Search')).tenantId;
+    const agent = await newMember(t.db, w, 'agent');
+    const asAgent = callerWith(t.db, agent, w).inbox;
+    const earlier = await seedConversation(t.db, w, {
+      visitorId: 'v_returning',
+      createdAt: ago(3),
+      messages: [{ role: 'visitor', content: 'Is The Buried Moon free to read?' }],
+    });
+    const now = await seedConversation(t.db, w, {
+      visitorId: 'v_returning',
+      customerEmail: 'mia@example.com',
+      customerName: 'Mia',
+      createdAt: ago(0, 2),
+      messages: [
+        { role: 'visitor', content: 'Can I print 100% of it?' },
+        { role: 'note', content: 'secret plans' },
+      ],
+    });
+    await seedConversation(t.db, w, { messages: [{ role: 'visitor', content: 'Other' }] });
+    const found = (search: string) =>
+      asAgent.list({ search }).then((r) => r.conversations.map((c) => c.id));
+
+    expect(await found('buried moon')).toEqual([earlier]);
+    expect(await found('mia@EXAMPLE')).toEqual([now]);
+    expect(await found('100%')).toEqual([now]);
+    expect(await found('100_')).toEqual([]);
+    // Internal notes are the team's words, not the customer's: not searched.
+    expect(await found('secret')).toEqual([]);
+    await expect(asAgent.list({ search: 'x'.repeat(201) })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+    });
+
+    const { pastConversations } = await asAgent.transcript({ conversationId: now });
+    expect(pastConversations).toMatchObject([
+      { id: earlier, lastMessage: { content: 'Is The Buried Moon free to read?' } },
+    ]);
+  });
+});
+
+describe('canned replies', () => {
+  it('are kept per workspace by admins, one per shortcut, and listed for agents', async () => {
+    const w = (await newWorkspace(t.db, 'Canned')).tenantId;
+    const admin = await newMember(t.db, w, 'admin');
+    const agent = await newMember(t.db, w, 'agent');
+    const asAdmin = callerWith(t.db, admin, w).cannedReplies;
+    const asAgent = callerWith(t.db, agent, w).cannedReplies;
+
+    const made = await asAdmin.create({
+      shortcut: ' Refund ',
+      title: 'Refunds',
+      body: 'Refunds take **5 days**.',
+    });
+    expect(made).toMatchObject({ shortcut: 'refund', title: 'Refunds' });
+    await expect(
+      asAdmin.create({ shortcut: 'REFUND', title: 'Again', body: 'x' }),
+    ).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: 'The shortcut /refund is taken; choose another.',
+    });
+    await expect(
+      asAdmin.create({ shortcut: 'two words', title: 'x', body: 'x' }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(asAgent.create({ shortcut: 'mine', title: 'x', body: 'x' })).rejects.toMatchObject(
+      { code: 'FORBIDDEN' },
+    );
+
+    expect(await asAgent.list()).toMatchObject([{ shortcut: 'refund' }]);
+    expect(await callerWith(t.db, agentId, home).cannedReplies.list()).toEqual([]);
+
+    await asAdmin.update({
+      id: made.id,
+      shortcut: 'refund',
+      title: 'Refunds',
+      body: 'Now 3 days.',
+    });
+    expect(await asAgent.list()).toMatchObject([{ body: 'Now 3 days.' }]);
+    await asAdmin.delete({ id: made.id });
+    expect(await asAgent.list()).toEqual([]);
+    await expect(asAdmin.delete({ id: made.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });

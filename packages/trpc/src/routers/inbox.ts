@@ -1,8 +1,10 @@
 import {
+  assignConversation,
   getConversationState,
   handBackToBot,
   postAgentMessage,
   takeOverConversation,
+  ZAssignConversation,
 } from '@replyline/core';
 import { withTenant } from '@replyline/db';
 import { z } from 'zod';
@@ -26,7 +28,7 @@ const ZText = z.string().trim().min(1, 'Write something first.').max(4000);
 export const inboxRouter = router({
   list: agent
     .input(ZListConversations)
-    .query(({ ctx, input }) => listConversations(ctx.db, ctx.tenantId, input)),
+    .query(({ ctx, input }) => listConversations(ctx.db, ctx.tenantId, input, ctx.userId)),
 
   /** Conversations changed after `since`, for a live list (poll with the returned cursor). */
   changesSince: agent
@@ -37,6 +39,16 @@ export const inboxRouter = router({
     const transcript = await getTranscript(ctx.db, ctx.tenantId, input.conversationId);
     if (!transcript) throw notFound('conversation');
     return transcript;
+  }),
+
+  /**
+   * Gives the conversation to a member (a transfer when someone else held it) or to nobody;
+   * a person holding it keeps the bot paused.
+   */
+  assign: agent.input(ZAssignConversation).mutation(async ({ ctx, input }) => {
+    const assigned = await assignConversation(ctx.db, ctx.tenantId, ctx.userId, input);
+    if (!assigned) throw notFound('conversation');
+    return assigned;
   }),
 
   /** The bot pauses and the conversation is the agent's until handed back. */
@@ -94,7 +106,7 @@ export const inboxRouter = router({
 
   /** A file of conversations (CSV or JSON); customer data leaving the product is audited. */
   export: agent.input(ZExportConversations).mutation(async ({ ctx, input }) => {
-    const file = await exportConversations(ctx.db, ctx.tenantId, input);
+    const file = await exportConversations(ctx.db, ctx.tenantId, input, ctx.userId);
     await withTenant(ctx.db, ctx.tenantId, (tx) =>
       recordAudit(tx, actorOf(ctx), {
         action: 'conversations.exported',

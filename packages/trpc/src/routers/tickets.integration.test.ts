@@ -124,6 +124,7 @@ describe('tickets', () => {
     const detail = await agentCaller.tickets.get({ ticketId: fromChat });
     expect(detail.ticket).toMatchObject({ number: 1, customerEmail: 'dee@example.com' });
     expect(detail.conversation).toMatchObject({ id: conversationId, status: 'escalated' });
+    expect(detail.customerMessage).toBe('Where is my truck?');
     const manual = await agentCaller.tickets.get({ ticketId: byHand });
     expect(manual.conversation).toBeNull();
     expect(manual.history.map((h) => h.type)).toEqual(['ticket_created']);
@@ -160,8 +161,14 @@ describe('tickets', () => {
     await expect(
       caller.tickets.update({ ticketId, assigneeUserId: stranger }),
     ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
-    const history = (await caller.tickets.get({ ticketId })).history.map((h) => h.type);
-    expect(history).toEqual(['ticket_created', 'ticket_updated', 'ticket_updated']);
+    const { history, names } = await caller.tickets.get({ ticketId });
+    expect(history.map((h) => h.type)).toEqual([
+      'ticket_created',
+      'ticket_updated',
+      'ticket_updated',
+    ]);
+    // The history's people by name: who changed it, and who it was given to.
+    expect(names).toEqual({ [w.agent]: 'A agent', [w.admin]: 'A admin' });
   });
 
   it('reply to the customer by email, recorded in the ticket and its conversation', async () => {
