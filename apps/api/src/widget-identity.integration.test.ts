@@ -236,7 +236,9 @@ describe('a workspace without an identity secret yet', () => {
     });
     expect(fresh.identitySecret).toBe('');
     const client = widgetClient(api.base, fresh.publishableKey);
-    const refused = await client.start({ identity: { token: await identityToken({ sub: 'kari' }) } });
+    const refused = await client.start({
+      identity: { token: await identityToken({ sub: 'kari' }) },
+    });
     expect(refused.status).toBe(401);
     expect(refused.json<ErrorBody>().error.message).toContain('Widget > Identity verification');
     expect((await client.started()).identified).toBe(false);

@@ -77,7 +77,10 @@ describe('widget sightings', () => {
         })),
       ),
     );
-    await recordWidgetSighting(t.db, shop.tenantId, { origin: 'https://one-more.example', allowed: false });
+    await recordWidgetSighting(t.db, shop.tenantId, {
+      origin: 'https://one-more.example',
+      allowed: false,
+    });
     await recordWidgetSighting(t.db, shop.tenantId, { origin: SHOP_ORIGIN, allowed: true });
     const sightings = await getWidgetSightings(t.db, shop.tenantId);
     expect(sightings.notAllowed).toHaveLength(MAX_SIGHTINGS_PER_WORKSPACE);

@@ -115,7 +115,8 @@ const no: Dict = {
   rateLimited: 'For mange meldinger, vent litt.',
   failed: 'Noe gikk galt. Prøv igjen.',
   unavailable: 'Chatten er ikke tilgjengelig akkurat nå.',
-  preview: 'Dette er en forhåndsvisning av widgeten din. På nettstedet ditt svarer assistenten her.',
+  preview:
+    'Dette er en forhåndsvisning av widgeten din. På nettstedet ditt svarer assistenten her.',
   retry: 'Prøv igjen',
   agentJoined: 'En person fra teamet vårt har blitt med i chatten.',
   agentAnswers: 'En person fra teamet vårt svarer her snart.',

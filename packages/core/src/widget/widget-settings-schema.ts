@@ -81,7 +81,8 @@ export const ZAllowedOrigins = z
   .transform((origins) => [...new Set(origins)]);
 
 const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
-const LOCAL_HOST = /^(?:localhost|[a-z0-9-]+\.localhost|127(?:\.\d{1,3}){3}|\[::1\])(?::\d+)?(?:[/?#]|$)/i;
+const LOCAL_HOST =
+  /^(?:localhost|[a-z0-9-]+\.localhost|127(?:\.\d{1,3}){3}|\[::1\])(?::\d+)?(?:[/?#]|$)/i;
 
 /** The scheme a bare host is given: http for this machine's own addresses, https otherwise. */
 export function withScheme(value: string): string {

@@ -23,15 +23,19 @@ export async function recordWidgetSighting(
   sighting: { origin: string; allowed: boolean },
 ) {
   await withTenant(db, tenantId, async (tx) => {
-    const isNew = (
-      await tx
-        .update(widgetSightings)
-        .set({ allowed: sighting.allowed, lastSeenAt: sql`now()` })
-        .where(
-          and(eq(widgetSightings.tenantId, tenantId), eq(widgetSightings.origin, sighting.origin)),
-        )
-        .returning({ origin: widgetSightings.origin })
-    ).length === 0;
+    const isNew =
+      (
+        await tx
+          .update(widgetSightings)
+          .set({ allowed: sighting.allowed, lastSeenAt: sql`now()` })
+          .where(
+            and(
+              eq(widgetSightings.tenantId, tenantId),
+              eq(widgetSightings.origin, sighting.origin),
+            ),
+          )
+          .returning({ origin: widgetSightings.origin })
+      ).length === 0;
     if (!isNew) return;
     if (!sighting.allowed && (await refusedSites(tx, tenantId)) >= MAX_SIGHTINGS_PER_WORKSPACE)
       return;

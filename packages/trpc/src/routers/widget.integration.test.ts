@@ -160,7 +160,12 @@ describe('widget.update', () => {
   it('keeps the scheme typed, gives local addresses http, and says why an address is refused', async () => {
     const { tenantId, ids, as } = await workspace();
     await as(ids.admin).widget.update({
-      allowedOrigins: ['http://localhost:8090', 'localhost:8091', '127.0.0.1:5173', 'http://shop.example'],
+      allowedOrigins: [
+        'http://localhost:8090',
+        'localhost:8091',
+        '127.0.0.1:5173',
+        'http://shop.example',
+      ],
     });
     expect((await stored(tenantId)).allowedOrigins).toEqual([
       'http://localhost:8090',

@@ -15,7 +15,10 @@ import { serverApi } from '~/trpc/server';
  * with the rest of the onboarding instead of opening the dashboard; with a paid plan picked on
  * the pricing page, first to that plan's checkout in Billing (the checklist waits on Home).
  */
-export async function openNewWorkspace(tenantId: string, plan: PlanId | null = null): Promise<void> {
+export async function openNewWorkspace(
+  tenantId: string,
+  plan: PlanId | null = null,
+): Promise<void> {
   const workspaces = await (await serverApi()).workspace.list();
   if (!workspaces.some((w) => w.id === tenantId))
     throw new Error('You are not a member of that workspace.');

@@ -55,7 +55,8 @@ export function IdentitySecret({ hasSecret, canEdit }: { hasSecret: boolean; can
           <CopyButton text={rotate.data.identitySecret} what="Secret" />
           <p id="identity-secret-warning" role="alert" className="alert">
             Copy it now: it is shown only this once and cannot be shown again.
-            {rotated && ' Signatures made with the old secret are refused from now on, so update your server right away.'}
+            {rotated &&
+              ' Signatures made with the old secret are refused from now on, so update your server right away.'}
           </p>
         </div>
       )}

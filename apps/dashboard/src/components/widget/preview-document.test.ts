@@ -18,7 +18,11 @@ const settings = {
 describe('the editor preview', () => {
   it('draws the unsaved draft over the saved settings, as a preview', () => {
     const branding = { ...brandingForm(settings.branding), greeting: 'Welcome to the library' };
-    const config = previewConfig(settings, { branding, language: 'swedish' }, 'http://localhost:3001');
+    const config = previewConfig(
+      settings,
+      { branding, language: 'swedish' },
+      'http://localhost:3001',
+    );
     expect(config).toMatchObject({
       key: 'pk_test_1',
       hostOrigin: 'http://localhost:3001',

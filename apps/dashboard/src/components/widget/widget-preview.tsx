@@ -32,7 +32,13 @@ function useSettled<T>(value: T, ms: number): T {
  * unsaved settings, as the owner types: nothing is saved and the dashboard need not be an
  * allowed website. Beside it, the launcher as visitors see it, with its text.
  */
-export function WidgetPreview({ settings, draft }: { settings: WidgetSettings; draft: WidgetDraft }) {
+export function WidgetPreview({
+  settings,
+  draft,
+}: {
+  settings: WidgetSettings;
+  draft: WidgetDraft;
+}) {
   const dashboardOrigin = useDashboardOrigin();
   const config = dashboardOrigin ? previewConfig(settings, draft, dashboardOrigin) : null;
   const document = useSettled(
