@@ -379,3 +379,42 @@ describe('knowledge.playground', () => {
     );
   });
 });
+
+describe('knowledge website sources', () => {
+  it('adds a site and queues its crawl, lists it for agents, and says why an address is refused', async () => {
+    const { tenantId, ids, as } = await workspace();
+    const added = await as(ids.admin).knowledge.addWebsite({
+      url: 'shop.example.com/help',
+      schedule: 'daily',
+      exclude: ['/help/old/*'],
+    });
+    expect(added).toMatchObject({
+      startUrl: 'https://shop.example.com/help',
+      status: 'queued',
+      schedule: 'daily',
+      excludePatterns: ['/help/old/*'],
+    });
+    expect(queue.jobs.at(-1)).toMatchObject({
+      queue: 'crawl-website',
+      data: { tenantId, sourceId: added.id },
+    });
+    expect(await as(ids.agent).knowledge.websites()).toMatchObject([{ id: added.id }]);
+    expect(await as(ids.agent).knowledge.website({ sourceId: added.id })).toMatchObject({
+      pages: [],
+    });
+    expect(await failure(as(ids.admin).knowledge.addWebsite({ url: 'mailto:a@b.c' }))).toEqual({
+      code: 'BAD_REQUEST',
+      message: 'The website address must be a web address, like https://example.com.',
+    });
+    expect(
+      (await failure(as(ids.admin).knowledge.addWebsite({ url: 'https://shop.example.com/help' })))
+        .code,
+    ).toBe('BAD_REQUEST');
+    await expect(as(ids.admin).knowledge.deleteWebsite({ sourceId: added.id })).resolves.toEqual({
+      deleted: true,
+    });
+    expect(
+      (await failure(as(ids.admin).knowledge.recrawlWebsite({ sourceId: added.id }))).code,
+    ).toBe('NOT_FOUND');
+  });
+});

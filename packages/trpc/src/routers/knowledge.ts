@@ -4,6 +4,13 @@ import { documentNotFound } from '@replyline/core/knowledge';
 import { addText, reingest, removeDocument } from '@replyline/core/knowledge';
 import { addFaq, editFaq, importFaq, removeFaq } from '@replyline/core/knowledge';
 import { testTheBot } from '@replyline/core/knowledge';
+import {
+  addWebsiteSource,
+  deleteWebsiteSource,
+  getWebsiteSource,
+  listWebsiteSources,
+  recrawlWebsiteSource,
+} from '@replyline/core/knowledge';
 import { tenantProcedure } from '../procedures';
 import { router } from '../trpc';
 
@@ -11,6 +18,8 @@ import { router } from '../trpc';
 
 const ZDocumentId = z.object({ documentId: z.uuid() });
 const ZFaqEntryId = z.object({ faqEntryId: z.uuid() });
+const ZSourceId = z.object({ sourceId: z.uuid() });
+const ZPatterns = z.array(z.string().trim().min(1).max(200)).max(50);
 /** A pasted or dropped FAQ file; room for thousands of entries. */
 const MAX_IMPORT_CHARS = 2_000_000;
 
@@ -74,6 +83,35 @@ export const knowledgeRouter = router({
   deleteFaq: admin
     .input(ZFaqEntryId)
     .mutation(({ ctx, input }) => removeFaq(ctx, input.faqEntryId)),
+
+  /** Website sources with crawl status and progress (poll while one is queued or crawling). */
+  websites: agent.query(({ ctx }) => listWebsiteSources(ctx)),
+
+  /** One website source with its pages, each with its status and problem. */
+  website: agent.input(ZSourceId).query(({ ctx, input }) => getWebsiteSource(ctx, input.sourceId)),
+
+  /** Adds a site by its address (and optionally its sitemap); its first crawl is queued. */
+  addWebsite: admin
+    .input(
+      z.object({
+        url: z.string().trim().min(1, 'enter the address of your website').max(2_000),
+        sitemapUrl: z.string().trim().max(2_000).optional(),
+        maxPages: z.number().int().min(1).max(5_000).optional(),
+        maxDepth: z.number().int().min(0).max(20).optional(),
+        include: ZPatterns.optional(),
+        exclude: ZPatterns.optional(),
+        schedule: z.enum(['daily', 'weekly', 'manual']).optional(),
+      }),
+    )
+    .mutation(({ ctx, input }) => addWebsiteSource(ctx, input)),
+
+  recrawlWebsite: admin
+    .input(ZSourceId)
+    .mutation(({ ctx, input }) => recrawlWebsiteSource(ctx, input.sourceId)),
+
+  deleteWebsite: admin
+    .input(ZSourceId)
+    .mutation(({ ctx, input }) => deleteWebsiteSource(ctx, input.sourceId)),
 
   /** "Test the bot": the answer and the passages it drew on, with their scores; nothing stored. */
   playground: agent
