@@ -79,9 +79,9 @@ describe('embedding guide', () => {
     expect(page).toContain('frame-src http://localhost:4000;');
   });
 
-  it('covers allowed websites and the notice shown on a website that is not allowed', () => {
+  it('covers allowed websites and what happens on a website that is not allowed', () => {
     expect(page).toContain('Widget settings › Allowed websites');
-    expect(page).toContain('Chat is not available on this website.');
+    expect(page).toContain('there the widget shows no button at all');
   });
 
   it('links every table-of-contents entry to a section with one heading order', () => {

@@ -116,7 +116,9 @@ function AllowedWebsites() {
         <strong>Widget settings › Allowed websites</strong>. Each entry is an origin: scheme, host
         and port, such as <code>https://shop.example</code>. <code>https://shop.example</code> and{' '}
         <code>https://www.shop.example</code> are two websites, so list both if you use both. Add{' '}
-        <code>http://localhost:3000</code> (or your own port) to try the widget while you develop.
+        <code>http://localhost:3000</code> (or your own port) to try the widget while you develop:
+        the <code>http://</code> or <code>https://</code> you type is kept, and a bare{' '}
+        <code>localhost:3000</code> is taken as <code>http://</code>.
       </p>
       <p>
         The check is made by Replyline’s servers and by the browser, on every request and for the
@@ -294,10 +296,12 @@ function Csp() {
 function Troubleshooting() {
   return (
     <Section id="troubleshooting">
-      <h3>The chat says “Chat is not available on this website.”</h3>
+      <h3>The chat button does not appear on one of my websites</h3>
       <p>
-        The page’s origin is not on your allowed websites. The browser console names the origin that
-        was refused; add exactly that origin under Widget settings › Allowed websites and reload.
+        The page’s origin is probably not on your allowed websites: there the widget shows no
+        button at all. The dashboard’s widget settings warn you about each website the widget was
+        loaded on but refused, with a button that adds it; the browser console names the origin
+        too. Add exactly that origin under Widget settings › Allowed websites and reload.
       </p>
       <h3>No chat button appears</h3>
       <p>
