@@ -298,10 +298,10 @@ function Troubleshooting() {
     <Section id="troubleshooting">
       <h3>The chat button does not appear on one of my websites</h3>
       <p>
-        The page’s origin is probably not on your allowed websites: there the widget shows no
-        button at all. The dashboard’s widget settings warn you about each website the widget was
-        loaded on but refused, with a button that adds it; the browser console names the origin
-        too. Add exactly that origin under Widget settings › Allowed websites and reload.
+        The page’s origin is probably not on your allowed websites: there the widget shows no button
+        at all. The dashboard’s widget settings warn you about each website the widget was loaded on
+        but refused, with a button that adds it; the browser console names the origin too. Add
+        exactly that origin under Widget settings › Allowed websites and reload.
       </p>
       <h3>No chat button appears</h3>
       <p>
