@@ -17,6 +17,8 @@ export interface DashboardServer {
   db: Database;
   /** Only sends jobs (emails, ingestion); the workers run in the API process. */
   queue: PgBoss;
+  /** The database as a listener reaches it (the inbox's live updates). */
+  queueTarget: QueueTarget;
   auth: DashboardAuth;
   /** Addresses and clients the procedures need (links in emails, the embed snippet, Stripe). */
   services: { dashboardUrl: string; apiUrl: string; stripe: Stripe | null };
@@ -54,7 +56,7 @@ async function openServer(): Promise<DashboardServer> {
     logger: authLogger,
     ssoFetch: ssoProviderFetch(),
   });
-  return { db, queue, auth, services };
+  return { db, queue, queueTarget, auth, services };
 }
 
 /**

@@ -28,6 +28,7 @@ export function testServer(t: TestDatabase) {
   const server: DashboardServer = {
     db: t.db,
     queue,
+    queueTarget: t.queueTarget,
     auth,
     services: { dashboardUrl: TEST_ORIGIN, apiUrl: 'http://api.test', stripe: null },
   };

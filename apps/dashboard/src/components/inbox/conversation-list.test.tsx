@@ -50,16 +50,24 @@ describe('conversation list', () => {
 
   it('shows takeover, rating, language and tags as chips', () => {
     const html = render([
-      row({ botPausedAt: '2026-03-01T10:00:00.000Z', rating: 4, tags: ['upset', 'pricing'] }),
+      row({
+        botPausedAt: '2026-03-01T10:00:00.000Z',
+        rating: 4,
+        tags: ['upset', 'human_requested'],
+        topics: ['The Buried Moon'],
+      }),
     ]);
     for (const text of [
       'agent answering',
       '★ 4',
       '>en<',
-      'chip--negative">upset',
-      'chip--neutral">pricing',
+      'chip--negative">Upset',
+      'chip--neutral">Asked for a person',
+      'chip--topic">The Buried Moon',
     ])
       expect(html).toContain(text);
+    // Raw keys are for machines.
+    expect(html).not.toContain('human_requested<');
     expect(html).toContain('Assistant: From 99 EUR.');
   });
 

@@ -16,6 +16,8 @@ export interface ConversationRow {
   lastMessageAt: When;
   lastMessage: { role: string; content: string } | null;
   tags: string[];
+  /** The knowledge its answers cited most, in the tenant's own words. */
+  topics?: string[];
 }
 
 /** The inbox's list: a checkbox to pick rows for export, and the row itself to open it. */
@@ -72,9 +74,17 @@ export function ConversationList(props: {
                 {row.botPausedAt && <span className="chip chip--agent">agent answering</span>}
                 {row.rating !== null && <span className="chip">{`★ ${row.rating}`}</span>}
                 {row.language && <span className="chip">{row.language}</span>}
+                {row.assignedUserName && (
+                  <span className="chip">{`Assigned: ${row.assignedUserName}`}</span>
+                )}
                 {row.tags.map((tag) => (
                   <span key={tag} className={`chip chip--tag chip--${tagTone(tag)}`}>
-                    {tag}
+                    {tagLabel(tag)}
+                  </span>
+                ))}
+                {row.topics?.map((topic) => (
+                  <span key={topic} className="chip chip--topic">
+                    {topic}
                   </span>
                 ))}
               </span>
@@ -99,6 +109,19 @@ export function roleName(role: string): string {
     system: 'System',
   };
   return names[role] ?? role;
+}
+
+/** Signal tags in words; a tag not known here is not shown as a raw key either. */
+const TAG_LABELS: Record<string, string> = {
+  upset: 'Upset',
+  confused: 'Confused',
+  thanks: 'Thankful',
+  human_requested: 'Asked for a person',
+  unanswered: 'Not answered',
+};
+
+export function tagLabel(tag: string): string {
+  return TAG_LABELS[tag] ?? tag.replaceAll('_', ' ');
 }
 
 /** Sentiment tags get a colour; intent tags (pricing, refund…) stay neutral. */

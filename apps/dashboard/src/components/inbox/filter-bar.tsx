@@ -34,6 +34,15 @@ export function FilterBar({
       aria-label="Filter conversations"
       onSubmit={(e) => e.preventDefault()}
     >
+      <FilterInput
+        id="filter-search"
+        label="Search"
+        type="search"
+        value={value.search}
+        placeholder="Words, name or email"
+        maxLength={200}
+        onChange={(v) => set('search', v)}
+      />
       <FilterSelect
         id="filter-status"
         label="Status"
@@ -81,7 +90,7 @@ export function FilterBar({
         <button
           type="button"
           className="button button--quiet button--small"
-          onClick={() => onChange(EMPTY_FILTER)}
+          onClick={() => onChange({ ...EMPTY_FILTER, assigned: value.assigned })}
         >
           Clear filters
         </button>

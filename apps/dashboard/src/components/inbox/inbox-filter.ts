@@ -1,5 +1,9 @@
 /** The inbox's filter controls as the form holds them: strings, '' for "any". */
 export interface InboxFilterForm {
+  /** The view: '' all, the viewer's own, or nobody's. */
+  assigned: '' | 'mine' | 'unassigned';
+  /** Words in messages, or the customer's name or email. */
+  search: string;
   status: '' | 'open' | 'escalated' | 'resolved';
   /** '' any, 'yes' went to a person at some point, 'no' never did. */
   escalated: '' | 'yes' | 'no';
@@ -12,6 +16,8 @@ export interface InboxFilterForm {
 }
 
 export const EMPTY_FILTER: InboxFilterForm = {
+  assigned: '',
+  search: '',
   status: '',
   escalated: '',
   minRating: '',
@@ -22,6 +28,8 @@ export const EMPTY_FILTER: InboxFilterForm = {
 
 /** What `inbox.list` and `inbox.export` take as a filter (ZInboxFilter). */
 export interface InboxFilterInput {
+  assigned?: 'mine' | 'unassigned';
+  search?: string;
   status?: 'open' | 'escalated' | 'resolved';
   escalated?: boolean;
   rating?: { min?: number; max?: number };
@@ -41,6 +49,9 @@ function localDay(value: string, endOfDay: boolean): Date | undefined {
 /** The form's values as the procedure's filter: empty controls say nothing. */
 export function toInboxFilter(form: InboxFilterForm): InboxFilterInput {
   const filter: InboxFilterInput = {};
+  if (form.assigned) filter.assigned = form.assigned;
+  const search = form.search.trim();
+  if (search) filter.search = search.slice(0, 200);
   if (form.status) filter.status = form.status;
   if (form.escalated) filter.escalated = form.escalated === 'yes';
   const min = Number(form.minRating);
@@ -55,7 +66,7 @@ export function toInboxFilter(form: InboxFilterForm): InboxFilterInput {
   return filter;
 }
 
-/** Does any control narrow the list? */
+/** Does any control narrow the list? (The view tabs are not filters.) */
 export function isFiltered(form: InboxFilterForm): boolean {
-  return Object.keys(toInboxFilter(form)).length > 0;
+  return Object.keys(toInboxFilter({ ...form, assigned: '' })).length > 0;
 }

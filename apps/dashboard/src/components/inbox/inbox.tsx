@@ -2,16 +2,15 @@
 
 import { LoadMoreButton } from '@replyline/ui/load-more-button';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import { useTRPC } from '~/trpc/react';
 import { ConversationList } from './conversation-list';
 import { ExportButtons } from './export-buttons';
 import { FilterBar } from './filter-bar';
 import { EMPTY_FILTER, isFiltered, toInboxFilter, type InboxFilterForm } from './inbox-filter';
 import { Transcript } from './transcript';
-
-/** The list is read again this often, so new and changed conversations show up by themselves. */
-const LIST_REFRESH_MS = 2_500;
+import { useInboxEvents } from './use-inbox-events';
+import { ViewTabs } from './view-tabs';
 
 /** Two panes: the conversations (filters, multi-select, export) and the one open. */
 export function Inbox({ initialConversationId }: { initialConversationId: string | null }) {
@@ -19,15 +18,18 @@ export function Inbox({ initialConversationId }: { initialConversationId: string
   const [form, setForm] = useState<InboxFilterForm>(EMPTY_FILTER);
   const [selectedId, setSelectedId] = useState(initialConversationId);
   const [checked, setChecked] = useState<ReadonlySet<string>>(new Set());
-  const filter = useMemo(() => toInboxFilter(form), [form]);
+  // Typing a search does not wait for each keystroke's list.
+  const deferredForm = useDeferredValue(form);
+  const filter = useMemo(() => toInboxFilter(deferredForm), [deferredForm]);
+  useInboxEvents();
 
   const list = useInfiniteQuery(
     trpc.inbox.list.infiniteQueryOptions(
       { ...filter, limit: 50 },
       {
         getNextPageParam: (page) => page.nextCursor ?? undefined,
-        refetchInterval: LIST_REFRESH_MS,
-        staleTime: 0,
+        // Pushed changes invalidate it (useInboxEvents); nothing polls.
+        staleTime: Infinity,
       },
     ),
   );
@@ -55,6 +57,13 @@ export function Inbox({ initialConversationId }: { initialConversationId: string
         <h2 id="inbox-list-title" className="visually-hidden">
           Conversations
         </h2>
+        <ViewTabs
+          value={form.assigned}
+          onChange={(assigned) => {
+            setForm({ ...form, assigned });
+            setChecked(new Set());
+          }}
+        />
         <FilterBar
           value={form}
           onChange={(next) => {
@@ -114,7 +123,7 @@ export function Inbox({ initialConversationId }: { initialConversationId: string
       </section>
       <section className="inbox__detail" aria-label="Conversation">
         {selectedId ? (
-          <Transcript key={selectedId} conversationId={selectedId} />
+          <Transcript key={selectedId} conversationId={selectedId} onOpen={select} />
         ) : (
           <p className="empty">Choose a conversation to read it and answer.</p>
         )}

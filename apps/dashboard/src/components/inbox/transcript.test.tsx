@@ -85,7 +85,7 @@ describe('transcript', () => {
     expect(html).toMatch(/data-role="assistant" data-message-id="m2"/);
     expect(html).toMatch(/data-role="note" data-message-id="m3"/);
     expect(html).toContain('[1] Terms, p. 3 — Damage');
-    expect(html).toContain('chip--negative">upset');
+    expect(html).toContain('chip--negative">Upset');
     expect(html).toContain('Internal note · Sam');
   });
 

@@ -2,24 +2,34 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useState, type FormEvent } from 'react';
 import { useTRPC } from '~/trpc/react';
 import { UpgradeHint, usePlanAllows } from '../billing/plan-gate';
-import { roleName, StatusChip, tagTone } from './conversation-list';
+import { AssigneeSelect } from './assignee-select';
+import { Composer } from './composer';
+import { StatusChip } from './conversation-list';
 import { ExportButtons } from './export-buttons';
-import { customerLabel, formatWhen, isoOf } from './format';
+import { customerLabel } from './format';
+import { MessageList } from './message-list';
+import { VisitorPanel } from './visitor-panel';
 
-/** How often an open conversation is read again, so new messages show without a reload. */
-const TRANSCRIPT_REFRESH_MS = 2_000;
+export { sourceLabel } from './message-list';
 
-/** One conversation: its messages and everything an agent does with it. */
-export function Transcript({ conversationId }: { conversationId: string }) {
+/**
+ * One conversation: its messages (opened at the newest), the reply box always in view, the
+ * visitor beside them, and everything an agent does with it. Pushed changes read it again
+ * (useInboxEvents); nothing polls.
+ */
+export function Transcript({
+  conversationId,
+  onOpen = () => {},
+}: {
+  conversationId: string;
+  onOpen?: (conversationId: string) => void;
+}) {
   const trpc = useTRPC();
+  const refresh = useRefreshInbox(conversationId);
   const transcript = useQuery(
-    trpc.inbox.transcript.queryOptions(
-      { conversationId },
-      { refetchInterval: TRANSCRIPT_REFRESH_MS, staleTime: 0 },
-    ),
+    trpc.inbox.transcript.queryOptions({ conversationId }, { staleTime: Infinity }),
   );
   if (transcript.isPending) return <p className="muted">Loading the conversation…</p>;
   if (transcript.isError)
@@ -28,7 +38,7 @@ export function Transcript({ conversationId }: { conversationId: string }) {
         {transcript.error.message}
       </p>
     );
-  const { conversation, messages, tickets } = transcript.data;
+  const { conversation, messages, tickets, pastConversations = [] } = transcript.data;
   return (
     <article
       className="transcript"
@@ -56,6 +66,11 @@ export function Transcript({ conversationId }: { conversationId: string }) {
           botPaused={Boolean(conversation.botPausedAt)}
           resolved={conversation.status === 'resolved'}
         />
+        <AssigneeSelect
+          conversationId={conversation.id}
+          assignedUserId={conversation.assignedUserId}
+          onChanged={refresh}
+        />
       </header>
       {tickets.length > 0 && (
         <p className="transcript__tickets">
@@ -67,64 +82,20 @@ export function Transcript({ conversationId }: { conversationId: string }) {
           ))}
         </p>
       )}
-      <ol className="messages" aria-label="Messages">
-        {messages.map((message) => (
-          <li
-            key={message.id}
-            data-role={message.role}
-            data-message-id={message.id}
-            className={`message message--${message.role}`}
-          >
-            <p className="message__who">
-              <span>
-                {message.role === 'agent' || message.role === 'note'
-                  ? `${roleName(message.role)}${message.authorName ? ` · ${message.authorName}` : ''}`
-                  : roleName(message.role)}
-              </span>
-              <time dateTime={isoOf(message.createdAt)}>{formatWhen(message.createdAt)}</time>
-            </p>
-            <p className="message__text">{message.content}</p>
-            {message.sources.length > 0 && (
-              <ul className="message__sources" aria-label="Sources">
-                {message.sources.map((source, i) => (
-                  <li key={`${source.chunkId}-${i}`}>{sourceLabel(source)}</li>
-                ))}
-              </ul>
-            )}
-            {(message.tags.length > 0 || message.feedback !== null) && (
-              <p className="chips">
-                {message.tags.map((tag) => (
-                  <span key={tag} className={`chip chip--tag chip--${tagTone(tag)}`}>
-                    {tag}
-                  </span>
-                ))}
-                {message.feedback !== null && (
-                  <span className="chip">
-                    {message.feedback > 0 ? '👍 helpful' : '👎 not helpful'}
-                  </span>
-                )}
-              </p>
-            )}
-          </li>
-        ))}
-      </ol>
-      {messages.length === 0 && <p className="empty">No messages yet.</p>}
-      <Composer conversationId={conversation.id} botPaused={Boolean(conversation.botPausedAt)} />
+      <div className="transcript__body">
+        <div className="transcript__thread">
+          <MessageList messages={messages} />
+          {messages.length === 0 && <p className="empty">No messages yet.</p>}
+          <Composer
+            conversationId={conversation.id}
+            botPaused={Boolean(conversation.botPausedAt)}
+            onSent={refresh}
+          />
+        </div>
+        <VisitorPanel conversation={conversation} past={pastConversations} onOpen={onOpen} />
+      </div>
     </article>
   );
-}
-
-/** "[1] Terms, p. 3 — Damage": which passage an answer leaned on. */
-export function sourceLabel(source: {
-  n?: number;
-  title: string;
-  page: number | null;
-  heading: string | null;
-}): string {
-  const marker = source.n ? `[${source.n}] ` : '';
-  const page = source.page ? `, p. ${source.page}` : '';
-  const heading = source.heading ? ` — ${source.heading}` : '';
-  return `${marker}${source.title}${page}${heading}`;
 }
 
 function useRefreshInbox(conversationId: string) {
@@ -203,91 +174,5 @@ function ConversationActions(props: {
         </p>
       )}
     </div>
-  );
-}
-
-/** The reply box (reaches the customer's widget) and the note box (the team only). */
-function Composer({ conversationId, botPaused }: { conversationId: string; botPaused: boolean }) {
-  const trpc = useTRPC();
-  const refresh = useRefreshInbox(conversationId);
-  const reply = useMutation(trpc.inbox.reply.mutationOptions({ onSuccess: refresh }));
-  const note = useMutation(trpc.inbox.addNote.mutationOptions({ onSuccess: refresh }));
-  const [chosen, setMode] = useState<'reply' | 'note'>('reply');
-  // Replying to the customer is live hand-off; without it the team can still write notes.
-  const canReply = usePlanAllows('liveHandoff') !== false;
-  const mode = canReply ? chosen : 'note';
-  const pending = mode === 'reply' ? reply : note;
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = event.currentTarget;
-    const content = String(new FormData(form).get(mode) ?? '').trim();
-    if (!content) return;
-    const done = await pending.mutateAsync({ conversationId, content }).catch(() => null);
-    if (done !== null) form.reset();
-  }
-
-  return (
-    <form className="composer" onSubmit={onSubmit} aria-label="Answer or note">
-      <fieldset className="composer__modes">
-        <legend className="visually-hidden">Write</legend>
-        {canReply && (
-          <label>
-            <input
-              type="radio"
-              name="composer-mode"
-              checked={mode === 'reply'}
-              onChange={() => setMode('reply')}
-            />{' '}
-            Reply to the customer
-          </label>
-        )}
-        <label>
-          <input
-            type="radio"
-            name="composer-mode"
-            checked={mode === 'note'}
-            onChange={() => setMode('note')}
-          />{' '}
-          Internal note
-        </label>
-      </fieldset>
-      <label htmlFor={`composer-${mode}`} className="visually-hidden">
-        {mode === 'reply' ? 'Reply' : 'Note'}
-      </label>
-      <textarea
-        key={mode}
-        id={`composer-${mode}`}
-        name={mode}
-        rows={3}
-        maxLength={4000}
-        required
-        className={mode === 'note' ? 'composer__note' : undefined}
-        aria-describedby="composer-hint"
-        placeholder={mode === 'reply' ? 'Write to the customer…' : 'Only your team sees this…'}
-        onKeyDown={(event) => {
-          // Ctrl/⌘+Enter sends, as in most chat tools; Enter alone makes a new line.
-          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey))
-            event.currentTarget.form?.requestSubmit();
-        }}
-      />
-      <p id="composer-hint" className="hint">
-        {mode === 'reply'
-          ? botPaused
-            ? 'The customer sees your reply at once. Ctrl+Enter sends.'
-            : 'Replying takes the conversation over: the bot pauses until you hand it back. Ctrl+Enter sends.'
-          : 'The customer never sees notes. Ctrl+Enter adds it.'}
-      </p>
-      {pending.error && (
-        <p role="alert" className="field__error">
-          {pending.error.message}
-        </p>
-      )}
-      <div className="actions">
-        <button type="submit" className="button button--small" disabled={pending.isPending}>
-          {mode === 'reply' ? 'Send reply' : 'Add note'}
-        </button>
-      </div>
-    </form>
   );
 }

@@ -34,7 +34,7 @@ export function TicketDetail({ ticketId }: { ticketId: string }) {
         {detail.error.message}
       </p>
     );
-  const { ticket, conversation, history } = detail.data;
+  const { ticket, conversation, history, customerMessage, names } = detail.data;
   return (
     <article className="ticket" aria-labelledby="ticket-title" data-ticket={ticket.id}>
       <header className="transcript__header">
@@ -56,6 +56,12 @@ export function TicketDetail({ ticketId }: { ticketId: string }) {
           )}
         </div>
       </header>
+      {customerMessage && (
+        <section aria-labelledby="ticket-message-title">
+          <h3 id="ticket-message-title">The customer wrote</h3>
+          <blockquote className="ticket__message">{customerMessage}</blockquote>
+        </section>
+      )}
       <div className="ticket__fields">
         <SelectField
           id="ticket-status"
@@ -99,7 +105,7 @@ export function TicketDetail({ ticketId }: { ticketId: string }) {
             <time dateTime={isoOf(event.createdAt)} className="muted">
               {formatWhen(event.createdAt)}
             </time>{' '}
-            {describeEvent(event.type, event.data)}
+            {describeEvent(event.type, event.data, names)}
           </li>
         ))}
       </ol>
@@ -108,20 +114,33 @@ export function TicketDetail({ ticketId }: { ticketId: string }) {
   );
 }
 
-/** A line of the ticket's history, in words. */
-export function describeEvent(type: string, data: unknown): string {
+/** A line of the ticket's history, in words, people by name (`names`: id → name). */
+export function describeEvent(
+  type: string,
+  data: unknown,
+  names: Record<string, string> = {},
+): string {
   const d = (data ?? {}) as Record<string, unknown>;
+  const nameOf = (id: unknown) =>
+    typeof id === 'string' ? (names[id] ?? 'a former member') : 'nobody';
+  const by = typeof d.byUserId === 'string' ? ` by ${nameOf(d.byUserId)}` : '';
   if (type === 'ticket_created')
-    return d.source === 'manual' ? 'Created by hand.' : 'Created from an escalated chat.';
-  if (type === 'ticket_replied') return 'Replied to the customer by email.';
+    return d.source === 'manual' ? `Created by hand${by}.` : 'Created from an escalated chat.';
+  if (type === 'ticket_replied')
+    return typeof d.byUserId === 'string'
+      ? `${capitalized(nameOf(d.byUserId))} replied to the customer by email.`
+      : 'Replied to the customer by email.';
   if (type === 'ticket_updated') {
     const changes = Object.entries((d.changes ?? {}) as Record<string, unknown>).map(
-      ([key, value]) => `${key === 'assigneeUserId' ? 'assignee' : key} → ${value ?? 'none'}`,
+      ([key, value]) =>
+        key === 'assigneeUserId' ? `assignee → ${nameOf(value)}` : `${key} → ${value ?? 'none'}`,
     );
-    return changes.length ? `Changed ${changes.join(', ')}.` : 'Updated.';
+    return changes.length ? `Changed ${changes.join(', ')}${by}.` : `Updated${by}.`;
   }
   return type.replaceAll('_', ' ');
 }
+
+const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 function SelectField(props: {
   id: string;

@@ -65,6 +65,21 @@ describe('ticket history', () => {
     );
     expect(
       describeEvent('ticket_updated', { changes: { status: 'solved', assigneeUserId: null } }),
-    ).toBe('Changed status → solved, assignee → none.');
+    ).toBe('Changed status → solved, assignee → nobody.');
+  });
+
+  it('names people, never their ids', () => {
+    const sam = '11111111-1111-4111-8111-111111111111';
+    const kim = '22222222-2222-4222-8222-222222222222';
+    const names = { [sam]: 'Sam', [kim]: 'Kim' };
+    expect(
+      describeEvent('ticket_updated', { changes: { assigneeUserId: kim }, byUserId: sam }, names),
+    ).toBe('Changed assignee → Kim by Sam.');
+    expect(describeEvent('ticket_replied', { byUserId: kim }, names)).toBe(
+      'Kim replied to the customer by email.',
+    );
+    expect(describeEvent('ticket_replied', { byUserId: 'gone' }, names)).toBe(
+      'A former member replied to the customer by email.',
+    );
   });
 });

@@ -47,7 +47,7 @@ export function Tickets({ initialTicketId }: { initialTicketId: string | null })
   }
 
   return (
-    <div className="inbox">
+    <div className="inbox inbox--tickets">
       <section className="inbox__list" aria-labelledby="tickets-list-title">
         <div className="panel__header">
           <h2 id="tickets-list-title" className="visually-hidden">
@@ -72,7 +72,7 @@ export function Tickets({ initialTicketId }: { initialTicketId: string | null })
         ) : (
           <DataTable
             className="tickets-table"
-            columns={['#', 'Subject', 'Status', 'Priority', 'Assignee', 'Created']}
+            columns={['#', 'Ticket', 'Status', 'Assignee', 'Created']}
             rows={rows}
             empty={<p className="empty">No tickets match.</p>}
             renderRow={(ticket) => (
@@ -82,8 +82,8 @@ export function Tickets({ initialTicketId }: { initialTicketId: string | null })
                 aria-selected={ticket.id === selectedId}
                 className={ticket.id === selectedId ? 'tickets-table__selected' : undefined}
               >
-                <td>{ticket.number}</td>
-                <td>
+                <td className="tickets-table__nowrap">{ticket.number}</td>
+                <td className="tickets-table__subject">
                   <button
                     type="button"
                     className="link-button"
@@ -97,16 +97,16 @@ export function Tickets({ initialTicketId }: { initialTicketId: string | null })
                     {ticket.category ? ` · ${ticket.category}` : ''}
                   </span>
                 </td>
-                <td>
-                  <span className={`chip chip--ticket-${ticket.status}`}>{ticket.status}</span>
-                </td>
-                <td>
+                <td className="tickets-table__chips">
+                  <span className={`chip chip--ticket-${ticket.status}`}>{ticket.status}</span>{' '}
                   <span className={`chip chip--priority-${ticket.priority}`}>
                     {ticket.priority}
                   </span>
                 </td>
-                <td>{ticket.assigneeName ?? (ticket.assigneeUserId ? 'A member' : '—')}</td>
-                <td>
+                <td className="tickets-table__nowrap">
+                  {ticket.assigneeName ?? (ticket.assigneeUserId ? 'A member' : '—')}
+                </td>
+                <td className="tickets-table__nowrap">
                   <time dateTime={isoOf(ticket.createdAt)}>{formatWhen(ticket.createdAt)}</time>
                 </td>
               </tr>
