@@ -3,6 +3,7 @@ import { createApiKey, hashSecretKey, revokeApiKey } from '@replyline/core/api-k
 import { asUserId, createTenant, schema, withTenant, type TenantId } from '@replyline/db';
 import { openTestDatabase, type TestDatabase } from '@replyline/db/testing';
 import { eq } from 'drizzle-orm';
+import { createReplylineClient } from '@replyline/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../../testing';
 
@@ -424,6 +425,22 @@ describe('conversations and tickets', () => {
     const csv = await call('GET', '/v1/manage/exports/tickets?format=csv', a.readKey);
     expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
     expect(await csv.text()).toContain('Order late');
+  });
+});
+
+describe('the typed client', () => {
+  it('reads and writes through @replyline/client', async () => {
+    const client = createReplylineClient({ baseUrl: api.base, secretKey: a.writeKey });
+    const { data: entry } = await client.PUT('/v1/manage/faq/{externalId}', {
+      params: { path: { externalId: 'client-1' } },
+      body: { question: 'Do you ship to Sweden?', answer: 'Yes, in 4 days.' },
+    });
+    expect(entry?.outcome).toBe('created');
+    const { data: page, error } = await client.GET('/v1/manage/tickets', {
+      params: { query: { limit: 1 } },
+    });
+    expect(error).toBeUndefined();
+    expect(page?.tickets.map((x) => x.id)).toEqual([a.ticketId]);
   });
 });
 

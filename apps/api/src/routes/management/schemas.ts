@@ -46,15 +46,10 @@ export const AddTextRequestSchema = z
   .openapi('AddTextRequest');
 
 export const UploadQuerySchema = z.object({
-  filename: z
-    .string()
-    .trim()
-    .min(1)
-    .max(200)
-    .openapi({
-      description:
-        'The file’s name, e.g. `returns.pdf`; its ending names the kind when the content type does not.',
-    }),
+  filename: z.string().trim().min(1).max(200).openapi({
+    description:
+      'The file’s name, e.g. `returns.pdf`; its ending names the kind when the content type does not.',
+  }),
 });
 
 export const DocumentParamsSchema = z.object({

@@ -1,0 +1,3 @@
+import { layer } from '@replyline/eslint-config';
+
+export default layer('package');
