@@ -71,9 +71,9 @@ export function Analytics({ canEditKnowledge }: { canEditKnowledge: boolean }) {
               hint="Went to a person"
             />
             <Kpi
-              label="Median response time"
-              value={formatSeconds(summary.data.medianResponseSeconds)}
-              hint={`People: ${formatSeconds(summary.data.medianAgentResponseSeconds)}`}
+              label="Median reply by a person"
+              value={formatSeconds(summary.data.medianAgentResponseSeconds)}
+              hint={`From when the customer began waiting · bot: ${formatSeconds(summary.data.medianResponseSeconds)}`}
             />
             <Kpi
               label="CSAT"
@@ -96,7 +96,9 @@ export function Analytics({ canEditKnowledge }: { canEditKnowledge: boolean }) {
 
       <section className="panel" aria-labelledby="top-questions-title">
         <h2 id="top-questions-title">Top questions</h2>
-        <p className="muted panel__description">Similar wording is counted together.</p>
+        <p className="muted panel__description">
+          Near-identical wordings are counted as one question.
+        </p>
         {top.isPending ? (
           <p className="muted">Loading…</p>
         ) : top.isError ? (

@@ -2,6 +2,7 @@ import { Panel } from '@replyline/ui/panel';
 import { ReadOnlyNotice } from '@replyline/ui/read-only-notice';
 import type { Metadata } from 'next';
 import { AuditLog } from '~/components/settings/audit-log';
+import { CannedReplies } from '~/components/settings/canned-replies';
 import { CustomerData } from '~/components/settings/customer-data';
 import { DeleteWorkspace } from '~/components/settings/delete-workspace';
 import { RetentionForm } from '~/components/settings/retention-form';
@@ -39,6 +40,9 @@ export default async function SettingsPage() {
       <nav className="page-nav" aria-label="On this page">
         <ul>
           <li>
+            <a href="#canned-replies">Canned replies</a>
+          </li>
+          <li>
             <a href="#retention">Data retention</a>
           </li>
           <li>
@@ -63,6 +67,13 @@ export default async function SettingsPage() {
           )}
         </ul>
       </nav>
+      <Panel
+        id="canned-replies"
+        title="Canned replies"
+        description="Answers your team inserts in the inbox by typing / and the shortcut."
+      >
+        <CannedReplies />
+      </Panel>
       <Panel
         id="retention"
         title="Data retention"
