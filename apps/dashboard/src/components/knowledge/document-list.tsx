@@ -17,7 +17,8 @@ const COLUMNS = ['Document', 'Type', 'Status', 'Passages', 'Updated'];
 
 /**
  * The workspace's documents with their processing status, read again every 2 s while one is
- * queued or processing. FAQ entries are documents too, but they are managed in the FAQ editor.
+ * queued or processing. FAQ entries and crawled web pages are documents too, but they are
+ * managed in the FAQ editor and under "Websites".
  */
 export function DocumentList({
   canEdit,
@@ -33,7 +34,7 @@ export function DocumentList({
       refetchInterval: (query) => pollInterval(query.state.data),
     }),
   );
-  const documents = list.data?.filter((d) => d.kind !== 'faq') ?? [];
+  const documents = list.data?.filter((d) => d.kind !== 'faq' && d.kind !== 'web') ?? [];
 
   if (list.isPending) return <p className="muted">Loading documents…</p>;
   if (list.isError) return <FormStatus error={list.error.message} />;

@@ -5,6 +5,7 @@ const doc = (overrides: Partial<KnowledgeDocument>): KnowledgeDocument => ({
   id: 'd',
   kind: 'pdf',
   title: 'Price list',
+  sourceUrl: null,
   status: 'ready',
   error: null,
   pagesDone: 0,

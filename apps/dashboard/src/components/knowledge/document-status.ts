@@ -40,6 +40,9 @@ const KIND_LABEL: Record<KnowledgeDocument['kind'], string> = {
   text: 'Text',
   markdown: 'Markdown',
   faq: 'FAQ',
+  docx: 'Word',
+  html: 'HTML',
+  web: 'Web page',
 };
 
 export function kindLabel(document: Pick<KnowledgeDocument, 'kind'>): string {

@@ -23,6 +23,7 @@ describe('the playground’s answer', () => {
         lexicalScore: 0.5,
         vectorScore: null,
         cited: true,
+        link: null,
       },
       {
         n: 2,
@@ -36,6 +37,7 @@ describe('the playground’s answer', () => {
         lexicalScore: 0.1,
         vectorScore: null,
         cited: false,
+        link: null,
       },
     ],
   };

@@ -110,6 +110,11 @@ function PassageItem({ passage }: { passage: Passage }) {
       <div className="passage__head">
         <span className="passage__n">[{passage.n}]</span>
         <span className="passage__where">{where.join(' · ')}</span>
+        {passage.link && (
+          <a className="passage__link" href={passage.link} target="_blank" rel="noreferrer">
+            Open the page
+          </a>
+        )}
         {passage.cited && <span className="status status--ready">Cited</span>}
       </div>
       <dl className="passage__scores">

@@ -10,6 +10,8 @@ import { PdfUpload } from '~/components/knowledge/pdf-upload';
 import { Playground } from '~/components/knowledge/playground';
 import { TextDocumentForm } from '~/components/knowledge/text-document-form';
 import { uploadLimits } from '~/components/knowledge/upload-limits';
+import { WebsiteSources } from '~/components/knowledge/website-sources';
+import type { WebsiteSource } from '~/components/knowledge/website-status';
 import { prefetched } from '~/components/widget/prefetched';
 import { requireWorkspace } from '~/server/workspace';
 import { serverApi } from '~/trpc/server';
@@ -23,15 +25,16 @@ export default async function KnowledgePage() {
   const { current } = await requireWorkspace();
   const canEdit = current.role !== 'agent';
   const api = await serverApi();
-  const [documents, faqEntries] = await Promise.all([
+  const [documents, faqEntries, websites] = await Promise.all([
     prefetched<KnowledgeDocument[]>(() => api.knowledge.list()),
     prefetched<FaqEntry[]>(() => api.knowledge.faqEntries()),
+    prefetched<WebsiteSource[]>(() => api.knowledge.websites()),
   ]);
   return (
     <div className="page">
       <header className="page__header">
         <h1>Knowledge</h1>
-        <p className="muted">The PDFs, FAQs and pages your assistant answers from.</p>
+        <p className="muted">The websites, files and FAQs your assistant answers from.</p>
       </header>
       {!canEdit && (
         <ReadOnlyNotice>
@@ -40,6 +43,9 @@ export default async function KnowledgePage() {
       )}
       <nav className="page-nav" aria-label="On this page">
         <ul>
+          <li>
+            <a href="#websites">Websites</a>
+          </li>
           <li>
             <a href="#documents">Documents</a>
           </li>
@@ -53,9 +59,16 @@ export default async function KnowledgePage() {
       </nav>
       {canEdit && <ArticleAllowance />}
       <Panel
+        id="websites"
+        title="Websites"
+        description="Your site's pages, read again on a schedule: changed pages are updated, removed ones leave."
+      >
+        <WebsiteSources canEdit={canEdit} initial={websites} />
+      </Panel>
+      <Panel
         id="documents"
         title="Documents"
-        description="PDFs and text are split into passages the assistant searches."
+        description="PDF, Word, HTML, Markdown and text files are split into passages the assistant searches."
       >
         {canEdit && <PdfUpload maxBytes={uploadLimits().maxBytes} />}
         <DocumentList canEdit={canEdit} initial={documents} />
