@@ -833,13 +833,13 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Upload a file (PDF, Markdown or plain text) as a document
-         * @description The body is the file itself, its content type one of the listed ones. The document is queued for processing; follow its `status` with GET /v1/manage/documents/{id}.
+         * Upload a file (PDF, Word .docx, HTML, Markdown or plain text) as a document
+         * @description The body is the file itself; its kind comes from `filename` (.pdf, .docx, .html, .md, .txt) and must match its bytes. The document is queued for processing; follow its `status` with GET /v1/manage/documents/{id}.
          */
         post: {
             parameters: {
                 query: {
-                    /** @description The file’s name, e.g. `returns.pdf`; its ending names the kind when the content type does not. */
+                    /** @description The file’s name, e.g. `returns.pdf`; its ending names the kind (.pdf, .docx, .html, .htm, .md, .markdown, .txt). */
                     filename: string;
                 };
                 header?: never;
@@ -848,7 +848,10 @@ export interface paths {
             };
             requestBody: {
                 content: {
+                    "application/octet-stream": string;
                     "application/pdf": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "text/html": string;
                     "text/markdown": string;
                     "text/plain": string;
                 };
@@ -908,7 +911,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Not a PDF, Markdown or text file */
+                /** @description A kind of file not taken, or bytes that are not what its name says */
                 415: {
                     headers: {
                         [name: string]: unknown;

@@ -1,28 +1,27 @@
-import { basename, extname } from 'node:path';
-import { addPdfDocument, type AddedDocument, type IngestLimits } from '@replyline/rag';
+import { basename } from 'node:path';
+import {
+  addFileDocument,
+  addPdfDocument,
+  type AddedDocument,
+  type IngestLimits,
+} from '@replyline/rag';
 import { DomainError } from '../domain-error';
 import { helpArticleCap } from './article-cap';
 import { auditKnowledge, ingestionDeps, type KnowledgeActor } from './knowledge-deps';
-import { addText } from './manage-documents';
+import { checkedKind } from './upload-document';
 
 export interface DocumentFile {
   filename: string;
-  /** The request's content type; the file's name decides when it says nothing useful. */
-  contentType: string;
   bytes: Uint8Array;
   limits?: Partial<IngestLimits>;
 }
 
-/** Every PDF starts with this within its first kilobyte (PDF 32000-1, 7.5.2). */
-const PDF_MAGIC = '%PDF-';
-
-type FileKind = 'pdf' | 'markdown' | 'text';
-
 /**
- * A file sent to the management API: a PDF, or a Markdown or plain-text file (UTF-8), queued
- * for ingestion like the dashboard's uploads. The caller's key decides the workspace and the
- * scope; this checks the file: empty, unknown kind, not UTF-8, or a "PDF" that is none is
- * refused with a reason and stores nothing.
+ * Stores an uploaded file as a document and queues it, once the caller is known to be allowed
+ * (the dashboard's upload checks the member's role, the management API the key's scope). Its
+ * kind comes from its name and must match its bytes (see `checkedKind`); an empty file, a kind
+ * not taken or bytes that are not what the name says are refused with a reason and store
+ * nothing.
  */
 export async function addDocumentFile(
   ctx: KnowledgeActor,
@@ -30,48 +29,21 @@ export async function addDocumentFile(
 ): Promise<AddedDocument> {
   const filename = basename(file.filename.replace(/\\/g, '/')).slice(0, 200) || 'document';
   if (file.bytes.length === 0) throw new DomainError('bad_input', `"${filename}" is empty.`);
-  const kind = kindOf(filename, file.contentType);
-  if (kind === 'pdf') return addPdf(ctx, filename, file);
-  const text = decodeUtf8(filename, file.bytes);
-  const title = filename.replace(/\.(md|markdown|txt)$/i, '') || filename;
-  return addText(ctx, { title, text, format: kind });
-}
-
-async function addPdf(ctx: KnowledgeActor, filename: string, file: DocumentFile) {
-  const head = Buffer.from(file.bytes.subarray(0, 1024)).toString('latin1');
-  if (!head.includes(PDF_MAGIC))
-    throw new DomainError('unsupported_media_type', `"${filename}" is not a PDF.`);
-  const added = await addPdfDocument(
-    { ...ingestionDeps(ctx), limits: file.limits, beforeCommit: helpArticleCap(ctx.tenantId) },
-    ctx.tenantId,
-    { filename, bytes: file.bytes },
-  );
+  const kind = checkedKind(filename, file.bytes);
+  const deps = {
+    ...ingestionDeps(ctx),
+    limits: file.limits,
+    beforeCommit: helpArticleCap(ctx.tenantId),
+  };
+  const added =
+    kind === 'pdf'
+      ? await addPdfDocument(deps, ctx.tenantId, { filename, bytes: file.bytes })
+      : await addFileDocument(deps, ctx.tenantId, { kind, filename, bytes: file.bytes });
   await auditKnowledge(ctx, {
-    action: 'knowledge.pdf_uploaded',
+    action: kind === 'pdf' ? 'knowledge.pdf_uploaded' : 'knowledge.file_uploaded',
     targetType: 'document',
     targetId: added.documentId,
-    details: { filename, sizeBytes: file.bytes.length, status: added.status, via: 'api' },
+    details: { filename, kind, sizeBytes: file.bytes.length, status: added.status },
   });
   return added;
-}
-
-function kindOf(filename: string, contentType: string): FileKind {
-  const type = contentType.split(';')[0]!.trim().toLowerCase();
-  const extension = extname(filename).toLowerCase();
-  if (type === 'application/pdf' || extension === '.pdf') return 'pdf';
-  if (type === 'text/markdown' || extension === '.md' || extension === '.markdown')
-    return 'markdown';
-  if (type === 'text/plain' || extension === '.txt') return 'text';
-  throw new DomainError(
-    'unsupported_media_type',
-    `"${filename}" (${type || 'no content type'}) is not a file this API takes: send a PDF (application/pdf), Markdown (text/markdown) or plain text (text/plain).`,
-  );
-}
-
-function decodeUtf8(filename: string, bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new DomainError('bad_input', `"${filename}" is not UTF-8 text.`);
-  }
 }

@@ -1,19 +1,11 @@
-import { basename, extname } from 'node:path';
+import { extname } from 'node:path';
 import type { Database, TenantId, UserId } from '@replyline/db';
-import {
-  addFileDocument,
-  addPdfDocument,
-  type AddedDocument,
-  type Embedder,
-  type IngestLimits,
-  type NewFile,
-} from '@replyline/rag';
+import type { AddedDocument, Embedder, IngestLimits, NewFile } from '@replyline/rag';
 import { DomainError } from '../domain-error';
 import { roleMeets } from '../team/roles';
 import { type Enqueue } from '../services';
 import { memberRole } from '../team/member-role';
-import { helpArticleCap } from './article-cap';
-import { auditKnowledge, knowledgeDeps } from './knowledge-deps';
+import { addDocumentFile } from './add-document-file';
 
 export interface UploadDocumentInput {
   db: Database;
@@ -63,28 +55,10 @@ export async function uploadDocument(input: UploadDocumentInput): Promise<AddedD
       'forbidden',
       'Uploading knowledge needs the admin role in this workspace.',
     );
-  const filename = basename(input.filename.replace(/\\/g, '/')).slice(0, 200) || 'document';
-  if (input.bytes.length === 0) throw new DomainError('bad_input', `"${filename}" is empty.`);
-  const kind = checkedKind(filename, input.bytes);
-  const deps = {
-    ...knowledgeDeps(input),
-    limits: input.limits,
-    beforeCommit: helpArticleCap(input.tenantId),
-  };
-  const added =
-    kind === 'pdf'
-      ? await addPdfDocument(deps, input.tenantId, { filename, bytes: input.bytes })
-      : await addFileDocument(deps, input.tenantId, { kind, filename, bytes: input.bytes });
-  await auditKnowledge(
+  return addDocumentFile(
     { ...input, requestIp: input.requestIp ?? null },
-    {
-      action: kind === 'pdf' ? 'knowledge.pdf_uploaded' : 'knowledge.file_uploaded',
-      targetType: 'document',
-      targetId: added.documentId,
-      details: { filename, kind, sizeBytes: input.bytes.length, status: added.status },
-    },
+    { filename: input.filename, bytes: input.bytes, limits: input.limits },
   );
-  return added;
 }
 
 /** The file's kind by its name, when its first bytes agree (a renamed file is refused). */

@@ -27,10 +27,14 @@ const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
 const fileBody = {
   required: true,
   content: Object.fromEntries(
-    ['application/pdf', 'text/markdown', 'text/plain'].map((type) => [
-      type,
-      { schema: { type: 'string' as const, format: 'binary' } },
-    ]),
+    [
+      'application/pdf',
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      'text/html',
+      'text/markdown',
+      'text/plain',
+      'application/octet-stream',
+    ].map((type) => [type, { schema: { type: 'string' as const, format: 'binary' } }]),
   ),
 };
 
@@ -39,16 +43,16 @@ export const uploadDocumentRoute = documentedRoute(
     access: 'write',
     method: 'post',
     path: '/v1/manage/documents/files',
-    summary: 'Upload a file (PDF, Markdown or plain text) as a document',
+    summary: 'Upload a file (PDF, Word .docx, HTML, Markdown or plain text) as a document',
     description:
-      'The body is the file itself, its content type one of the listed ones. The document is queued for processing; follow its `status` with GET /v1/manage/documents/{id}.',
+      'The body is the file itself; its kind comes from `filename` (.pdf, .docx, .html, .md, .txt) and must match its bytes. The document is queued for processing; follow its `status` with GET /v1/manage/documents/{id}.',
     request: { query: UploadQuerySchema, body: fileBody },
     responses: {
       201: jsonResponse('Queued (or a duplicate of a document already there)', AddedDocumentSchema),
       400: errorResponse('Empty file, or text that is not UTF-8'),
       402: errorResponse('The plan’s help articles are used up'),
       413: errorResponse('The file is too large'),
-      415: errorResponse('Not a PDF, Markdown or text file'),
+      415: errorResponse('A kind of file not taken, or bytes that are not what its name says'),
     },
   }),
   {
@@ -59,7 +63,6 @@ export const uploadDocumentRoute = documentedRoute(
       const bytes = await readBody(ctx.req, MAX_UPLOAD_BYTES);
       const added = await addDocumentFile(knowledgeActorOf(ctx, principal), {
         filename,
-        contentType: ctx.req.headers['content-type'] ?? '',
         bytes,
         limits: managementApiOf(ctx.app).ingestLimits,
       });

@@ -327,6 +327,18 @@ describe('documents', () => {
     expect(await got.json()).toMatchObject({ id: documentId, kind: 'pdf', status: 'queued' });
   });
 
+  it('takes an HTML file, its kind named by the file name', async () => {
+    const res = await fetch(`${api.base}/v1/manage/documents/files?filename=hours.html`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${a.writeKey}`, 'content-type': 'text/html' },
+      body: '<html><body><h1>Hours</h1><p>Open 9 to 17.</p></body></html>',
+    });
+    expect(res.status).toBe(201);
+    const { documentId } = (await res.json()) as { documentId: string };
+    const got = await call('GET', `/v1/manage/documents/${documentId}`, a.readKey);
+    expect(await got.json()).toMatchObject({ kind: 'html' });
+  });
+
   it('refuses a file it cannot read, storing nothing', async () => {
     const before = (
       (await (await call('GET', '/v1/manage/documents', a.readKey)).json()) as {
@@ -340,6 +352,9 @@ describe('documents', () => {
         body,
       });
     expect((await send('fake.pdf', 'application/pdf', Buffer.from('hello'))).status).toBe(415);
+    expect((await send('letter.docx', 'application/octet-stream', Buffer.from('hi'))).status).toBe(
+      415,
+    );
     expect((await send('sheet.xlsx', 'application/octet-stream', Buffer.from('PK'))).status).toBe(
       415,
     );

@@ -48,7 +48,7 @@ export const AddTextRequestSchema = z
 export const UploadQuerySchema = z.object({
   filename: z.string().trim().min(1).max(200).openapi({
     description:
-      'The file’s name, e.g. `returns.pdf`; its ending names the kind when the content type does not.',
+      'The file’s name, e.g. `returns.pdf`; its ending names the kind (.pdf, .docx, .html, .htm, .md, .markdown, .txt).',
   }),
 });
 
