@@ -44,4 +44,15 @@ describe('citations', () => {
     ]);
     expect(sourcesFor('Anything', [])).toEqual([]);
   });
+  it('lists the same document and page once', () => {
+    const samePage = { ...passage(2), documentId: 'doc-1', page: 10 };
+    const otherPage = { ...passage(3), documentId: 'doc-1', page: 11 };
+    const sources = sourcesFor('A [1], B [2], C [3].', [passage(1), samePage, otherPage]);
+    expect(sources.map((s) => [s.documentId, s.page])).toEqual([
+      ['doc-1', 10],
+      ['doc-1', 11],
+    ]);
+    const uncited = sourcesFor('No citations.', [passage(1), samePage]);
+    expect(uncited.map((s) => s.n)).toEqual([1]);
+  });
 });

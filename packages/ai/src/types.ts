@@ -18,6 +18,8 @@ export interface Passage {
   heading: string | null;
   content: string;
   score: number;
+  /** Cosine similarity to the question, when vector search found the passage. */
+  vectorScore?: number | null;
 }
 
 export interface ChatRequest {

@@ -2,6 +2,7 @@ import { checkDailyBudget } from '../guardrails/daily-budget';
 import { looksLikeInjection } from '../guardrails/injection';
 import { refusedTopicIn } from '../guardrails/refused-topics';
 import { phrasesFor } from '../language/phrases';
+import { weighEvidence, type EvidenceQuestion } from '../retrieval/evidence-gate';
 import { retrievePassages, type KnowledgeSearch } from '../retrieval/retrieve-passages';
 import { isSmallTalk } from '../signals/tag-message';
 import type { MessageTag } from '../signals/lexicons';
@@ -27,20 +28,33 @@ export interface PlanInput {
   budget: { used: number; limit: number } | null;
 }
 
+export interface PlanOptions {
+  /**
+   * Whether the best document must support the question (evidence-gate.ts) before a model or
+   * the extractive answerer sees it. Off only to measure the engine as it was before the gate.
+   */
+  requireEvidence?: boolean;
+}
+
 /**
  * Decides how to answer before any model runs. Some messages get a fixed reply in the
  * customer's language and never reach a model: instructions aimed at the assistant, a request
  * for a person, a refused topic, small talk, and questions the knowledge base has nothing on
- * (so nothing can be invented). Everything else goes to the model with the relevant passages.
+ * or whose best passages do not support them (so nothing can be invented, and no model is paid
+ * to say so). Everything else goes to the model with the relevant passages.
  */
-export async function planAnswer(input: PlanInput): Promise<AnswerPlan> {
+export async function planAnswer(input: PlanInput, options: PlanOptions = {}): Promise<AnswerPlan> {
   const canned = cannedPlan(input);
   if (canned) return canned;
-  const passages = await findPassages(input);
-  if (passages.length === 0) {
+  const found = await findPassages(input);
+  const supported =
+    found.passages.length > 0 &&
+    (options.requireEvidence === false || weighEvidence(found.question, found.passages).supported);
+  if (!supported) {
     const phrases = phrasesFor(input.language);
     return { kind: 'canned', text: phrases.dontKnow, tags: ['unanswered'], unanswered: true };
   }
+  const passages = found.passages;
   const overBudget = input.budget
     ? !checkDailyBudget(input.budget.used, input.budget.limit).allowed
     : false;
@@ -91,18 +105,30 @@ export function searchTexts(input: CannedInput): string[] {
 
 /**
  * Searches with the message; a short follow-up ("and grand ones?") that finds nothing is
- * searched again together with the customer's previous message.
+ * searched again together with the customer's previous message. Returns the question as it
+ * was searched, which is what the passages must support.
  */
-async function findPassages(input: PlanInput): Promise<Passage[]> {
-  const search = (text: string) =>
-    retrievePassages(input.search, {
-      text,
-      knowledgeLanguage: input.knowledgeLanguage,
-      messageLanguage: input.language,
-      searchLanguage: input.context.tenant.language,
-    });
+async function findPassages(
+  input: PlanInput,
+): Promise<{ question: EvidenceQuestion; passages: Passage[] }> {
+  const asked = (text: string): EvidenceQuestion => ({
+    text,
+    knowledgeLanguage: input.knowledgeLanguage,
+    messageLanguage: input.language,
+  });
+  const search = async (text: string) => ({
+    question: asked(text),
+    passages: (
+      await retrievePassages(input.search, {
+        text,
+        knowledgeLanguage: input.knowledgeLanguage,
+        messageLanguage: input.language,
+        searchLanguage: input.context.tenant.language,
+      })
+    ).passages,
+  });
   const [question, followUp] = searchTexts(input);
   const first = await search(question!);
-  if (first.passages.length > 0 || !followUp) return first.passages;
-  return (await search(followUp)).passages;
+  if (first.passages.length > 0 || !followUp) return first;
+  return search(followUp);
 }

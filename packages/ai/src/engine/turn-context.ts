@@ -18,3 +18,22 @@ export interface TurnContext {
   /** Oldest first. */
   turns: (StoredTurn & { tags: string[] })[];
 }
+
+/**
+ * A visitor's first message to a tenant with the default persona and no history: what the
+ * answer evaluation and tests ask their questions in.
+ */
+export function firstMessageContext(tenant: { name: string; language: string }): TurnContext {
+  return {
+    tenant: {
+      ...tenant,
+      siteUrl: null,
+      allowedOrigins: [],
+      persona: { assistantName: 'Assistant', tone: 'plain', refusedTopics: [] },
+      aiModel: null,
+    },
+    visitorId: 'visitor',
+    visitorContext: null,
+    turns: [],
+  };
+}

@@ -19,6 +19,7 @@ const passage = (id: number, content: string, extra: Partial<Passage> = {}): Pas
 const pianos = passage(
   1,
   'Yes. Upright pianos are $250 and grand pianos $450 within the city, including straps. Gun safes over 300 kg need a site visit first.',
+  { kind: 'text' },
 );
 const ask = (question: string, passages: Passage[], language = 'en') =>
   composeExtractiveAnswer({ question, passages, language, knowledgeLanguage: 'en' });
@@ -50,12 +51,38 @@ describe('composeExtractiveAnswer', () => {
     );
   });
 
-  it('adds a close second passage with its own citation, not a weak one', () => {
-    const second = passage(2, 'Grand pianos need four movers.', { score: 8 });
+  it('adds a close second passage of the same document with its own citation, not a weak one', () => {
+    const second = passage(2, 'Grand pianos need four movers.', { score: 8, documentId: 'd1' });
     expect(ask('grand pianos', [pianos, second])).toBe(
       `Yes. Upright pianos are $250 and grand pianos $450 within the city, including straps. [1]\n\nGrand pianos need four movers. [2]`,
     );
     expect(ask('grand pianos', [pianos, { ...second, score: 2 }])).not.toContain('[2]');
+  });
+
+  it('never stitches a passage of another document onto the answer', () => {
+    const faqLine = passage(2, 'The piano guide is written by our team.', { score: 9.5 });
+    const otherStory = passage(3, 'Grand pianos sink in the moon marsh.', { score: 9, kind: 'pdf' });
+    const answer = ask('grand pianos', [pianos, faqLine, otherStory]);
+    expect(answer).toContain('[1]');
+    expect(answer).not.toMatch(/\[2\]|\[3\]|guide|marsh/);
+  });
+
+  it('quotes whole sentences only: no fragment cut at the start or end of a chunk', () => {
+    const chunk = passage(
+      1,
+      'who wrote a book about the moon. The Buried Moon was trapped in the bog by the bogles. When the people came',
+      { kind: 'pdf' },
+    );
+    expect(ask('Who trapped the moon in the bog?', [chunk])).toBe(
+      'The Buried Moon was trapped in the bog by the bogles. [1]',
+    );
+  });
+
+  it('quotes an FAQ answer with its Markdown intact', () => {
+    const markdown =
+      '**To download a story:**\n\n1. Open the story page.\n2. Click *Download PDF* at the top.\n3. See [the help page](https://stories.example/help).';
+    const faq = passage(1, markdown, { heading: 'How do I download a story?' });
+    expect(ask('How do I download a story?', [faq])).toBe(`${markdown} [1]`);
   });
 
   it('says which language it quotes in when the customer wrote in another', () => {

@@ -1,5 +1,9 @@
 import type { ChatDelta, ChatModel, ChatRequest } from '../types';
-import { composeExtractiveAnswer } from './extractive-answer';
+import {
+  composeExtractiveAnswer,
+  EXTRACTIVE_STYLE,
+  type ExtractiveStyle,
+} from './extractive-answer';
 
 export const EXTRACTIVE_MODEL_NAME = 'extractive';
 
@@ -8,9 +12,9 @@ export const EXTRACTIVE_MODEL_NAME = 'extractive';
  * composeExtractiveAnswer) and streams the answer word by word, like a model would.
  * Metered in characters, since no tokens are bought.
  */
-export function createExtractiveModel(): ChatModel {
+export function createExtractiveModel(style: ExtractiveStyle = EXTRACTIVE_STYLE): ChatModel {
   async function* stream(request: ChatRequest, signal?: AbortSignal): AsyncIterable<ChatDelta> {
-    const answer = composeExtractiveAnswer(request);
+    const answer = composeExtractiveAnswer(request, style);
     for (const word of answer.match(/\s*\S+/g) ?? []) {
       if (signal?.aborted) return;
       yield { type: 'text', text: word };

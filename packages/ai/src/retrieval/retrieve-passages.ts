@@ -52,6 +52,7 @@ export async function retrievePassages(
     heading: hit.heading ? stripInvisible(hit.heading) : null,
     content: hit.content,
     score: hit.score,
+    vectorScore: hit.vectorScore,
   }));
   return {
     passages: passages.map((p, index) => ({ ...p, id: index + 1 })),

@@ -32,14 +32,19 @@ export function formatTable(rows: readonly SystemRow[]): string {
     fixed(s.p95Ms, 2),
     String(s.queries),
   ]);
-  const all = [[...HEADERS], ...cells];
-  const widths = HEADERS.map((_, c) => Math.max(...all.map((r) => (r[c] ?? '').length)));
+  return alignedTable(HEADERS, cells);
+}
+
+/** Plain-text columns: the first left-aligned, the others right-aligned, a rule under the header. */
+export function alignedTable(headers: readonly string[], rows: readonly string[][]): string {
+  const all = [[...headers], ...rows];
+  const widths = headers.map((_, c) => Math.max(...all.map((r) => (r[c] ?? '').length)));
   const line = (r: string[]) =>
     r
       .map((cell, c) => (c === 0 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0)))
       .join('  ');
   const rule = widths.map((w) => '-'.repeat(w)).join('  ');
-  return [line(all[0] as string[]), rule, ...cells.map(line)].join('\n');
+  return [line(all[0] as string[]), rule, ...rows.map(line)].join('\n');
 }
 
 /** One line on how the set was built: sizes, duplicates, dropped pairs. */
