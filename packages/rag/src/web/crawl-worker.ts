@@ -2,7 +2,7 @@ import { QUEUES, schema, type PgBoss, type TenantId } from '@replyline/db';
 import type { RagEnv } from '../env';
 import { crawlWebsite, type CrawlDeps } from './crawl-website';
 import { DEFAULT_CRAWL_FETCH, type CrawlFetchOptions } from './polite-fetcher';
-import { dueWebsiteSources, enqueueCrawl, type CrawlJob } from './website-sources';
+import { dueWebsiteSources, queueWebsiteCrawl, type CrawlJob } from './website-sources';
 
 /** How often scheduled (daily, weekly) crawls are looked for. */
 const SCHEDULER_CRON = '7 * * * *';
@@ -50,10 +50,8 @@ export async function queueDueCrawls(
   let queued = 0;
   for (const tenant of tenants) {
     const tenantId = tenant.id as TenantId;
-    for (const sourceId of await dueWebsiteSources(deps.db, tenantId, now)) {
-      await enqueueCrawl(deps, tenantId, sourceId);
-      queued += 1;
-    }
+    for (const sourceId of await dueWebsiteSources(deps.db, tenantId, now))
+      if (await queueWebsiteCrawl(deps, tenantId, sourceId)) queued += 1;
   }
   return queued;
 }

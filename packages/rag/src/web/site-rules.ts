@@ -25,7 +25,7 @@ export async function readSiteRules(
   try {
     response = await fetchPage(robotsUrl);
   } catch (error) {
-    return { unreachable: `robots.txt could not be read: ${reason(error)}` };
+    return { unreachable: `The site could not be reached: ${reason(error)}` };
   }
   if (response.status >= 400 && response.status < 500) return ALLOW_ALL;
   if (!response.ok)

@@ -182,7 +182,7 @@ export async function listWebsitePages(
 
 /** Queues a crawl now; false when the source does not exist. */
 export async function queueWebsiteCrawl(
-  deps: KnowledgeDeps,
+  deps: Pick<KnowledgeDeps, 'db' | 'queue'>,
   tenantId: TenantId,
   sourceId: string,
 ): Promise<boolean> {
