@@ -220,19 +220,24 @@ describe.runIf(hasChromium)('the widget on a customer site, in Chromium', () => 
     await page.close();
   });
 
-  it('shows a polite notice, not a crash, on a website that is not on the allow-list', async () => {
+  it('shows no bubble at all on a website that is not on the allow-list, and records the sighting', async () => {
     const page = await browser.newPage();
     const pageErrors: string[] = [];
     page.on('pageerror', (e) => pageErrors.push(e.message));
+    const config = page.waitForResponse((r) => r.url().includes('/v1/widget/config'));
     await page.goto(foreign.origin);
-    await page.locator('replyline-widget button[aria-label^="Open chat"]').click();
-    const notice = page.locator('replyline-widget [data-state="unavailable"]');
-    await notice.waitFor();
-    expect(await notice.innerText()).toMatch(/not available/i);
-    expect(await page.locator('replyline-widget iframe').count()).toBe(0);
+    expect((await config).status()).toBe(403);
+    await expect.poll(() => page.locator('replyline-widget').count()).toBe(0);
     expect(await page.locator('#after').getAttribute('data-ran')).toBe('yes');
     expect(pageErrors).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/widget-refused.png` });
+    const sightings = await withTenant(database.db, tenantId, (tx) =>
+      tx
+        .select({ origin: schema.widgetSightings.origin, allowed: schema.widgetSightings.allowed })
+        .from(schema.widgetSightings)
+        .where(eq(schema.widgetSightings.origin, foreign.origin)),
+    );
+    expect(sightings).toEqual([{ origin: foreign.origin, allowed: false }]);
     await page.close();
   });
 
