@@ -147,7 +147,7 @@ const endpoints = () => [
   {
     name: 'list documents',
     access: 'read',
-    request: (w: Workspace) => ['GET', '/v1/manage/documents'] as const,
+    request: () => ['GET', '/v1/manage/documents'] as const,
     ok: 200,
     otherWorkspace: async (res: Response) =>
       expect(
@@ -280,14 +280,14 @@ describe('every endpoint', () => {
   const cases = endpoints().sort((x, y) => Number(Boolean(x.last)) - Number(Boolean(y.last)));
 
   it.each(cases.map((c) => [c.name, c] as const))('%s: revoked key 401', async (_n, c) => {
-    const [method, path, body] = c.request(a) as readonly [string, string, unknown?];
+    const [method, path, body] = c.request() as readonly [string, string, unknown?];
     expect((await call(method, path, a.revokedKey, body)).status).toBe(401);
   });
 
   it.each(cases.filter((c) => c.access === 'write').map((c) => [c.name, c] as const))(
     '%s: read-only key 403',
     async (_n, c) => {
-      const [method, path, body] = c.request(a) as readonly [string, string, unknown?];
+      const [method, path, body] = c.request() as readonly [string, string, unknown?];
       const res = await call(method, path, a.readKey, body);
       expect(res.status).toBe(403);
       expect((await errorOf(res)).message).toMatch(/only read/);
@@ -297,7 +297,7 @@ describe('every endpoint', () => {
   it.each(cases.filter((c) => c.otherWorkspace).map((c) => [c.name, c] as const))(
     "%s: another workspace's key sees none of it",
     async (_n, c) => {
-      const [method, path, body] = c.request(a) as readonly [string, string, unknown?];
+      const [method, path, body] = c.request() as readonly [string, string, unknown?];
       const res = await call(method, path, c.access === 'write' ? b.writeKey : b.readKey, body);
       if (typeof c.otherWorkspace === 'number') expect(res.status).toBe(c.otherWorkspace);
       else {
@@ -308,7 +308,7 @@ describe('every endpoint', () => {
   );
 
   it.each(cases.map((c) => [c.name, c] as const))('%s: valid key', async (_n, c) => {
-    const [method, path, body] = c.request(a) as readonly [string, string, unknown?];
+    const [method, path, body] = c.request() as readonly [string, string, unknown?];
     const res = await call(method, path, c.access === 'write' ? a.writeKey : a.readKey, body);
     expect(res.status, await res.clone().text()).toBe(c.ok);
   });
