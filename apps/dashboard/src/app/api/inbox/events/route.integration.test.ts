@@ -1,0 +1,88 @@
+// The inbox's live feed through the route handler Next mounts: who may open it, and that a
+// change committed in the workspace arrives as a server-sent event while others' do not.
+import { createTenant, schema, withTenant, type TenantId } from '@replyline/db';
+import { describe, expect, it, vi } from 'vitest';
+import type { DashboardServer } from '~/server/db';
+import { useTestServer } from '~/server/testing';
+import { signedInUser, TEST_ORIGIN } from '~/testing/test-server';
+import { GET } from './route';
+
+const state = vi.hoisted(() => ({ server: null as DashboardServer | null }));
+vi.mock('~/server/db', () => ({ getServer: async () => state.server }));
+
+const t = useTestServer(state);
+
+async function workspace() {
+  const { tenantId } = await createTenant(t.db, {
+    name: 'Live inbox',
+    slug: `live-${Math.random().toString(36).slice(2, 10)}`,
+  });
+  const user = await signedInUser(t);
+  await withTenant(t.db, tenantId, (tx) =>
+    tx.insert(schema.memberships).values({ tenantId, userId: user.userId, role: 'agent' }),
+  );
+  return { tenantId, cookie: `${user.cookie}; rl_workspace=${tenantId}` };
+}
+
+function openFeed(cookie?: string, signal?: AbortSignal) {
+  const headers = new Headers(cookie ? { cookie } : {});
+  return GET(new Request(`${TEST_ORIGIN}/api/inbox/events`, { headers, signal }));
+}
+
+function newConversation(tenantId: TenantId) {
+  return withTenant(t.db, tenantId, async (tx) => {
+    const [row] = await tx
+      .insert(schema.conversations)
+      .values({ tenantId, visitorId: 'v_live' })
+      .returning({ id: schema.conversations.id });
+    await tx
+      .insert(schema.messages)
+      .values({ tenantId, conversationId: row!.id, role: 'visitor', content: 'Hello?' });
+    return row!.id;
+  });
+}
+
+/** Reads the stream until `done` says the text so far is enough. */
+async function readUntil(response: Response, done: (text: string) => boolean) {
+  const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+  let text = '';
+  while (!done(text)) {
+    const { value, done: ended } = await reader.read();
+    if (ended) break;
+    text += value;
+  }
+  return text;
+}
+
+describe('the inbox event stream', () => {
+  it('refuses the signed out, and members of other workspaces', async () => {
+    const signedOut = await openFeed();
+    expect(signedOut.status).toBe(401);
+    expect(await signedOut.json()).toEqual({ message: 'Sign in to follow the inbox.' });
+
+    const mine = await workspace();
+    const other = await workspace();
+    const cookie = mine.cookie.replace(mine.tenantId, other.tenantId);
+    const refused = await openFeed(cookie);
+    expect(refused.status).toBe(403);
+  });
+
+  it("announces each change in the member's workspace, and only there", async () => {
+    const { tenantId, cookie } = await workspace();
+    const elsewhere = await workspace();
+    const stop = new AbortController();
+    const response = await openFeed(cookie, stop.signal);
+    expect(response.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
+
+    const reading = readUntil(response, (text) => text.includes('"kind":"message"'));
+    await newConversation(elsewhere.tenantId);
+    const conversationId = await newConversation(tenantId);
+    const text = await reading;
+    stop.abort();
+    expect(text).toContain('event: ready');
+    expect(text).toContain(
+      `event: conversation\ndata: {"conversationId":"${conversationId}","kind":"message"}`,
+    );
+    expect(text.match(/event: conversation/g)).toHaveLength(1);
+  });
+});
