@@ -3,7 +3,6 @@
 import { ACTIONS_COLUMN, DataTable } from '@replyline/ui/data-table';
 import { FormStatus } from '@replyline/ui/form-status';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTRPC } from '~/trpc/react';
 import {
   kindLabel,
@@ -12,6 +11,7 @@ import {
   statusLabel,
   type KnowledgeDocument,
 } from './document-status';
+import { RowActions } from './row-actions';
 
 const COLUMNS = ['Document', 'Type', 'Status', 'Passages', 'Updated'];
 
@@ -95,49 +95,30 @@ function DocumentRow({ document, canEdit }: { document: KnowledgeDocument; canEd
 function DocumentActions({ document }: { document: KnowledgeDocument }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [error, setError] = useState<string | null>(null);
   const options = {
     onSuccess: () => queryClient.invalidateQueries(trpc.knowledge.list.pathFilter()),
-    onError: (failure: { message: string }) => setError(failure.message),
   };
   const reingest = useMutation(trpc.knowledge.reingest.mutationOptions(options));
   const remove = useMutation(trpc.knowledge.delete.mutationOptions(options));
-  const busy = reingest.isPending || remove.isPending;
   const pending = document.status === 'queued' || document.status === 'processing';
-
   return (
-    <div className="actions">
-      <button
-        type="button"
-        className="button button--quiet button--small"
-        disabled={busy || pending}
-        aria-label={`Re-ingest "${document.title}"`}
-        onClick={() => {
-          setError(null);
-          reingest.mutate({ documentId: document.id });
-        }}
-      >
-        Re-ingest
-      </button>
-      <button
-        type="button"
-        className="button button--quiet button--small button--danger"
-        disabled={busy}
-        aria-label={`Delete "${document.title}"`}
-        onClick={() => {
-          if (!window.confirm(`Delete "${document.title}"? The assistant stops using it at once.`))
-            return;
-          setError(null);
-          remove.mutate({ documentId: document.id });
-        }}
-      >
-        Delete
-      </button>
-      {error && (
-        <p role="alert" className="field__error">
-          {error}
-        </p>
-      )}
-    </div>
+    <RowActions
+      busy={reingest.isPending || remove.isPending}
+      actions={[
+        {
+          label: 'Re-ingest',
+          ariaLabel: `Re-ingest "${document.title}"`,
+          disabled: pending,
+          run: () => reingest.mutateAsync({ documentId: document.id }),
+        },
+        {
+          label: 'Delete',
+          ariaLabel: `Delete "${document.title}"`,
+          danger: true,
+          confirm: `Delete "${document.title}"? The assistant stops using it at once.`,
+          run: () => remove.mutateAsync({ documentId: document.id }),
+        },
+      ]}
+    />
   );
 }

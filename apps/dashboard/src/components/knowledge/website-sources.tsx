@@ -8,6 +8,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTRPC } from '~/trpc/react';
 import { formErrors } from '../widget/form-errors';
+import { RowActions } from './row-actions';
 import {
   crawlProgress,
   patternsFrom,
@@ -242,52 +243,30 @@ function WebsitePages({ sourceId }: { sourceId: string }) {
 function SourceActions({ source }: { source: WebsiteSource }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [error, setError] = useState<string | null>(null);
   const options = {
     onSuccess: () => queryClient.invalidateQueries(trpc.knowledge.websites.pathFilter()),
-    onError: (failure: { message: string }) => setError(failure.message),
   };
   const recrawl = useMutation(trpc.knowledge.recrawlWebsite.mutationOptions(options));
   const remove = useMutation(trpc.knowledge.deleteWebsite.mutationOptions(options));
-  const busy = recrawl.isPending || remove.isPending;
   const crawling = source.status === 'queued' || source.status === 'crawling';
   return (
-    <div className="actions">
-      <button
-        type="button"
-        className="button button--quiet button--small"
-        disabled={busy || crawling}
-        aria-label={`Re-crawl ${source.startUrl}`}
-        onClick={() => {
-          setError(null);
-          recrawl.mutate({ sourceId: source.id });
-        }}
-      >
-        Re-crawl
-      </button>
-      <button
-        type="button"
-        className="button button--quiet button--small button--danger"
-        disabled={busy}
-        aria-label={`Delete ${source.startUrl}`}
-        onClick={() => {
-          if (
-            !window.confirm(
-              `Delete ${source.startUrl}? The assistant stops using its pages at once.`,
-            )
-          )
-            return;
-          setError(null);
-          remove.mutate({ sourceId: source.id });
-        }}
-      >
-        Delete
-      </button>
-      {error && (
-        <p role="alert" className="field__error">
-          {error}
-        </p>
-      )}
-    </div>
+    <RowActions
+      busy={recrawl.isPending || remove.isPending}
+      actions={[
+        {
+          label: 'Re-crawl',
+          ariaLabel: `Re-crawl ${source.startUrl}`,
+          disabled: crawling,
+          run: () => recrawl.mutateAsync({ sourceId: source.id }),
+        },
+        {
+          label: 'Delete',
+          ariaLabel: `Delete ${source.startUrl}`,
+          danger: true,
+          confirm: `Delete ${source.startUrl}? The assistant stops using its pages at once.`,
+          run: () => remove.mutateAsync({ sourceId: source.id }),
+        },
+      ]}
+    />
   );
 }
