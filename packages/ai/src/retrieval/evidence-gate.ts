@@ -22,15 +22,18 @@ export function minQuestionCoverage(language: string): number {
 
 /**
  * An FAQ entry answers the question it was written for: a visitor's question sharing no word
- * with it is about something else, however many words its answer shares. Two shared words with
- * the entry's question are enough on their own (paraphrases say the rest differently).
+ * with it is about something else unless its answer covers the question strongly. Two shared
+ * words with the entry's question are enough on their own (paraphrases say the rest
+ * differently).
  */
 const FAQ_QUESTION_WORDS_ALONE = 2;
+/** Coverage at which an FAQ entry answers a question asked differently ("Do you accept cash?" under "How do I pay?"). */
+const STRONG_COVERAGE = 2 / 3;
 
 export interface Evidence {
   /** Whether the passages support answering at all. */
   supported: boolean;
-  /** Share of the question's topic words found in the best document's passages. */
+  /** Share of the question's topic words (names counting twice) in the best document's passages. */
   coverage: number;
   /** The passages of the document the answer comes from, best first. */
   passages: Passage[];
@@ -45,9 +48,8 @@ export interface EvidenceQuestion {
 /**
  * Judges whether the best document answers the question. The best document is the one of the
  * best-ranked passage; its passages (title, heading and text together) must cover
- * `minCoverage` of the question's topic words and every name it asks about ("Canada",
- * "COVID-19"), unless vector search found it clearly close in meaning (a paraphrase shares few
- * words).
+ * `minCoverage` of the question's topic words (a name such as "Canada" weighing double),
+ * unless vector search found it clearly close in meaning (a paraphrase shares few words).
  */
 export function weighEvidence(
   question: EvidenceQuestion,
@@ -62,32 +64,34 @@ export function weighEvidence(
   const wanted = stems(question.text);
   const text = ofBest.map((p) => `${p.title} ${p.heading ?? ''} ${p.content}`).join(' ');
   const have = stems(text);
-  const share = coverage(wanted, have);
+  // A name the document lacks counts twice: it is what the question is about more often than not.
+  const missing = missingNames(question, text);
+  const share = (coverage(wanted, have) * wanted.size) / Math.max(1, wanted.size + missing);
   const result = (supported: boolean) => ({ supported, coverage: share, passages: ofBest });
   if ((best.vectorScore ?? 0) >= CONFIDENT_VECTOR_SIMILARITY) return result(true);
-  if (!namesFound(question, text)) return result(false);
+  const strong = share >= STRONG_COVERAGE;
   if (best.kind !== 'faq') return result(share >= minCoverage);
   const asked = [...stems(`${best.title} ${best.heading ?? ''}`)].filter((s) => wanted.has(s));
   return result(
-    asked.length >= FAQ_QUESTION_WORDS_ALONE || (asked.length > 0 && share >= minCoverage),
+    strong ||
+      asked.length >= FAQ_QUESTION_WORDS_ALONE ||
+      (asked.length > 0 && share >= minCoverage),
   );
 }
 
 /**
- * A question that names things (a capitalised word that does not start a sentence, or a word
- * with a digit) must find one of its names in the document: "printed books" is not an answer
- * about shipping them to Canada. One is enough: questions misspell and abbreviate names
- * ("Magnus Carles", "GD"), and a document that has one of them is on the subject. A name
- * counts as found in a longer or inflected form ("Corona" in "coronavirus", "Norges" for
- * "Norge"). German capitalises every noun, so there this check is left out.
+ * How many names of the question (a capitalised word that does not start a sentence, or a word
+ * with a digit) the document lacks: "printed books" is not an answer about shipping them to
+ * Canada. A name counts as found in a longer or inflected form ("Corona" in "coronavirus",
+ * "Norges" for "Norge"); two letters ("CC", "GD") are too often an abbreviation the document
+ * spells out. German capitalises every noun, so there names are not told apart.
  */
-function namesFound(question: EvidenceQuestion, documentText: string): boolean {
-  if (question.knowledgeLanguage === 'de' || question.messageLanguage === 'de') return true;
-  // Two letters ("CC", "GD") are too often an abbreviation the document spells out.
+function missingNames(question: EvidenceQuestion, documentText: string): number {
+  if (question.knowledgeLanguage === 'de' || question.messageLanguage === 'de') return 0;
   const names = (question.text.match(NAME) ?? []).flatMap(words).filter((w) => w.length > 2);
-  if (names.length === 0) return true;
+  if (names.length === 0) return 0;
   const known = words(documentText);
-  return names.some((name) => known.some((word) => sameName(name, word)));
+  return names.filter((name) => !known.some((word) => sameName(name, word))).length;
 }
 
 /** One is the other, or its start (at least four letters of it). */

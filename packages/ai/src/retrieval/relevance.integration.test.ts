@@ -2,6 +2,7 @@ import { seedDemoTenant, type TenantId } from '@replyline/db';
 import { openTestDatabase, type TestDatabase } from '@replyline/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { searchKnowledge } from '@replyline/rag';
+import { weighEvidence } from './evidence-gate';
 import { retrievePassages } from './retrieve-passages';
 
 let t: TestDatabase;
@@ -63,6 +64,8 @@ describe('retrieval confidence on the demo tenant', () => {
   it.each(ANSWERABLE)('finds an answer to %j', async (question, title) => {
     const passages = await relevant(question);
     expect(passages[0]?.title).toBe(title);
+    const asked = { text: question, knowledgeLanguage: 'en', messageLanguage: 'en' };
+    expect(weighEvidence(asked, passages).supported).toBe(true);
     expect(passages.map((p) => p.id)).toEqual(passages.map((_, i) => i + 1));
   });
 
