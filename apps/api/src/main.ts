@@ -120,7 +120,11 @@ async function openConfiguredDatabase(): Promise<{
 }> {
   const dbEnv = readDbEnv();
   if (dbEnv.DATABASE_URL) {
-    const database = await openDatabase({ kind: 'postgres', url: dbEnv.DATABASE_URL });
+    const database = await openDatabase({
+      kind: 'postgres',
+      url: dbEnv.DATABASE_URL,
+      maxConnections: dbEnv.DATABASE_POOL_SIZE,
+    });
     return { database, queueTarget: { kind: 'postgres', url: dbEnv.DATABASE_URL } };
   }
   const embedded = await openPreparedPglite(dbEnv.PGLITE_DATA_DIR);

@@ -34,11 +34,15 @@ export async function openDatabase(
 }
 
 export function targetFromEnv(env = readDbEnv()): DatabaseTarget {
-  if (env.DATABASE_URL) return { kind: 'postgres', url: env.DATABASE_URL };
+  if (env.DATABASE_URL)
+    return { kind: 'postgres', url: env.DATABASE_URL, maxConnections: env.DATABASE_POOL_SIZE };
   return { kind: 'pglite', dataDir: env.PGLITE_DATA_DIR };
 }
 
-function openPostgres(url: string, maxConnections = 10): DatabaseHandle {
+/** Connections per process when none is configured (`DATABASE_POOL_SIZE`). */
+export const DEFAULT_POOL_SIZE = 20;
+
+function openPostgres(url: string, maxConnections = DEFAULT_POOL_SIZE): DatabaseHandle {
   const client = postgres(url, { max: maxConnections, onnotice: () => {} });
   const db = drizzlePostgres({ client, schema, casing: 'snake_case' }) as unknown as Database;
   return { db, kind: 'postgres', close: () => client.end({ timeout: 5 }) };

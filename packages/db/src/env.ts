@@ -14,6 +14,12 @@ const dbEnvSchema = z
     DATABASE_URL: postgresUrl.optional(),
     /** The table owner's connection, used only to run migrations. Defaults to DATABASE_URL. */
     DATABASE_OWNER_URL: postgresUrl.optional(),
+    /**
+     * Connections one process keeps to the Postgres server. A request waits for a free one, so
+     * under load this bounds how many transactions run at once; the server's max_connections
+     * must cover every process (the default Postgres allows 100).
+     */
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(20),
     PGLITE_DATA_DIR: z.string().min(1).default(`${repoRoot}.data/pglite`),
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
     /** Encrypts tenant secrets at rest. Any long random string; required in production. */

@@ -1,4 +1,5 @@
 export {
+  DEFAULT_POOL_SIZE,
   openDatabase,
   targetFromEnv,
   type Database,
@@ -20,6 +21,7 @@ export {
   APP_ROLE,
   asTenantId,
   asUserId,
+  inParallel,
   withTenant,
   withUser,
   type TenantDb,
@@ -59,4 +61,5 @@ export {
   RateLimiterRes,
   sweepExpiredRateLimits,
   type SharedLimit,
+  type SharedRateLimiter,
 } from './rate-limits';

@@ -37,12 +37,7 @@ export function withTenant<T>(
   work: (tx: TenantDb) => Promise<T>,
 ) {
   const checkedId = uuidSchema.parse(tenantId);
-  return db.transaction(async (tx) => {
-    await tx.execute(
-      sql`select set_config('role', ${APP_ROLE}, true), set_config('app.tenant_id', ${checkedId}, true)`,
-    );
-    return work(tx);
-  });
+  return db.transaction((tx) => scopedWork(tx, 'app.tenant_id', checkedId, work));
 }
 
 /**
@@ -51,10 +46,62 @@ export function withTenant<T>(
  */
 export function withUser<T>(db: Database, userId: UserId, work: (tx: TenantDb) => Promise<T>) {
   const checkedId = uuidSchema.parse(userId);
-  return db.transaction(async (tx) => {
+  return db.transaction((tx) => scopedWork(tx, 'app.user_id', checkedId, work));
+}
+
+/** The postgres-js transaction under a Drizzle one: queries sent on it are pipelined. */
+interface PipelinedClient {
+  unsafe(text: string, values: string[]): { execute(): Promise<unknown> };
+}
+
+function pipelinedClient(tx: TenantDb): PipelinedClient | null {
+  const client = (tx as unknown as { session?: { client?: Partial<PipelinedClient> } }).session
+    ?.client;
+  return typeof client?.unsafe === 'function' ? (client as PipelinedClient) : null;
+}
+
+/**
+ * Sets the app role and the scope (`app.tenant_id` / `app.user_id`) for this transaction, then
+ * runs `work` in it. On a Postgres server the setting is sent without waiting for its answer:
+ * the connection runs statements in the order they were sent, and it is sent before `work`
+ * can send anything, so `work`'s first query shares its round trip (under load each round trip
+ * is a turn of a busy event loop). Both are awaited before the transaction ends, and a failed
+ * setting fails the transaction. Embedded PGlite has no round trip to save.
+ */
+async function scopedWork<T>(
+  tx: TenantDb,
+  setting: 'app.tenant_id' | 'app.user_id',
+  id: string,
+  work: (tx: TenantDb) => Promise<T>,
+): Promise<T> {
+  const client = pipelinedClient(tx);
+  if (!client) {
     await tx.execute(
-      sql`select set_config('role', ${APP_ROLE}, true), set_config('app.user_id', ${checkedId}, true)`,
+      sql`select set_config('role', ${APP_ROLE}, true), set_config(${setting}, ${id}, true)`,
     );
     return work(tx);
-  });
+  }
+  const scoped = client
+    .unsafe(`select set_config('role', $1, true), set_config($2, $3, true)`, [
+      APP_ROLE,
+      setting,
+      id,
+    ])
+    .execute();
+  const [, result] = await inParallel([scoped, work(tx)]);
+  return result;
+}
+
+/**
+ * Awaits work running side by side in one transaction (its queries are pipelined on a server).
+ * Unlike `Promise.all` it waits for every part before throwing the first failure: no query may
+ * still be running when the transaction ends and its connection goes back to the pool.
+ */
+export async function inParallel<T extends readonly unknown[]>(
+  parts: readonly [...{ [K in keyof T]: Promise<T[K]> }],
+): Promise<T> {
+  const settled = await Promise.allSettled(parts);
+  const failed = settled.find((part): part is PromiseRejectedResult => part.status === 'rejected');
+  if (failed) throw failed.reason;
+  return settled.map((part) => (part as PromiseFulfilledResult<unknown>).value) as unknown as T;
 }

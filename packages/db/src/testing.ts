@@ -32,13 +32,22 @@ class Rollback extends Error {}
  * is set, the Postgres server it names (migrated through DATABASE_OWNER_URL). Tests on a shared
  * server create their own tenants with random ids, so they never collide.
  */
-export async function openTestDatabase(): Promise<TestDatabase> {
+export async function openTestDatabase(
+  options: {
+    /** Connections to a Postgres server: a few for tests, a production pool for benchmarks. */
+    maxConnections?: number;
+  } = {},
+): Promise<TestDatabase> {
   const env = readDbEnv();
   if (!env.DATABASE_URL) return openTestPglite();
 
   const ownerUrl = env.DATABASE_OWNER_URL ?? env.DATABASE_URL;
   await migratePostgresServer(ownerUrl);
-  const app = await openDatabase({ kind: 'postgres', url: env.DATABASE_URL, maxConnections: 4 });
+  const app = await openDatabase({
+    kind: 'postgres',
+    url: env.DATABASE_URL,
+    maxConnections: options.maxConnections ?? 4,
+  });
   const owner = postgres(ownerUrl, { max: 1, onnotice: () => {} });
   return {
     ...app,

@@ -92,11 +92,13 @@ export function createLimits(
     );
 
   async function admitAnonymousReply(who: Caller, monthlyReplies: number) {
-    // Narrowest first: one address is stopped by its own budget before it touches the share
-    // every anonymous visitor of the tenant depends on.
+    // Narrowest first: one address is stopped by its own budgets (counted together) before it
+    // touches the share every anonymous visitor of the tenant depends on.
     const network = 'Too many questions from your network. Please wait a little and try again.';
-    await consume(repliesMinute, who.ip, network);
-    await consume(repliesHour, who.ip, network);
+    await Promise.all([
+      consume(repliesMinute, who.ip, network),
+      consume(repliesHour, who.ip, network),
+    ]);
     if (!Number.isFinite(monthlyReplies) || monthlyReplies <= 0) return;
     const share = Math.max(
       1,
@@ -119,6 +121,8 @@ export function createLimits(
 
   return {
     async admitMessage(who) {
+      // One after the other: a message refused by a narrower budget does not count against
+      // the wider ones other visitors share.
       await consume(
         visitor,
         visitorKey(who),
@@ -145,8 +149,7 @@ export function createLimits(
         : admitAnonymousReply(who, monthlyReplies),
     async admitStart(ip) {
       const refusal = 'Too many chats were started from your network. Please wait a moment.';
-      await consume(startsMinute, ip, refusal);
-      await consume(startsHour, ip, refusal);
+      await Promise.all([consume(startsMinute, ip, refusal), consume(startsHour, ip, refusal)]);
     },
     acquireStream: slots,
     openEventStream: (who) => eventStreams(visitorKey({ ...who, identityKey: null })),

@@ -1,7 +1,5 @@
 import type { ChatDelta, TokenUsage } from '../types';
 
-const DUE = Symbol('due');
-
 /**
  * A model's text deltas joined into batches: while `eager()` holds (nothing shown yet) each
  * delta comes through at once; after that, what arrived within `intervalMs` comes as one
@@ -9,53 +7,79 @@ const DUE = Symbol('due');
  * then work per batch instead of per token, which is what lets one process stream many
  * answers at once; a reader cannot tell 100 ms steps from single tokens. Usage deltas go to
  * `onUsage`.
+ *
+ * The model is read by its own loop that only appends to the batch: a delta costs a string
+ * append, and a batch one timer, because a busy process streams tens of thousands of deltas
+ * a second. What arrives while the reader is busy joins the next batch.
  */
 export async function* batchedText(
   deltas: AsyncIterable<ChatDelta>,
   options: { intervalMs: number; eager: () => boolean; onUsage: (usage: TokenUsage) => void },
 ): AsyncGenerator<string> {
   const iterator = deltas[Symbol.asyncIterator]();
-  let pending = '';
-  let batchStartedAt = 0;
-  let next = iterator.next();
+  const batch = {
+    text: '',
+    /** The batch may go out now (eager delta, interval passed). */
+    due: false,
+    ended: false,
+    failure: null as { error: unknown } | null,
+    timer: null as NodeJS.Timeout | null,
+  };
+  let stopped = false;
+  let wake: (() => void) | null = null;
+  const notify = () => {
+    const waiting = wake;
+    wake = null;
+    waiting?.();
+  };
+  const markDue = () => {
+    batch.timer = null;
+    batch.due = true;
+    notify();
+  };
+
+  void (async () => {
+    try {
+      while (!stopped) {
+        const result = await iterator.next();
+        if (result.done || stopped) break;
+        const delta = result.value;
+        if (delta.type === 'usage') {
+          options.onUsage(delta.usage);
+          continue;
+        }
+        if (!delta.text) continue;
+        const startsBatch = batch.text === '';
+        batch.text += delta.text;
+        if (options.eager()) markDue();
+        else if (startsBatch && !batch.due) batch.timer = setTimeout(markDue, options.intervalMs);
+      }
+    } catch (error) {
+      batch.failure = { error };
+    } finally {
+      batch.ended = true;
+      notify();
+    }
+  })();
+
   try {
     while (true) {
-      const result = pending
-        ? await dueBy(next, batchStartedAt + options.intervalMs - performance.now())
-        : await next;
-      if (result === DUE) {
-        yield pending;
-        pending = '';
-        continue;
-      }
-      if (result.done) break;
-      next = iterator.next();
-      if (result.value.type === 'usage') {
-        options.onUsage(result.value.usage);
-        continue;
-      }
-      if (!pending) batchStartedAt = performance.now();
-      pending += result.value.text;
-      if (options.eager()) {
-        yield pending;
-        pending = '';
-      }
+      if (!batch.due && !batch.ended) await new Promise<void>((resolve) => (wake = resolve));
+      if (batch.failure) throw batch.failure.error;
+      batch.due = false;
+      if (batch.text) {
+        if (batch.timer) clearTimeout(batch.timer);
+        batch.timer = null;
+        const text = batch.text;
+        batch.text = '';
+        yield text;
+      } else if (batch.ended) return;
     }
-    if (pending) yield pending;
   } finally {
     // Stopped early (the guard cut the answer, the customer left): let the model stream end,
-    // and let the delta asked for in advance fail quietly if ending it makes it fail.
-    next.catch(() => undefined);
+    // quietly if ending it makes the delta being read fail.
+    stopped = true;
+    if (batch.timer) clearTimeout(batch.timer);
     void Promise.resolve(iterator.return?.()).catch(() => undefined);
   }
-}
-
-/** The next delta, or DUE if it has not come within `ms`. */
-function dueBy<T>(next: Promise<T>, ms: number): Promise<T | typeof DUE> {
-  if (ms <= 0) return Promise.resolve(DUE);
-  let timer: NodeJS.Timeout | undefined;
-  const due = new Promise<typeof DUE>((resolve) => {
-    timer = setTimeout(() => resolve(DUE), ms);
-  });
-  return Promise.race([next, due]).finally(() => clearTimeout(timer));
 }

@@ -1,4 +1,11 @@
-import { schema, withTenant, type Database, type TenantDb, type TenantId } from '@replyline/db';
+import {
+  inParallel,
+  schema,
+  withTenant,
+  type Database,
+  type TenantDb,
+  type TenantId,
+} from '@replyline/db';
 import { randomUUID } from 'node:crypto';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { replyUsageKey } from '@replyline/billing';
@@ -66,34 +73,38 @@ export async function readTurnRows(
   conversation: ConversationRow | null;
   turns: TurnContext['turns'];
 } | null> {
-  const [row] = await tx
-    .select({
-      name: tenants.name,
-      language: tenants.language,
-      siteUrl: tenants.siteUrl,
-      allowedOrigins: tenants.allowedOrigins,
-      persona: tenants.persona,
-      aiModel: tenants.aiModel,
-      status: conversations.status,
-      botPausedAt: conversations.botPausedAt,
-      visitorId: conversations.visitorId,
-      metadata: conversations.metadata,
-    })
-    .from(tenants)
-    .leftJoin(
-      conversations,
-      and(eq(conversations.tenantId, tenants.id), eq(conversations.id, conversationId)),
-    )
-    .where(eq(tenants.id, tenantId));
+  // Both reads go out together (one round trip on a server): messages of a conversation that
+  // does not exist are simply none.
+  const [[row], recent] = await inParallel([
+    tx
+      .select({
+        name: tenants.name,
+        language: tenants.language,
+        siteUrl: tenants.siteUrl,
+        allowedOrigins: tenants.allowedOrigins,
+        persona: tenants.persona,
+        aiModel: tenants.aiModel,
+        status: conversations.status,
+        botPausedAt: conversations.botPausedAt,
+        visitorId: conversations.visitorId,
+        metadata: conversations.metadata,
+      })
+      .from(tenants)
+      .leftJoin(
+        conversations,
+        and(eq(conversations.tenantId, tenants.id), eq(conversations.id, conversationId)),
+      )
+      .where(eq(tenants.id, tenantId)),
+    tx
+      .select({ role: messages.role, content: messages.content, tags: messages.tags })
+      .from(messages)
+      .where(and(eq(messages.tenantId, tenantId), eq(messages.conversationId, conversationId)))
+      .orderBy(desc(messages.createdAt), desc(messages.id))
+      .limit(RECENT_TURNS),
+  ]);
   if (!row) return null;
   const { status, botPausedAt, visitorId, metadata, ...tenant } = row;
   if (status === null || visitorId === null) return { tenant, conversation: null, turns: [] };
-  const recent = await tx
-    .select({ role: messages.role, content: messages.content, tags: messages.tags })
-    .from(messages)
-    .where(and(eq(messages.tenantId, tenantId), eq(messages.conversationId, conversationId)))
-    .orderBy(desc(messages.createdAt), desc(messages.id))
-    .limit(RECENT_TURNS);
   return {
     tenant,
     conversation: { status, botPausedAt, visitorId, visitorContext: metadata?.context ?? null },

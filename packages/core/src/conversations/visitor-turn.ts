@@ -15,7 +15,7 @@ import {
   type TurnContext,
   type VisitorContext,
 } from '@replyline/ai';
-import { withTenant, type Database, type TenantDb, type TenantId } from '@replyline/db';
+import { inParallel, withTenant, type Database, type TenantDb, type TenantId } from '@replyline/db';
 import { searchKnowledgeIn, type Embedder } from '@replyline/rag';
 import {
   insertVisitorMessage,
@@ -68,10 +68,13 @@ export async function openVisitorTurn<Quota = never>(
 ): Promise<OpenedTurn<Quota>> {
   const { tenantId, conversation } = input;
   return withTenant(db, tenantId, async (tx) => {
-    const rows = await readTurnRows(tx, tenantId, conversation.id);
+    // Independent reads go out together: one round trip on a server instead of one each.
+    const [rows, quota] = await inParallel([
+      readTurnRows(tx, tenantId, conversation.id),
+      input.readQuota ? input.readQuota(tx, tenantId) : Promise.resolve(null),
+    ]);
     if (!rows) throw new Error(`Tenant ${tenantId} does not exist`);
     const stored = rows.conversation;
-    const quota = input.readQuota ? await input.readQuota(tx, tenantId) : null;
     const visitorId = stored?.visitorId ?? conversation.visitorId;
     const tokensToday = input.countTokensToday
       ? await countVisitorTokens(tx, tenantId, visitorId)
@@ -204,21 +207,25 @@ async function storeQuestionAndPlan(
   const vectors = canned ? new Map<string, number[]>() : await embedAll(deps.embedder, turn);
   const { tenantId, conversation } = opened;
   return withTenant(db, tenantId, async (tx) => {
-    if (!opened.state && conversation.seed)
-      await insertConversation(tx, tenantId, {
-        id: conversation.id,
-        visitorId: conversation.visitorId,
-        identityKey: conversation.identityKey,
-        ...conversation.seed,
+    const storing = async () => {
+      if (!opened.state && conversation.seed)
+        await insertConversation(tx, tenantId, {
+          id: conversation.id,
+          visitorId: conversation.visitorId,
+          identityKey: conversation.identityKey,
+          ...conversation.seed,
+        });
+      return insertVisitorMessage(tx, tenantId, conversation.id, {
+        content: turn.question,
+        tags: turn.tags,
+        language: turn.language,
       });
-    const stored = await insertVisitorMessage(tx, tenantId, conversation.id, {
-      content: turn.question,
-      tags: turn.tags,
-      language: turn.language,
-    });
-    const plan =
+    };
+    // Searching reads only knowledge rows: it runs beside the writes, pipelined on a server.
+    const planning = async () =>
       canned ??
-      (await planAnswer({ ...turn, search: searchIn(tx, tenantId, vectors), budget: deps.budget }));
+      planAnswer({ ...turn, search: searchIn(tx, tenantId, vectors), budget: deps.budget });
+    const [stored, plan] = await inParallel([storing(), planning()]);
     return { ...stored, plan };
   });
 }
