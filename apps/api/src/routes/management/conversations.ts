@@ -3,8 +3,7 @@ import { notFound } from '@replyline/core';
 import type { z } from 'zod';
 import { errorResponse, jsonResponse } from '../../contract/responses';
 import { sendJson } from '../../http';
-import { documentedRoute } from '../../router';
-import { authorizeKey, readKey } from './key-auth';
+
 import { sendExport, exportResponses } from './send-export';
 import {
   ConversationDetailSchema,
@@ -12,11 +11,11 @@ import {
   ConversationParamsSchema,
   ConversationQuerySchema,
   ExportQuerySchema,
-  managementRoute,
 } from './schemas';
+import { keyRoute } from './key-route';
 
-export const listConversationsRoute = documentedRoute(
-  managementRoute({
+export const listConversationsRoute = keyRoute(
+  {
     access: 'read',
     method: 'get',
     path: '/v1/manage/conversations',
@@ -26,20 +25,16 @@ export const listConversationsRoute = documentedRoute(
       200: jsonResponse('A page of conversations', ConversationPageSchema),
       400: errorResponse('Invalid filter or an expired cursor'),
     },
-  }),
-  {
-    before: readKey,
-    handle: async (ctx) => {
-      const { tenantId } = await authorizeKey(ctx, 'read');
-      const query = ctx.valid('query') as z.output<typeof ConversationQuerySchema>;
-      const { syncedAt: _syncedAt, ...page } = await listConversations(ctx.app.db, tenantId, query);
-      sendJson(ctx.res, 200, page);
-    },
+  },
+  async (ctx, { tenantId }) => {
+    const query = ctx.valid('query') as z.output<typeof ConversationQuerySchema>;
+    const { syncedAt: _syncedAt, ...page } = await listConversations(ctx.app.db, tenantId, query);
+    sendJson(ctx.res, 200, page);
   },
 );
 
-export const getConversationRoute = documentedRoute(
-  managementRoute({
+export const getConversationRoute = keyRoute(
+  {
     access: 'read',
     method: 'get',
     path: '/v1/manage/conversations/{id}',
@@ -49,25 +44,21 @@ export const getConversationRoute = documentedRoute(
       200: jsonResponse('The conversation', ConversationDetailSchema),
       404: errorResponse('No such conversation in this workspace'),
     },
-  }),
-  {
-    before: readKey,
-    handle: async (ctx) => {
-      const { tenantId } = await authorizeKey(ctx, 'read');
-      const { id } = ctx.valid('param') as { id: string };
-      const transcript = await getTranscript(ctx.app.db, tenantId, id);
-      if (!transcript) throw notFound('conversation');
-      sendJson(ctx.res, 200, {
-        conversation: transcript.conversation,
-        messages: transcript.messages,
-        tickets: transcript.tickets,
-      });
-    },
+  },
+  async (ctx, { tenantId }) => {
+    const { id } = ctx.valid('param') as { id: string };
+    const transcript = await getTranscript(ctx.app.db, tenantId, id);
+    if (!transcript) throw notFound('conversation');
+    sendJson(ctx.res, 200, {
+      conversation: transcript.conversation,
+      messages: transcript.messages,
+      tickets: transcript.tickets,
+    });
   },
 );
 
-export const exportConversationsRoute = documentedRoute(
-  managementRoute({
+export const exportConversationsRoute = keyRoute(
+  {
     access: 'read',
     method: 'get',
     path: '/v1/manage/exports/conversations',
@@ -78,21 +69,15 @@ export const exportConversationsRoute = documentedRoute(
       ),
     },
     responses: exportResponses('One conversation per line (jsonl) or one message per row (csv)'),
-  }),
-  {
-    before: readKey,
-    handle: async (ctx) => {
-      const { tenantId } = await authorizeKey(ctx, 'read');
-      const { format, status, from, to } = ctx.valid('query') as z.output<
-        typeof ExportQuerySchema
-      > &
-        Pick<z.output<typeof ConversationQuerySchema>, 'status' | 'from' | 'to'>;
-      const filter = {
-        status,
-        from: from ? new Date(from) : undefined,
-        to: to ? new Date(to) : undefined,
-      };
-      sendExport(ctx, await exportConversationsAs(ctx.app.db, tenantId, { format, filter }));
-    },
+  },
+  async (ctx, { tenantId }) => {
+    const { format, status, from, to } = ctx.valid('query') as z.output<typeof ExportQuerySchema> &
+      Pick<z.output<typeof ConversationQuerySchema>, 'status' | 'from' | 'to'>;
+    const filter = {
+      status,
+      from: from ? new Date(from) : undefined,
+      to: to ? new Date(to) : undefined,
+    };
+    sendExport(ctx, await exportConversationsAs(ctx.app.db, tenantId, { format, filter }));
   },
 );

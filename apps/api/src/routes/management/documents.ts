@@ -7,8 +7,8 @@ import {
 } from '@replyline/core/knowledge';
 import { jsonBody, jsonResponse, errorResponse } from '../../contract/responses';
 import { readBody, sendJson } from '../../http';
-import { documentedRoute, validBody, type RequestContext } from '../../router';
-import { knowledgeActorOf, readKey, writeKey, authorizeKey } from './key-auth';
+import { validBody, type RequestContext } from '../../router';
+import { knowledgeActorOf } from './key-auth';
 import { managementApiOf } from './management-api';
 import {
   AddedDocumentSchema,
@@ -17,9 +17,9 @@ import {
   DocumentListSchema,
   DocumentParamsSchema,
   DocumentSchema,
-  managementRoute,
   UploadQuerySchema,
 } from './schemas';
+import { keyRoute } from './key-route';
 
 /** A file's bytes are read up to this; the ingestion limit (RAG_MAX_UPLOAD_MB) decides below it. */
 const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
@@ -38,8 +38,8 @@ const fileBody = {
   ),
 };
 
-export const uploadDocumentRoute = documentedRoute(
-  managementRoute({
+export const uploadDocumentRoute = keyRoute(
+  {
     access: 'write',
     method: 'post',
     path: '/v1/manage/documents/files',
@@ -54,25 +54,21 @@ export const uploadDocumentRoute = documentedRoute(
       413: errorResponse('The file is too large'),
       415: errorResponse('A kind of file not taken, or bytes that are not what its name says'),
     },
-  }),
-  {
-    before: writeKey,
-    handle: async (ctx) => {
-      const principal = await authorizeKey(ctx, 'write');
-      const { filename } = ctx.valid('query') as { filename: string };
-      const bytes = await readBody(ctx.req, MAX_UPLOAD_BYTES);
-      const added = await addDocumentFile(knowledgeActorOf(ctx, principal), {
-        filename,
-        bytes,
-        limits: managementApiOf(ctx.app).ingestLimits,
-      });
-      sendJson(ctx.res, 201, added);
-    },
+  },
+  async (ctx, principal) => {
+    const { filename } = ctx.valid('query') as { filename: string };
+    const bytes = await readBody(ctx.req, MAX_UPLOAD_BYTES);
+    const added = await addDocumentFile(knowledgeActorOf(ctx, principal), {
+      filename,
+      bytes,
+      limits: managementApiOf(ctx.app).ingestLimits,
+    });
+    sendJson(ctx.res, 201, added);
   },
 );
 
-export const addTextDocumentRoute = documentedRoute(
-  managementRoute({
+export const addTextDocumentRoute = keyRoute(
+  {
     access: 'write',
     method: 'post',
     path: '/v1/manage/documents/text',
@@ -83,39 +79,31 @@ export const addTextDocumentRoute = documentedRoute(
       400: errorResponse('Invalid request'),
       402: errorResponse('The plan’s help articles are used up'),
     },
-  }),
-  {
-    maxBodyBytes: 6 * 1024 * 1024,
-    before: writeKey,
-    handle: async (ctx) => {
-      const principal = await authorizeKey(ctx, 'write');
-      const input = validBody(ctx, AddTextRequestSchema);
-      sendJson(ctx.res, 201, await addText(knowledgeActorOf(ctx, principal), input));
-    },
   },
+  async (ctx, principal) => {
+    const input = validBody(ctx, AddTextRequestSchema);
+    sendJson(ctx.res, 201, await addText(knowledgeActorOf(ctx, principal), input));
+  },
+  { maxBodyBytes: 6 * 1024 * 1024 },
 );
 
-export const listDocumentsRoute = documentedRoute(
-  managementRoute({
+export const listDocumentsRoute = keyRoute(
+  {
     access: 'read',
     method: 'get',
     path: '/v1/manage/documents',
     summary: 'Every document with its status, newest first',
     responses: { 200: jsonResponse('Documents', DocumentListSchema) },
-  }),
-  {
-    before: readKey,
-    handle: async (ctx) => {
-      const { tenantId } = await authorizeKey(ctx, 'read');
-      sendJson(ctx.res, 200, { documents: await listKnowledgeDocuments(ctx.app.db, tenantId) });
-    },
+  },
+  async (ctx, { tenantId }) => {
+    sendJson(ctx.res, 200, { documents: await listKnowledgeDocuments(ctx.app.db, tenantId) });
   },
 );
 
 const documentIdOf = (ctx: RequestContext) => (ctx.valid('param') as { id: string }).id;
 
-export const getDocumentRoute = documentedRoute(
-  managementRoute({
+export const getDocumentRoute = keyRoute(
+  {
     access: 'read',
     method: 'get',
     path: '/v1/manage/documents/{id}',
@@ -125,18 +113,14 @@ export const getDocumentRoute = documentedRoute(
       200: jsonResponse('The document', DocumentSchema),
       404: errorResponse('No such document in this workspace'),
     },
-  }),
-  {
-    before: readKey,
-    handle: async (ctx) => {
-      const { tenantId } = await authorizeKey(ctx, 'read');
-      sendJson(ctx.res, 200, await getKnowledgeDocument(ctx.app.db, tenantId, documentIdOf(ctx)));
-    },
+  },
+  async (ctx, { tenantId }) => {
+    sendJson(ctx.res, 200, await getKnowledgeDocument(ctx.app.db, tenantId, documentIdOf(ctx)));
   },
 );
 
-export const deleteDocumentRoute = documentedRoute(
-  managementRoute({
+export const deleteDocumentRoute = keyRoute(
+  {
     access: 'write',
     method: 'delete',
     path: '/v1/manage/documents/{id}',
@@ -146,13 +130,9 @@ export const deleteDocumentRoute = documentedRoute(
       200: jsonResponse('Deleted', DeletedSchema),
       404: errorResponse('No such document in this workspace'),
     },
-  }),
-  {
-    before: writeKey,
-    handle: async (ctx) => {
-      const principal = await authorizeKey(ctx, 'write');
-      const done = await removeDocument(knowledgeActorOf(ctx, principal), documentIdOf(ctx));
-      sendJson(ctx.res, 200, done);
-    },
+  },
+  async (ctx, principal) => {
+    const done = await removeDocument(knowledgeActorOf(ctx, principal), documentIdOf(ctx));
+    sendJson(ctx.res, 200, done);
   },
 );

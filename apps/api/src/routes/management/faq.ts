@@ -1,21 +1,21 @@
 import { removeFaqByExternalId, upsertFaqByExternalId } from '@replyline/core/knowledge';
 import { errorResponse, jsonBody, jsonResponse } from '../../contract/responses';
 import { sendJson } from '../../http';
-import { documentedRoute, validBody, type RequestContext } from '../../router';
-import { authorizeKey, knowledgeActorOf, writeKey } from './key-auth';
+import { validBody, type RequestContext } from '../../router';
+import { knowledgeActorOf } from './key-auth';
 import {
   DeletedSchema,
   FaqEntryRequestSchema,
   FaqParamsSchema,
-  managementRoute,
   SyncedFaqEntrySchema,
 } from './schemas';
+import { keyRoute } from './key-route';
 
 const externalIdOf = (ctx: RequestContext) =>
   (ctx.valid('param') as { externalId: string }).externalId;
 
-export const upsertFaqRoute = documentedRoute(
-  managementRoute({
+export const upsertFaqRoute = keyRoute(
+  {
     access: 'write',
     method: 'put',
     path: '/v1/manage/faq/{externalId}',
@@ -28,25 +28,21 @@ export const upsertFaqRoute = documentedRoute(
       400: errorResponse('Invalid request'),
       402: errorResponse('The plan’s help articles are used up'),
     },
-  }),
-  {
-    maxBodyBytes: 64 * 1024,
-    before: writeKey,
-    handle: async (ctx) => {
-      const principal = await authorizeKey(ctx, 'write');
-      const entry = validBody(ctx, FaqEntryRequestSchema);
-      const synced = await upsertFaqByExternalId(
-        knowledgeActorOf(ctx, principal),
-        externalIdOf(ctx),
-        entry,
-      );
-      sendJson(ctx.res, 200, synced);
-    },
   },
+  async (ctx, principal) => {
+    const entry = validBody(ctx, FaqEntryRequestSchema);
+    const synced = await upsertFaqByExternalId(
+      knowledgeActorOf(ctx, principal),
+      externalIdOf(ctx),
+      entry,
+    );
+    sendJson(ctx.res, 200, synced);
+  },
+  { maxBodyBytes: 64 * 1024 },
 );
 
-export const deleteFaqRoute = documentedRoute(
-  managementRoute({
+export const deleteFaqRoute = keyRoute(
+  {
     access: 'write',
     method: 'delete',
     path: '/v1/manage/faq/{externalId}',
@@ -56,13 +52,9 @@ export const deleteFaqRoute = documentedRoute(
       200: jsonResponse('Deleted', DeletedSchema),
       404: errorResponse('No entry with this id in this workspace'),
     },
-  }),
-  {
-    before: writeKey,
-    handle: async (ctx) => {
-      const principal = await authorizeKey(ctx, 'write');
-      const done = await removeFaqByExternalId(knowledgeActorOf(ctx, principal), externalIdOf(ctx));
-      sendJson(ctx.res, 200, done);
-    },
+  },
+  async (ctx, principal) => {
+    const done = await removeFaqByExternalId(knowledgeActorOf(ctx, principal), externalIdOf(ctx));
+    sendJson(ctx.res, 200, done);
   },
 );

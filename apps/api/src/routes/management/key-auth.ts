@@ -62,7 +62,3 @@ export function knowledgeActorOf(ctx: RequestContext, principal: ApiKeyPrincipal
     requestIp: clientIp(ctx),
   };
 }
-
-/** `before` hooks for read and write routes. */
-export const readKey = (ctx: RequestContext) => authorizeKey(ctx, 'read');
-export const writeKey = (ctx: RequestContext) => authorizeKey(ctx, 'write');

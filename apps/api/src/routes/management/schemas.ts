@@ -1,8 +1,6 @@
 // The management API's schemas: request validation, the OpenAPI document, and through it the
 // generated types of @replyline/client.
 import { z } from '@hono/zod-openapi';
-import { createRoute, type RouteConfig } from '@hono/zod-openapi';
-import { errorResponse } from '../../contract/responses';
 
 const dateTime = () => z.string().openapi({ format: 'date-time' });
 const uuid = () => z.string().openapi({ format: 'uuid' });
@@ -185,34 +183,6 @@ export const TicketDetailSchema = z.object({ ticket: TicketSchema }).openapi('Ti
 export const ExportQuerySchema = z.object({
   format: z.enum(['jsonl', 'csv']).default('jsonl'),
 });
-
-/** The secret key of POST /v1/manage/…, as a bearer token (see the `secretKey` scheme). */
-const secretKeySecurity = [{ secretKey: [] }];
-
-const refusals = {
-  401: errorResponse('Missing, unknown or revoked secret key'),
-  429: errorResponse('Too many requests with this key (see retry-after)'),
-};
-
-/**
- * A management route: the secret key's refusals come with every one; a change also answers
- * 403 to a read-only key.
- */
-export function managementRoute(
-  route: Omit<RouteConfig, 'security'> & { access: 'read' | 'write' },
-) {
-  const { access, ...config } = route;
-  return createRoute({
-    ...config,
-    tags: ['Management'],
-    security: secretKeySecurity,
-    responses: {
-      ...config.responses,
-      ...refusals,
-      ...(access === 'write' ? { 403: errorResponse('This key may only read') } : {}),
-    },
-  });
-}
 
 export const AddWebsiteRequestSchema = z
   .object({

@@ -3,20 +3,19 @@ import { exportTickets, getTicket, listTickets } from '@replyline/core/tickets';
 import type { z } from 'zod';
 import { errorResponse, jsonResponse } from '../../contract/responses';
 import { sendJson } from '../../http';
-import { documentedRoute } from '../../router';
-import { authorizeKey, readKey } from './key-auth';
+
 import { exportResponses, sendExport } from './send-export';
 import {
   ExportQuerySchema,
-  managementRoute,
   TicketDetailSchema,
   TicketPageSchema,
   TicketParamsSchema,
   TicketQuerySchema,
 } from './schemas';
+import { keyRoute } from './key-route';
 
-export const listTicketsRoute = documentedRoute(
-  managementRoute({
+export const listTicketsRoute = keyRoute(
+  {
     access: 'read',
     method: 'get',
     path: '/v1/manage/tickets',
@@ -26,19 +25,15 @@ export const listTicketsRoute = documentedRoute(
       200: jsonResponse('A page of tickets', TicketPageSchema),
       400: errorResponse('Invalid filter'),
     },
-  }),
-  {
-    before: readKey,
-    handle: async (ctx) => {
-      const { tenantId, userId } = await authorizeKey(ctx, 'read');
-      const query = ctx.valid('query') as z.output<typeof TicketQuerySchema>;
-      sendJson(ctx.res, 200, await listTickets(ctx.app.db, tenantId, userId, query));
-    },
+  },
+  async (ctx, { tenantId, userId }) => {
+    const query = ctx.valid('query') as z.output<typeof TicketQuerySchema>;
+    sendJson(ctx.res, 200, await listTickets(ctx.app.db, tenantId, userId, query));
   },
 );
 
-export const getTicketRoute = documentedRoute(
-  managementRoute({
+export const getTicketRoute = keyRoute(
+  {
     access: 'read',
     method: 'get',
     path: '/v1/manage/tickets/{id}',
@@ -48,21 +43,17 @@ export const getTicketRoute = documentedRoute(
       200: jsonResponse('The ticket', TicketDetailSchema),
       404: errorResponse('No such ticket in this workspace'),
     },
-  }),
-  {
-    before: readKey,
-    handle: async (ctx) => {
-      const { tenantId } = await authorizeKey(ctx, 'read');
-      const { id } = ctx.valid('param') as { id: string };
-      const found = await getTicket(ctx.app.db, tenantId, id);
-      if (!found) throw notFound('ticket');
-      sendJson(ctx.res, 200, { ticket: found.ticket });
-    },
+  },
+  async (ctx, { tenantId }) => {
+    const { id } = ctx.valid('param') as { id: string };
+    const found = await getTicket(ctx.app.db, tenantId, id);
+    if (!found) throw notFound('ticket');
+    sendJson(ctx.res, 200, { ticket: found.ticket });
   },
 );
 
-export const exportTicketsRoute = documentedRoute(
-  managementRoute({
+export const exportTicketsRoute = keyRoute(
+  {
     access: 'read',
     method: 'get',
     path: '/v1/manage/exports/tickets',
@@ -73,14 +64,10 @@ export const exportTicketsRoute = documentedRoute(
       ),
     },
     responses: exportResponses('One ticket per line (jsonl) or per row (csv)'),
-  }),
-  {
-    before: readKey,
-    handle: async (ctx) => {
-      const { tenantId, userId } = await authorizeKey(ctx, 'read');
-      const { format, ...filter } = ctx.valid('query') as z.output<typeof ExportQuerySchema> &
-        Pick<z.output<typeof TicketQuerySchema>, 'status' | 'priority'>;
-      sendExport(ctx, await exportTickets(ctx.app.db, tenantId, userId, { format, filter }));
-    },
+  },
+  async (ctx, { tenantId, userId }) => {
+    const { format, ...filter } = ctx.valid('query') as z.output<typeof ExportQuerySchema> &
+      Pick<z.output<typeof TicketQuerySchema>, 'status' | 'priority'>;
+    sendExport(ctx, await exportTickets(ctx.app.db, tenantId, userId, { format, filter }));
   },
 );

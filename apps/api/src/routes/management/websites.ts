@@ -7,23 +7,23 @@ import {
 } from '@replyline/core/knowledge';
 import { errorResponse, jsonBody, jsonResponse } from '../../contract/responses';
 import { sendJson } from '../../http';
-import { documentedRoute, validBody, type RequestContext } from '../../router';
-import { authorizeKey, knowledgeActorOf, readKey, writeKey } from './key-auth';
+import { validBody, type RequestContext } from '../../router';
+import { knowledgeActorOf } from './key-auth';
 import {
   AddWebsiteRequestSchema,
   DeletedSchema,
-  managementRoute,
   QueuedSchema,
   WebsiteDetailSchema,
   WebsiteListSchema,
   WebsiteParamsSchema,
   WebsiteSchema,
 } from './schemas';
+import { keyRoute } from './key-route';
 
 const sourceIdOf = (ctx: RequestContext) => (ctx.valid('param') as { id: string }).id;
 
-export const addWebsiteRoute = documentedRoute(
-  managementRoute({
+export const addWebsiteRoute = keyRoute(
+  {
     access: 'write',
     method: 'post',
     path: '/v1/manage/websites',
@@ -35,37 +35,29 @@ export const addWebsiteRoute = documentedRoute(
       201: jsonResponse('Added; the first crawl is queued', WebsiteSchema),
       400: errorResponse('Not a web address, or invalid limits or patterns'),
     },
-  }),
-  {
-    maxBodyBytes: 64 * 1024,
-    before: writeKey,
-    handle: async (ctx) => {
-      const principal = await authorizeKey(ctx, 'write');
-      const input = validBody(ctx, AddWebsiteRequestSchema);
-      sendJson(ctx.res, 201, await addWebsiteSource(knowledgeActorOf(ctx, principal), input));
-    },
   },
+  async (ctx, principal) => {
+    const input = validBody(ctx, AddWebsiteRequestSchema);
+    sendJson(ctx.res, 201, await addWebsiteSource(knowledgeActorOf(ctx, principal), input));
+  },
+  { maxBodyBytes: 64 * 1024 },
 );
 
-export const listWebsitesRoute = documentedRoute(
-  managementRoute({
+export const listWebsitesRoute = keyRoute(
+  {
     access: 'read',
     method: 'get',
     path: '/v1/manage/websites',
     summary: 'Every website source with its crawl status, newest first',
     responses: { 200: jsonResponse('Website sources', WebsiteListSchema) },
-  }),
-  {
-    before: readKey,
-    handle: async (ctx) => {
-      const { tenantId } = await authorizeKey(ctx, 'read');
-      sendJson(ctx.res, 200, { websites: await listWebsiteSources({ db: ctx.app.db, tenantId }) });
-    },
+  },
+  async (ctx, { tenantId }) => {
+    sendJson(ctx.res, 200, { websites: await listWebsiteSources({ db: ctx.app.db, tenantId }) });
   },
 );
 
-export const getWebsiteRoute = documentedRoute(
-  managementRoute({
+export const getWebsiteRoute = keyRoute(
+  {
     access: 'read',
     method: 'get',
     path: '/v1/manage/websites/{id}',
@@ -75,18 +67,14 @@ export const getWebsiteRoute = documentedRoute(
       200: jsonResponse('The website source', WebsiteDetailSchema),
       404: errorResponse('No such website source in this workspace'),
     },
-  }),
-  {
-    before: readKey,
-    handle: async (ctx) => {
-      const { tenantId } = await authorizeKey(ctx, 'read');
-      sendJson(ctx.res, 200, await getWebsiteSource({ db: ctx.app.db, tenantId }, sourceIdOf(ctx)));
-    },
+  },
+  async (ctx, { tenantId }) => {
+    sendJson(ctx.res, 200, await getWebsiteSource({ db: ctx.app.db, tenantId }, sourceIdOf(ctx)));
   },
 );
 
-export const recrawlWebsiteRoute = documentedRoute(
-  managementRoute({
+export const recrawlWebsiteRoute = keyRoute(
+  {
     access: 'write',
     method: 'post',
     path: '/v1/manage/websites/{id}/recrawl',
@@ -96,19 +84,15 @@ export const recrawlWebsiteRoute = documentedRoute(
       202: jsonResponse('Queued', QueuedSchema),
       404: errorResponse('No such website source in this workspace'),
     },
-  }),
-  {
-    before: writeKey,
-    handle: async (ctx) => {
-      const principal = await authorizeKey(ctx, 'write');
-      const queued = await recrawlWebsiteSource(knowledgeActorOf(ctx, principal), sourceIdOf(ctx));
-      sendJson(ctx.res, 202, queued);
-    },
+  },
+  async (ctx, principal) => {
+    const queued = await recrawlWebsiteSource(knowledgeActorOf(ctx, principal), sourceIdOf(ctx));
+    sendJson(ctx.res, 202, queued);
   },
 );
 
-export const deleteWebsiteRoute = documentedRoute(
-  managementRoute({
+export const deleteWebsiteRoute = keyRoute(
+  {
     access: 'write',
     method: 'delete',
     path: '/v1/manage/websites/{id}',
@@ -118,16 +102,12 @@ export const deleteWebsiteRoute = documentedRoute(
       200: jsonResponse('Deleted', DeletedSchema),
       404: errorResponse('No such website source in this workspace'),
     },
-  }),
-  {
-    before: writeKey,
-    handle: async (ctx) => {
-      const principal = await authorizeKey(ctx, 'write');
-      sendJson(
-        ctx.res,
-        200,
-        await deleteWebsiteSource(knowledgeActorOf(ctx, principal), sourceIdOf(ctx)),
-      );
-    },
+  },
+  async (ctx, principal) => {
+    sendJson(
+      ctx.res,
+      200,
+      await deleteWebsiteSource(knowledgeActorOf(ctx, principal), sourceIdOf(ctx)),
+    );
   },
 );
