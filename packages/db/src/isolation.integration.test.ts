@@ -23,6 +23,8 @@ import {
   tickets,
   usageRecords,
   users,
+  websitePages,
+  websiteSources,
 } from './schema';
 import { openTestDatabase, type TestDatabase } from './testing';
 
@@ -106,6 +108,17 @@ async function seedTenantRows(tenantId: TenantId): Promise<TenantFixture> {
       domainVerificationToken: 'token',
     });
     await tx.insert(cannedReplies).values({ tenantId, shortcut: 'hi', title: 'Hi', body: 'Hello!' });
+    const [site] = await tx
+      .insert(websiteSources)
+      .values({ tenantId, startUrl: 'https://shop.example.com/' })
+      .returning();
+    await tx.insert(websitePages).values({
+      tenantId,
+      sourceId: site!.id,
+      url: 'https://shop.example.com/',
+      status: 'indexed',
+      documentId,
+    });
     return { tenantId, conversationId, documentId };
   });
 }
