@@ -47,14 +47,16 @@ export async function planAnswer(input: PlanInput, options: PlanOptions = {}): P
   const canned = cannedPlan(input);
   if (canned) return canned;
   const found = await findPassages(input);
-  const supported =
-    found.passages.length > 0 &&
-    (options.requireEvidence === false || weighEvidence(found.question, found.passages).supported);
-  if (!supported) {
+  const evidence =
+    options.requireEvidence === false ? null : weighEvidence(found.question, found.passages);
+  if (found.passages.length === 0 || (evidence && !evidence.supported)) {
     const phrases = phrasesFor(input.language);
     return { kind: 'canned', text: phrases.dontKnow, tags: ['unanswered'], unanswered: true };
   }
-  const passages = found.passages;
+  // The supporting document's passages first: the extractive answer quotes that one document.
+  const passages = evidence
+    ? [...evidence.passages, ...found.passages.filter((p) => !evidence.passages.includes(p))]
+    : found.passages;
   const overBudget = input.budget
     ? !checkDailyBudget(input.budget.used, input.budget.limit).allowed
     : false;

@@ -218,7 +218,9 @@ async function askAll(
   return replies;
 }
 
-main(process.argv.slice(2)).then(
+// `pnpm eval:answers -- --sets=…` hands the separator on.
+const args = process.argv.slice(2);
+main(args[0] === '--' ? args.slice(1) : args).then(
   (code) => {
     process.exitCode = code;
   },

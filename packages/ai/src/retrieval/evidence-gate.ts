@@ -35,7 +35,7 @@ export interface Evidence {
   supported: boolean;
   /** Share of the question's topic words (names counting twice) in the best document's passages. */
   coverage: number;
-  /** The passages of the document the answer comes from, best first. */
+  /** The passages of the document the answer comes from, in rank order. */
   passages: Passage[];
 }
 
@@ -46,8 +46,8 @@ export interface EvidenceQuestion {
 }
 
 /**
- * Judges whether the best document answers the question. The best document is the one of the
- * best-ranked passage; its passages (title, heading and text together) must cover
+ * Judges whether the best document answers the question. The best document is the one whose
+ * passages cover most of the question (the better ranked of equals); its passages (title, heading and text together) must cover
  * `minCoverage` of the question's topic words (a name such as "Canada" weighing double),
  * unless vector search found it clearly close in meaning (a paraphrase shares few words).
  */
@@ -56,24 +56,35 @@ export function weighEvidence(
   passages: Passage[],
   minCoverage = minQuestionCoverage(question.knowledgeLanguage),
 ): Evidence {
-  const best = passages[0];
-  if (!best) return { supported: false, coverage: 0, passages: [] };
-  const ofBest = passages.filter((p) => p.documentId === best.documentId);
   const stems = (text: string) =>
     keywordStems(text, question.knowledgeLanguage, question.messageLanguage);
   const wanted = stems(question.text);
-  const text = ofBest.map((p) => `${p.title} ${p.heading ?? ''} ${p.content}`).join(' ');
-  const have = stems(text);
-  // A name the document lacks counts twice: it is what the question is about more often than not.
-  const missing = missingNames(question, text);
-  const share = (coverage(wanted, have) * wanted.size) / Math.max(1, wanted.size + missing);
-  const result = (supported: boolean) => ({ supported, coverage: share, passages: ofBest });
+  const documents = [...new Set(passages.map((p) => p.documentId))].map((documentId) => {
+    const ofDocument = passages.filter((p) => p.documentId === documentId);
+    const text = ofDocument.map((p) => `${p.title} ${p.heading ?? ''} ${p.content}`).join(' ');
+    // A name the document lacks counts twice: it is what the question is about more often than not.
+    const missing = missingNames(question, text);
+    const found = coverage(wanted, stems(text)) * wanted.size;
+    return { passages: ofDocument, share: found / Math.max(1, wanted.size + missing) };
+  });
+  // The document covering most of the question; of equals, the better ranked.
+  const chosen = documents.reduce<(typeof documents)[number] | null>(
+    (best, d) => (best && best.share >= d.share ? best : d),
+    null,
+  );
+  const best = chosen?.passages[0];
+  if (!chosen || !best) return { supported: false, coverage: 0, passages: [] };
+  const share = chosen.share;
+  const result = (supported: boolean) => ({
+    supported,
+    coverage: share,
+    passages: chosen.passages,
+  });
   if ((best.vectorScore ?? 0) >= CONFIDENT_VECTOR_SIMILARITY) return result(true);
-  const strong = share >= STRONG_COVERAGE;
   if (best.kind !== 'faq') return result(share >= minCoverage);
   const asked = [...stems(`${best.title} ${best.heading ?? ''}`)].filter((s) => wanted.has(s));
   return result(
-    strong ||
+    share >= STRONG_COVERAGE ||
       asked.length >= FAQ_QUESTION_WORDS_ALONE ||
       (asked.length > 0 && share >= minCoverage),
   );
