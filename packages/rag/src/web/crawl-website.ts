@@ -56,7 +56,23 @@ export async function crawlWebsite(
     pagesRemoved: 0,
   };
   if (!started) return { ...summary, status: 'gone' };
-  const { source, pages } = started;
+  try {
+    return await crawlPages(deps, tenantId, started, summary);
+  } catch (error) {
+    // Not a page's problem (those are recorded on the page): the database or the process.
+    // The source says so instead of showing "crawling" forever; the queue tries once more.
+    const reason = 'The crawl stopped unexpectedly; it is tried again, or re-crawl it later.';
+    await finishCrawl(deps, tenantId, started.source, { ...summary, status: 'failed' }, reason);
+    throw error;
+  }
+}
+
+async function crawlPages(
+  deps: CrawlDeps,
+  tenantId: TenantId,
+  { source, pages }: { source: Source; pages: Map<string, StoredPage> },
+  summary: CrawlSummary,
+): Promise<CrawlSummary> {
   const options = { ...DEFAULT_CRAWL_FETCH, ...deps.fetch };
   const fetchPage = politeFetcher(options);
   const rules: UrlRules = {
