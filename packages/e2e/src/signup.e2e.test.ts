@@ -108,7 +108,8 @@ describe.runIf(hasChromium)('signing up from the marketing site, in Chromium', (
     expect(tenant!.origins).toEqual([site.origin]);
     publishableKey = tenant!.key;
     owner = page;
-  });
+    // The marketing site runs under `next dev` and compiles each page on its first visit.
+  }, 180_000);
 
   it('fits the marketing pages and the open widget on a 360 px phone', async () => {
     const phone = await browser.newPage({ viewport: { width: 360, height: 740 } });
