@@ -263,8 +263,9 @@ describe('answerMessage when the model fails', () => {
     stub.queue({ kind: 'error', status: 500 }, { kind: 'error', status: 503 });
     const result = await collect(ask(conversationId, 'Do you move pianos?'));
     expect(stub.requests).toHaveLength(2);
+    // The FAQ entry's answer, quoted as written.
     expect(result.text).toBe(
-      'Yes. Upright pianos are $250 and grand pianos $450 within the city. [1]',
+      'Yes. Upright pianos are $250 and grand pianos $450 within the city. Gun safes need a site visit first. [1]',
     );
     expect(result.done!.tags).toContain('fallback');
     expect(result.done!.usage).toMatchObject({
