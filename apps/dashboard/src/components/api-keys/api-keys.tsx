@@ -23,7 +23,7 @@ export function ApiKeys({ apiUrl }: { apiUrl: string }) {
   const refresh = () => queryClient.invalidateQueries(trpc.apiKeys.list.queryFilter());
   const create = useMutation(trpc.apiKeys.create.mutationOptions({ onSuccess: refresh }));
   const revoke = useMutation(trpc.apiKeys.revoke.mutationOptions({ onSuccess: refresh }));
-  const [shown, setShown] = useState<{ name: string; key: string } | null>(null);
+  const [shown, setShown] = useState<{ name: string; keyText: string } | null>(null);
   const errors = formErrors(create.error);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -34,7 +34,7 @@ export function ApiKeys({ apiUrl }: { apiUrl: string }) {
     const made = await create
       .mutateAsync({ name: String(form.get('name') ?? ''), scope })
       .catch(() => null);
-    if (made) setShown({ name: made.name, key: made.key });
+    if (made) setShown({ name: made.name, keyText: made.key });
   }
 
   async function onRevoke(id: string, name: string) {
@@ -67,16 +67,7 @@ export function ApiKeys({ apiUrl }: { apiUrl: string }) {
               </select>
             )}
           </Field>
-          {shown && (
-            <div className="notice" role="status">
-              <p>
-                Secret key “{shown.name}”, shown only now. Store it in your system’s secret
-                settings; it cannot be shown again.
-              </p>
-              <code className="secret">{shown.key}</code>
-              <CopyButton text={shown.key} what="Secret key" />
-            </div>
-          )}
+          {shown && <NewKeyNotice {...shown} />}
           <SubmitRow
             label="Create key"
             pendingLabel="Creating…"
@@ -100,34 +91,78 @@ export function ApiKeys({ apiUrl }: { apiUrl: string }) {
             rows={keys.data}
             empty={<p className="muted">No keys yet.</p>}
             renderRow={(key) => (
-              <tr key={key.id}>
-                <td>{key.name}</td>
-                <td>{key.scope === 'write' ? 'Read and write' : 'Read'}</td>
-                <td>
-                  <code>sk_…{key.lastFour}</code>
-                </td>
-                <td>{when(key.createdAt)}</td>
-                <td>{when(key.lastUsedAt)}</td>
-                <td>
-                  {key.revokedAt ? (
-                    <span className="muted">Revoked {when(key.revokedAt)}</span>
-                  ) : (
-                    <button
-                      type="button"
-                      className="button button--quiet button--danger button--small"
-                      disabled={revoke.isPending}
-                      onClick={() => void onRevoke(key.id, key.name)}
-                    >
-                      Revoke
-                    </button>
-                  )}
-                </td>
-              </tr>
+              <KeyRow
+                key={key.id}
+                apiKey={key}
+                revoking={revoke.isPending}
+                onRevoke={() => void onRevoke(key.id, key.name)}
+              />
             )}
           />
         )}
         {revoke.error && <FormStatus error={revoke.error.message} />}
       </Panel>
     </>
+  );
+}
+
+/** The new key, shown once: after this it exists only as a hash. */
+export function NewKeyNotice({ name, keyText }: { name: string; keyText: string }) {
+  return (
+    <div className="notice" role="status" data-new-key>
+      <p>
+        Secret key “{name}”, shown only now. Store it in your system’s secret settings; it cannot be
+        shown again.
+      </p>
+      <code className="secret">{keyText}</code>
+      <CopyButton text={keyText} what="Secret key" />
+    </div>
+  );
+}
+
+export interface ApiKeySummary {
+  id: string;
+  name: string;
+  scope: 'read' | 'write';
+  lastFour: string;
+  createdAt: Date | string;
+  lastUsedAt: Date | string | null;
+  revokedAt: Date | string | null;
+}
+
+/** One key: never its secret, only its last four characters. */
+export function KeyRow({
+  apiKey,
+  revoking,
+  onRevoke,
+}: {
+  apiKey: ApiKeySummary;
+  revoking: boolean;
+  onRevoke: () => void;
+}) {
+  return (
+    <tr data-api-key={apiKey.id}>
+      <td>{apiKey.name}</td>
+      <td>{apiKey.scope === 'write' ? 'Read and write' : 'Read'}</td>
+      <td>
+        <code>{`sk_…${apiKey.lastFour}`}</code>
+      </td>
+      <td>{when(apiKey.createdAt)}</td>
+      <td>{when(apiKey.lastUsedAt)}</td>
+      <td>
+        {apiKey.revokedAt ? (
+          <span className="muted">Revoked {when(apiKey.revokedAt)}</span>
+        ) : (
+          <button
+            type="button"
+            className="button button--quiet button--danger button--small"
+            disabled={revoking}
+            onClick={onRevoke}
+          >
+            Revoke
+          </button>
+        )}
+      </td>
+    </tr>
   );
 }
