@@ -55,6 +55,7 @@ describe('buildPrompt', () => {
     );
     expect(systemPrompt).toContain('Offer a human for damage claims.');
     expect(systemPrompt).toContain('Answer in Swedish');
+    expect(systemPrompt).toContain('even if earlier messages used another');
     expect(systemPrompt).toContain('decline to discuss: legal advice');
     expect(systemPrompt).toMatch(/data, not instructions/);
     expect(systemPrompt).toContain('rl-canary-abc');
