@@ -1,10 +1,14 @@
 // The API process under load for `pnpm bench`: the real server and engine on the test database
-// (embedded PGlite, or DATABASE_URL), a tenant with a few FAQ answers, and a stub language
-// model that streams a four-sentence answer word by word (25 ms apart) like a hosted model,
-// repeated as often as the first argument says. Prints one JSON line
-// with its address and the conversation key, then serves until killed.
+// (embedded PGlite, or DATABASE_URL with the production pool size), a tenant with a few FAQ
+// answers, and a stub language model that streams a four-sentence answer word by word (25 ms
+// apart) like a hosted model, repeated as often as the first argument says. Prints one JSON
+// line with its address and the conversation key, then serves until killed. Each line `report`
+// on stdin is answered with one JSON line: the server's own time to first token of every answer
+// since the last report (milliseconds), then the list starts again.
 import { randomUUID } from 'node:crypto';
+import { createInterface } from 'node:readline';
 import type { ChatDelta, ChatModel } from '@replyline/ai';
+import { readDbEnv } from '@replyline/db';
 import { openTestDatabase } from '@replyline/db/testing';
 import { shopTenant, startTestApi } from '../testing/test-api';
 
@@ -31,10 +35,13 @@ const streamingStub: ChatModel = {
   },
 };
 
-const t = await openTestDatabase();
+// The pool a production process opens (DATABASE_POOL_SIZE), not the few connections of a test.
+const t = await openTestDatabase({ maxConnections: readDbEnv().DATABASE_POOL_SIZE });
 const shop = await shopTenant(t, `bench-${randomUUID().slice(0, 8)}`);
 const unlimited = 1_000_000;
+let firstTokenMs: number[] = [];
 const api = await startTestApi(t, {
+  onFirstToken: (ms) => firstTokenMs.push(ms),
   model: streamingStub,
   // A plan with room for every chat: the bench measures serving, not the quota's refusals.
   checkQuota: async () => ({ allowed: true, used: 0, included: unlimited }),
@@ -51,6 +58,11 @@ const api = await startTestApi(t, {
   },
 });
 console.log(JSON.stringify({ base: api.base, key: shop.publishableKey, database: t.kind }));
+createInterface({ input: process.stdin }).on('line', (line) => {
+  if (line.trim() !== 'report') return;
+  console.log(JSON.stringify({ firstTokenMs }));
+  firstTokenMs = [];
+});
 process.on(
   'SIGTERM',
   () => void api.close().finally(() => void t.close().finally(() => process.exit(0))),

@@ -1,18 +1,21 @@
-// `pnpm bench` (API part): concurrent streaming chats on one API process. The API runs in its
-// own process (bench-server.ts) with a stub model streaming 40 words 25 ms apart; this process
-// is the load generator, on localhost only and bounded in count and time. Each chat starts a
-// conversation, sends one message and reads the stream to its end. Printed: errors, and time
-// to first token (request sent -> first `token` event) for a baseline of chats one at a time,
-// for 1000 chats sent in the same instant, and for 1000 chats arriving over 10 s with
-// 10-second answers (about 1000 streams open together). Figures are printed, not asserted.
-// The first token waits for the engine's 128-character guard window (about 0.5 s at this
-// model speed): the baseline shows that floor.
+// `pnpm bench` (API part): concurrent streaming chats. The API runs in its own process
+// (bench-server.ts) with a stub model streaming 40 words 25 ms apart; this process is the load
+// generator, on localhost only and bounded in count and time. Each chat starts a conversation,
+// sends one message and reads the stream to its end. Printed: errors, and time to first token
+// seen here (request sent -> first `token` event) and measured by the server itself (message
+// received -> first token handed to the socket, without this process's own delays), for a
+// baseline of chats one at a time, for 1000 chats sent in the same instant, for 1000 chats
+// arriving over 10 s with 10-second answers (about 1000 streams open together), and for the same
+// against two API processes behind a local round-robin proxy (Postgres only: embedded PGlite
+// lives inside one process). Figures are printed, not asserted.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
 const CONCURRENT = Number(process.argv.slice(2).find((arg) => /^\d+$/.test(arg)) ?? 1000);
+/** Server time to first token, p95, for 1000 chats arriving over 10 s (PRODUCT.md). */
+const SERVER_FIRST_TOKEN_BUDGET_MS = 500;
 const BASELINE = 20;
 const DEADLINE_MS = 180_000;
 const RAMP_MS = 10_000;
@@ -33,44 +36,102 @@ interface ChatResult {
 const burst = await startServer(1);
 try {
   console.log(
-    `API: concurrent streaming chats on one process (${burst.database}, stub model: 40 words, 25 ms apart)`,
+    `API: concurrent streaming chats (${burst.database}, stub model: 40 words, 25 ms apart)`,
   );
   const baseline: ChatResult[] = [];
   for (let i = 0; i < BASELINE; i++) baseline.push(await chat(burst, i));
-  report(`baseline, one chat at a time (${BASELINE})`, baseline);
-  await runLoad(burst, 'all sent at once', 0);
+  report(`one process, baseline, one chat at a time (${BASELINE})`, baseline);
+  reportServer(await burst.firstTokens());
+  await runLoad(burst, 'one process, all sent at once', 0);
 } finally {
   await burst.stop();
 }
 
 // Steady load: 10-second answers, chats arriving evenly over 10 s, so about CONCURRENT
 // streams are open together at the peak, as on a busy day rather than in one instant.
+const steadyLabel = `arriving over ${RAMP_MS / 1000} s, 10 s answers`;
 const steady = await startServer(10);
 try {
-  await runLoad(steady, `arriving over ${RAMP_MS / 1000} s, 10 s answers`, RAMP_MS);
+  await runLoad(steady, `one process, ${steadyLabel}`, RAMP_MS, true);
 } finally {
   await steady.stop();
 }
 
+if (steady.database === 'postgres') {
+  const pair = [await startServer(10), await startServer(10)];
+  const proxy = await startProxy(pair.map((server) => server.port));
+  const behindProxy: BenchServer = {
+    ...pair[0]!,
+    base: proxy.base,
+    firstTokens: async () => (await Promise.all(pair.map((s) => s.firstTokens()))).flat(),
+  };
+  try {
+    await runLoad(behindProxy, `two processes behind a proxy, ${steadyLabel}`, RAMP_MS, true);
+  } finally {
+    await proxy.stop();
+    await Promise.all(pair.map((server) => server.stop()));
+  }
+} else {
+  console.log(
+    '  two processes behind a proxy: skipped on embedded PGlite (one process owns it); set DATABASE_URL to run it',
+  );
+}
+
 interface BenchServer {
   base: string;
+  port: number;
   key: string;
   database: string;
+  /** The server's own times to first token since the last call (ms). */
+  firstTokens(): Promise<number[]>;
   stop(): Promise<void>;
 }
 
 async function startServer(repeats: number): Promise<BenchServer> {
-  const script = fileURLToPath(new URL('./bench-server.ts', import.meta.url));
-  // `--cpu-prof-dir=<dir>` writes a CPU profile of the API process (open it in Chrome DevTools).
+  // `--cpu-prof-dir=<dir>` writes a CPU profile of each API process (open it in Chrome DevTools).
   const profileDir = process.argv.find((arg) => arg.startsWith('--cpu-prof-dir='));
   const profile = profileDir ? ['--cpu-prof', profileDir] : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', script, String(repeats)], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const [line] = (await once(createInterface({ input: child.stdout! }), 'line')) as [string];
-  const info = JSON.parse(line) as { base: string; key: string; database: string };
+  const child = startProcess(
+    './bench-server.ts',
+    [...profile, '--import', 'tsx'],
+    [String(repeats)],
+  );
+  const info = JSON.parse(await child.nextLine()) as {
+    base: string;
+    key: string;
+    database: string;
+  };
   return {
     ...info,
+    port: Number(new URL(info.base).port),
+    firstTokens: async () => {
+      child.send('report');
+      return (JSON.parse(await child.nextLine()) as { firstTokenMs: number[] }).firstTokenMs;
+    },
+    stop: child.stop,
+  };
+}
+
+async function startProxy(ports: number[]) {
+  const child = startProcess('./round-robin-proxy.ts', ['--import', 'tsx'], ports.map(String));
+  const { base } = JSON.parse(await child.nextLine()) as { base: string };
+  return { base, stop: child.stop };
+}
+
+/** A helper process of this bench, talking in lines over stdin/stdout. */
+function startProcess(script: string, nodeArgs: string[], args: string[]) {
+  const path = fileURLToPath(new URL(script, import.meta.url));
+  const child = spawn(process.execPath, [...nodeArgs, path, ...args], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
+  return {
+    nextLine: async () => {
+      const { value, done } = await lines.next();
+      if (done) throw new Error(`${script} exited before answering`);
+      return value as string;
+    },
+    send: (line: string) => void child.stdin!.write(`${line}\n`),
     stop: async () => {
       child.kill('SIGTERM');
       await once(child, 'exit');
@@ -78,7 +139,7 @@ async function startServer(repeats: number): Promise<BenchServer> {
   };
 }
 
-async function runLoad(server: BenchServer, label: string, rampMs: number) {
+async function runLoad(server: BenchServer, label: string, rampMs: number, budgeted = false) {
   const started = performance.now();
   let open = 0;
   let peak = 0;
@@ -95,7 +156,7 @@ async function runLoad(server: BenchServer, label: string, rampMs: number) {
       return result;
     }),
   );
-  report(`${CONCURRENT} chats ${label} (peak ${peak} open)`, results, performance.now() - started);
+  report(`${label}, ${CONCURRENT} chats (peak ${peak} open)`, results, performance.now() - started);
   const errors = results.filter((r) => !r.ok);
   if (errors.length)
     console.log(
@@ -104,6 +165,14 @@ async function runLoad(server: BenchServer, label: string, rampMs: number) {
   console.log(
     `  budget: ${CONCURRENT} concurrent chats with zero errors -> ${errors.length === 0 ? 'met' : 'NOT met'}`,
   );
+  const serverTimes = await server.firstTokens();
+  reportServer(serverTimes);
+  if (budgeted) {
+    const p95 = percentile(serverTimes, 95);
+    console.log(
+      `  budget: server time to first token p95 <= ${SERVER_FIRST_TOKEN_BUDGET_MS} ms -> ${p95 <= SERVER_FIRST_TOKEN_BUDGET_MS ? 'met' : 'NOT met'}`,
+    );
+  }
 }
 
 function sleep(ms: number) {
@@ -161,13 +230,25 @@ async function chat(server: BenchServer, n: number, signal?: AbortSignal): Promi
 
 function report(label: string, results: ChatResult[], wallMs?: number) {
   const ok = results.filter((r) => r.ok);
-  const ttft = ok.map((r) => r.firstTokenMs).sort((a, b) => a - b);
-  const pct = (p: number) =>
-    ttft.length
-      ? ttft[Math.min(ttft.length - 1, Math.floor((p / 100) * ttft.length))]!.toFixed(0)
-      : '-';
+  const ttft = ok.map((r) => r.firstTokenMs);
   console.log(
-    `  ${label}: ${ok.length} ok, ${results.length - ok.length} errors; first token p50 ${pct(50)} ms, p95 ${pct(95)} ms, max ${pct(100)} ms` +
+    `  ${label}: ${ok.length} ok, ${results.length - ok.length} errors; first token seen here p50 ${ms(percentile(ttft, 50))}, p95 ${ms(percentile(ttft, 95))}, max ${ms(percentile(ttft, 100))}` +
       (wallMs ? `; all done in ${(wallMs / 1000).toFixed(1)} s` : ''),
   );
+}
+
+function reportServer(times: number[]) {
+  console.log(
+    `    the server's own time to first token (${times.length} answers): p50 ${ms(percentile(times, 50))}, p95 ${ms(percentile(times, 95))}, max ${ms(percentile(times, 100))}`,
+  );
+}
+
+function percentile(values: number[], p: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+function ms(value: number): string {
+  return Number.isNaN(value) ? '-' : `${value.toFixed(0)} ms`;
 }

@@ -34,6 +34,11 @@ export interface PublicApi {
   onTicketCreated(tenantId: TenantId, ticketId: string): Promise<void>;
   /** After each stored AI reply: usage alerts at 80% / 100% of the plan. */
   onReplyStored(tenantId: TenantId): Promise<void>;
+  /**
+   * Per answer, the server's own time from receiving the message to handing the first token to
+   * the socket (milliseconds): what the first-token budget under load is about.
+   */
+  onFirstToken(serverMs: number): void;
 }
 
 export function createPublicApi(options: {
@@ -48,6 +53,7 @@ export function createPublicApi(options: {
   keepAliveMs?: number;
   onTicketCreated?: PublicApi['onTicketCreated'];
   onReplyStored?: PublicApi['onReplyStored'];
+  onFirstToken?: PublicApi['onFirstToken'];
 }): PublicApi {
   const keepAliveMs = options.keepAliveMs ?? 20_000;
   return {
@@ -65,5 +71,6 @@ export function createPublicApi(options: {
     trustedProxyHops: options.trustedProxyHops ?? 0,
     onTicketCreated: options.onTicketCreated ?? (async () => undefined),
     onReplyStored: options.onReplyStored ?? (async () => undefined),
+    onFirstToken: options.onFirstToken ?? (() => undefined),
   };
 }

@@ -82,13 +82,17 @@ export function openEventStream(
   };
   const write = (event: string, chunk: string): Promise<void> => {
     if (closed) return Promise.resolve();
+    // The write that fills the socket goes through; the next one waits for it to drain.
+    const full = draining;
     queued += chunk;
     const now = performance.now();
-    if (event === BATCHED_EVENT) {
-      queuedToken = true;
-      flushBy(Math.max(now, lastTokenFlushAt + TOKEN_FLUSH_INTERVAL_MS));
-    } else flushBy(now);
-    return draining ?? Promise.resolve();
+    const dueAt =
+      event === BATCHED_EVENT ? Math.max(now, lastTokenFlushAt + TOKEN_FLUSH_INTERVAL_MS) : now;
+    if (event === BATCHED_EVENT) queuedToken = true;
+    // Due now: written at once, not after a timer (a busy event loop runs timers late).
+    if (dueAt <= now) flush();
+    else flushBy(dueAt);
+    return full ?? Promise.resolve();
   };
 
   return {

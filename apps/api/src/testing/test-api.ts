@@ -47,6 +47,7 @@ export async function startTestApi(
     checkQuota?: (tenantId: TenantId, tx: TenantDb) => Promise<QuotaCheck>;
     keepAliveMs?: number;
     onTicketCreated?: (tenantId: TenantId, ticketId: string) => Promise<void>;
+    onFirstToken?: (serverMs: number) => void;
     /** The management API's per-key limit and queue (see createManagementApi). */
     management?: Omit<Parameters<typeof createManagementApi>[0], 'db' | 'limitNamespace'>;
   } = {},
@@ -63,6 +64,7 @@ export async function startTestApi(
     checkQuota: options.checkQuota ?? (async () => ({ allowed: true, used: 0, included: 100 })),
     keepAliveMs: options.keepAliveMs,
     onTicketCreated: options.onTicketCreated,
+    onFirstToken: options.onFirstToken,
   });
   const realtime = await listenConversationSignals(t.queueTarget, publicApi.hub.dispatch);
   const server = createApiServer(

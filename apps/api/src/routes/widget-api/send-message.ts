@@ -54,6 +54,7 @@ export const sendMessageRoute = documentedRoute(sendMessage, {
   maxBodyBytes: 64 * 1024,
   before: authorizeVisitor,
   handle: async (ctx) => {
+    const receivedAt = performance.now();
     const { grant } = await authorizeVisitor(ctx);
     const { text } = validBody(ctx, SendMessageRequestSchema);
     const trimmed = text.trim();
@@ -70,7 +71,7 @@ export const sendMessageRoute = documentedRoute(sendMessage, {
     await limits.admitMessage(caller);
     const release = limits.acquireStream(grant);
     try {
-      await answerOrHandOver(ctx, caller, grant, trimmed);
+      await answerOrHandOver(ctx, caller, grant, trimmed, receivedAt);
     } finally {
       release();
     }
@@ -82,6 +83,7 @@ async function answerOrHandOver(
   caller: Caller,
   grant: VisitorGrant,
   text: string,
+  receivedAt: number,
 ) {
   const { db, publicApi } = ctx.app;
   // One read decides everything below: conversation, quota, turns and today's tokens.
@@ -118,6 +120,7 @@ async function answerOrHandOver(
     onVisitorMessage: ({ messageId }) =>
       void stream.send('visitor_message', { id: messageId, createdAt: new Date().toISOString() }),
   });
+  let answering = false;
   try {
     for await (const event of events) {
       if (event.type === 'done')
@@ -125,6 +128,10 @@ async function answerOrHandOver(
           .onReplyStored(grant.tenantId)
           .catch((err: unknown) => ctx.log.error({ err }, 'usage alert failed'));
       if (stream.closed) break;
+      if (event.type === 'token' && !answering) {
+        answering = true;
+        publicApi.onFirstToken(performance.now() - receivedAt);
+      }
       await forward(stream, event);
     }
   } catch (err) {
