@@ -1,6 +1,6 @@
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { ConversationList, tagTone, type ConversationRow } from './conversation-list';
+import { ConversationList, plainText, tagTone, type ConversationRow } from './conversation-list';
 
 const row = (over: Partial<ConversationRow>): ConversationRow => ({
   id: '11111111-1111-4111-8111-111111111111',
@@ -75,5 +75,11 @@ describe('conversation list', () => {
     expect(tagTone('thanks')).toBe('positive');
     expect(tagTone('confused')).toBe('negative');
     expect(tagTone('refund')).toBe('neutral');
+  });
+
+  it('previews a Markdown reply as plain words', () => {
+    expect(plainText('Refunds take **5 days**, see [help](https://x.example).')).toBe(
+      'Refunds take 5 days, see help.',
+    );
   });
 });

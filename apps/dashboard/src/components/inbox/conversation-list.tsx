@@ -63,7 +63,7 @@ export function ConversationList(props: {
               </span>
               <span className="conversation-row__preview muted">
                 {row.lastMessage
-                  ? `${row.lastMessage.role === 'visitor' ? '' : `${roleName(row.lastMessage.role)}: `}${row.lastMessage.content}`
+                  ? `${row.lastMessage.role === 'visitor' ? '' : `${roleName(row.lastMessage.role)}: `}${plainText(row.lastMessage.content)}`
                   : 'No messages yet'}
               </span>
               <span className="chips">
@@ -94,6 +94,11 @@ export function ConversationList(props: {
       })}
     </ul>
   );
+}
+
+/** A message as one line of a list: Markdown's marks dropped, so "**bold**" reads "bold". */
+export function plainText(markdown: string): string {
+  return markdown.replace(/\*\*|__|`|^\s*[-*]\s+/gm, '').replace(/\[([^\]]+)\]\([^)]*\)/g, '$1');
 }
 
 export function StatusChip({ status }: { status: string }) {
