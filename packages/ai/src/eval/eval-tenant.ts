@@ -1,13 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { createTenant, type Database, type TenantId } from '@replyline/db';
-import {
-  addFaqEntries,
-  addTextDocument,
-  processDocument,
-  searchKnowledge,
-  type KnowledgeDeps,
-} from '@replyline/rag';
-import type { EvalDocument, EvalSet } from '@replyline/rag/eval';
+import { createTenant, type Database } from '@replyline/db';
+import { processDocument, searchKnowledge, type KnowledgeDeps } from '@replyline/rag';
+import { ingestSet, type EvalSet } from '@replyline/rag/eval';
 import { firstMessageContext, type TurnContext } from '../engine/turn-context';
 import type { KnowledgeSearch } from '../retrieval/retrieve-passages';
 
@@ -31,41 +25,15 @@ export async function loadEvalTenant(db: Database, set: EvalSet): Promise<EvalTe
     slug,
     language: set.language,
   });
-  const byDocument = await ingest(
-    { db, queue: { send: async () => null } },
-    tenantId,
-    set.documents,
+  const deps: KnowledgeDeps = { db, queue: { send: async () => null } };
+  const byDocument = await ingestSet(deps, tenantId, set.documents, (documentId) =>
+    processDocument(deps, tenantId, documentId),
   );
   return {
     context: firstMessageContext({ name: `Eval ${set.name}`, language: set.language }),
     search: memoized((text, options) => searchKnowledge(db, tenantId, text, options)),
     evalIds: (documentId) => byDocument.get(documentId) ?? [],
   };
-}
-
-async function ingest(deps: KnowledgeDeps, tenantId: TenantId, documents: EvalDocument[]) {
-  const byDocument = new Map<string, string[]>();
-  const link = (documentId: string, evalId: string) =>
-    byDocument.set(documentId, [...(byDocument.get(documentId) ?? []), evalId]);
-  const faqs = documents.filter((d) => d.kind === 'faq');
-  if (faqs.length > 0) {
-    const added = await addFaqEntries(
-      deps,
-      tenantId,
-      faqs.map((d) => ({ question: d.question ?? '', answer: d.answer ?? '' })),
-    );
-    added.documentIds.forEach((documentId, index) => link(documentId, faqs[index]!.id));
-  }
-  for (const doc of documents.filter((d) => d.kind === 'text')) {
-    const added = await addTextDocument(deps, tenantId, {
-      title: doc.title ?? `Passage ${doc.id}`,
-      text: doc.text ?? '',
-      format: 'text',
-    });
-    await processDocument(deps, tenantId, added.documentId);
-    link(added.documentId, doc.id);
-  }
-  return byDocument;
 }
 
 function memoized(search: KnowledgeSearch): KnowledgeSearch {

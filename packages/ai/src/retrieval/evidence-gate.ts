@@ -29,6 +29,12 @@ export function minQuestionCoverage(language: string): number {
 const FAQ_QUESTION_WORDS_ALONE = 2;
 /** Coverage at which an FAQ entry answers a question asked differently ("Do you accept cash?" under "How do I pay?"). */
 const STRONG_COVERAGE = 2 / 3;
+/**
+ * How much more of the question a lower-ranked document must cover to be answered from instead
+ * ("How are deposit refunds paid?": the refund policy, not the FAQ on paying). Ranking knows
+ * better than a word count otherwise.
+ */
+const CLEARLY_MORE = 1 / 3;
 
 export interface Evidence {
   /** Whether the passages support answering at all. */
@@ -46,8 +52,8 @@ export interface EvidenceQuestion {
 }
 
 /**
- * Judges whether the best document answers the question. The best document is the one whose
- * passages cover most of the question (the better ranked of equals); its passages (title, heading and text together) must cover
+ * Judges whether the best document answers the question. The best document is the best-ranked
+ * one, unless another covers clearly more of the question; its passages (title, heading and text together) must cover
  * `minCoverage` of the question's topic words (a name such as "Canada" weighing double),
  * unless vector search found it clearly close in meaning (a paraphrase shares few words).
  */
@@ -67,9 +73,9 @@ export function weighEvidence(
     const found = coverage(wanted, stems(text)) * wanted.size;
     return { passages: ofDocument, share: found / Math.max(1, wanted.size + missing) };
   });
-  // The document covering most of the question; of equals, the better ranked.
+  // The best-ranked document, unless another covers clearly more of the question.
   const chosen = documents.reduce<(typeof documents)[number] | null>(
-    (best, d) => (best && best.share >= d.share ? best : d),
+    (best, d) => (best && d.share < best.share + CLEARLY_MORE ? best : d),
     null,
   );
   const best = chosen?.passages[0];

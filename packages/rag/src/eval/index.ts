@@ -10,3 +10,4 @@ export {
   type EvalSetName,
 } from './datasets';
 export { alignedTable, describeSet } from './report';
+export { ingestSet } from './our-system';

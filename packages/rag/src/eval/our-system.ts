@@ -41,6 +41,7 @@ export function createOurRetrieval(): RetrievalSystem {
         await createTenant(knowledge.db, { name: `Eval ${set.name}`, slug, language: set.language })
       ).tenantId;
       evalIdsByDocument = await ingestSet(knowledge, tenantId, set.documents);
+      await waitUntilProcessed(knowledge, tenantId);
     },
     async search(query, k) {
       const hits = await searchKnowledge(database!.db, tenantId!, query, { limit: k * 4 });
@@ -56,7 +57,17 @@ export function createOurRetrieval(): RetrievalSystem {
   };
 }
 
-async function ingestSet(knowledge: KnowledgeDeps, tenantId: TenantId, documents: EvalDocument[]) {
+/**
+ * Adds a set's documents to a tenant: FAQ entries in one import, text documents one by one
+ * (each handed to `afterAdd`, e.g. to process it in-process instead of by the queue's worker).
+ * Returns the set's document ids each stored document stands for.
+ */
+export async function ingestSet(
+  knowledge: KnowledgeDeps,
+  tenantId: TenantId,
+  documents: EvalDocument[],
+  afterAdd: (documentId: string) => Promise<unknown> = async () => undefined,
+): Promise<Map<string, string[]>> {
   const byDocument = new Map<string, string[]>();
   const link = (documentId: string, evalId: string) =>
     byDocument.set(documentId, [...(byDocument.get(documentId) ?? []), evalId]);
@@ -76,9 +87,9 @@ async function ingestSet(knowledge: KnowledgeDeps, tenantId: TenantId, documents
       text: doc.text ?? '',
       format: 'text',
     });
+    await afterAdd(added.documentId);
     link(added.documentId, doc.id);
   }
-  await waitUntilProcessed(knowledge, tenantId);
   return byDocument;
 }
 
