@@ -76,7 +76,7 @@ export function WidgetPreview({
         />
       </div>
       <p className="hint">
-        Changes show here as you type; visitors see them once saved. To try answers from your
+        Changes show here as you type; visitors see them after you save. To try answers from your
         knowledge, use the playground under Knowledge.
       </p>
     </div>
