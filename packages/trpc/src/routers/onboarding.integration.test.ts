@@ -38,6 +38,8 @@ describe('onboarding', () => {
         { step: 'embed', state: 'pending' },
       ],
       complete: false,
+      // Not a step anyone ticks: the widget has not loaded on an allowed website yet.
+      widgetSeen: false,
     });
   });
 
