@@ -39,7 +39,8 @@ describe('with no AI key', () => {
         tenantId,
         'What do bees do to the drones when cold weather approaches?',
       );
-      expect(result.tokens.length).toBeGreaterThan(20);
+      // One whole sentence of one story now (no second passage stitched on): still streamed.
+      expect(result.tokens.length).toBeGreaterThan(10);
       expect(result.text).toContain(
         'as cold weather approaches, they drive from the hives and destroy the drones',
       );
@@ -61,7 +62,7 @@ describe('with no AI key', () => {
   it('answers "Do you move pianos?" from the demo tenant’s FAQ', async () => {
     const result = await ask(demo, 'Do you move pianos?');
     expect(result.text).toBe(
-      'Yes. Upright pianos are $250 and grand pianos $450 within the city, including straps, a piano board and two trained movers. [1]',
+      'Yes. Upright pianos are $250 and grand pianos $450 within the city, including straps, a piano board and two trained movers. Gun safes over 300 kg need a site visit first. [1]',
     );
     expect(result.sources).toEqual([
       expect.objectContaining({ title: 'Do you move pianos and other heavy items?' }),
