@@ -25,6 +25,7 @@ import {
   users,
   websitePages,
   websiteSources,
+  widgetSightings,
 } from './schema';
 import { openTestDatabase, type TestDatabase } from './testing';
 
@@ -107,7 +108,12 @@ async function seedTenantRows(tenantId: TenantId): Promise<TenantFixture> {
       emailDomain: 'example.com',
       domainVerificationToken: 'token',
     });
-    await tx.insert(cannedReplies).values({ tenantId, shortcut: 'hi', title: 'Hi', body: 'Hello!' });
+    await tx
+      .insert(cannedReplies)
+      .values({ tenantId, shortcut: 'hi', title: 'Hi', body: 'Hello!' });
+    await tx
+      .insert(widgetSightings)
+      .values({ tenantId, origin: 'https://shop.example.com', allowed: true });
     const [site] = await tx
       .insert(websiteSources)
       .values({ tenantId, startUrl: 'https://shop.example.com/' })
