@@ -84,6 +84,20 @@ describe('shared rate limits', () => {
     await expect(limiter.consume('visitor')).resolves.toMatchObject({ consumedPoints: 1 });
   });
 
+  it('gives back points of a request another limit refused, never below zero', async () => {
+    const limiter = createSharedRateLimiter(t.db, {
+      keyPrefix: uniquePrefix('refund'),
+      points: 2,
+      durationSeconds: 60,
+    });
+    await limiter.consume('tenant-a');
+    await limiter.consume('tenant-a');
+    await limiter.refund('tenant-a');
+    await expect(limiter.consume('tenant-a')).resolves.toMatchObject({ consumedPoints: 2 });
+    await limiter.refund('tenant-a', 5);
+    await expect(limiter.consume('tenant-a')).resolves.toMatchObject({ consumedPoints: 1 });
+  });
+
   it('sets and deletes a key outright (leases)', async () => {
     const leases = createSharedRateLimiter(t.db, {
       keyPrefix: uniquePrefix('lease'),

@@ -18,6 +18,8 @@ export interface SharedRateLimiter {
    * a `RateLimiterRes` (its `msBeforeNext` is the wait) when past it. The points count either way.
    */
   consume(key: string, points?: number): Promise<RateLimiterRes>;
+  /** Takes back points counted for a request that was refused by another limit after all. */
+  refund(key: string, points?: number): Promise<void>;
   /** Sets the key's count and window outright (a lease being renewed). */
   set(key: string, points: number, durationSeconds: number): Promise<void>;
   delete(key: string): Promise<void>;
@@ -47,6 +49,12 @@ export function createSharedRateLimiter(db: Database, limit: SharedLimit): Share
       );
       if (counted.total > limit.points) throw res;
       return res;
+    },
+    async refund(key, points = 1) {
+      // Rare (a refusal), so not batched; a window that has ended has nothing to give back.
+      await db.execute(sql`
+        update rate_limits set points = greatest(points - ${points}, 0)
+        where key = ${fullKey(key)} and expire > ${Date.now()}`);
     },
     async set(key, points, durationSeconds) {
       await db.execute(sql`

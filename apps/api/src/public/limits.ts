@@ -1,7 +1,12 @@
 import { createHash } from 'node:crypto';
-import { createSharedRateLimiter, type Database } from '@replyline/db';
+import {
+  createSharedRateLimiter,
+  RateLimiterRes,
+  type Database,
+  type SharedRateLimiter,
+} from '@replyline/db';
 import { createEventStreamLeases, type EventStreamLease } from './limits/event-stream-leases';
-import { refusedBy, tooMany } from './limits/refusal';
+import { tooMany } from './limits/refusal';
 import { createStreamSlots } from './limits/stream-slots';
 
 export type { EventStreamLease };
@@ -85,33 +90,30 @@ export function createLimits(
     leaseSeconds: options.eventLeaseSeconds ?? 90,
   });
 
-  const consume = (store: typeof visitor, key: string, refusal: string) =>
-    store.consume(key).then(
-      () => undefined,
-      (error: unknown) => refusedBy(error, refusal),
-    );
-
   async function admitAnonymousReply(who: Caller, monthlyReplies: number) {
-    // Narrowest first: one address is stopped by its own budgets (counted together) before it
-    // touches the share every anonymous visitor of the tenant depends on.
     const network = 'Too many questions from your network. Please wait a little and try again.';
-    await Promise.all([
-      consume(repliesMinute, who.ip, network),
-      consume(repliesHour, who.ip, network),
-    ]);
-    if (!Number.isFinite(monthlyReplies) || monthlyReplies <= 0) return;
-    const share = Math.max(
-      1,
-      Math.ceil((monthlyReplies * settings.anonymousDailySharePercent) / 100),
-    );
-    const used = await anonymousShare.consume(who.tenantId);
-    if (used.consumedPoints > share)
-      throw tooMany(
-        'The assistant has answered many questions today. Leave your email and a person will answer you.',
-        used.msBeforeNext / 1000,
-        // The widget offers the human form for this one, as for a used-up plan (402).
-        'replies_exhausted',
+    const steps: Budget[] = [
+      { store: repliesMinute, key: who.ip, refusal: network },
+      { store: repliesHour, key: who.ip, refusal: network },
+    ];
+    if (Number.isFinite(monthlyReplies) && monthlyReplies > 0) {
+      const share = Math.max(
+        1,
+        Math.ceil((monthlyReplies * settings.anonymousDailySharePercent) / 100),
       );
+      steps.push({
+        store: anonymousShare,
+        key: who.tenantId,
+        refusal:
+          'The assistant has answered many questions today. Leave your email and a person will answer you.',
+        // The widget offers the human form for this one, as for a used-up plan (402).
+        code: 'replies_exhausted',
+        cap: share,
+      });
+    }
+    // Narrowest first: one address is stopped by its own budgets before it touches the share
+    // every anonymous visitor of the tenant depends on.
+    await admitInOrder(steps);
   }
 
   const slots = createStreamSlots({
@@ -120,36 +122,42 @@ export function createLimits(
   });
 
   return {
-    async admitMessage(who) {
-      // One after the other: a message refused by a narrower budget does not count against
-      // the wider ones other visitors share.
-      await consume(
-        visitor,
-        visitorKey(who),
-        'You are sending messages too quickly. Please wait a moment and try again.',
-      );
-      await consume(
-        ipMessages,
-        who.ip,
-        'Too many messages from your network. Please wait a moment and try again.',
-      );
-      await consume(
-        tenant,
-        who.tenantId,
-        'This chat is very busy right now. Please try again in a minute.',
-      );
-    },
+    admitMessage: (who) =>
+      // In order: a message refused by a narrower budget does not count against the wider
+      // ones other visitors share.
+      admitInOrder([
+        {
+          store: visitor,
+          key: visitorKey(who),
+          refusal: 'You are sending messages too quickly. Please wait a moment and try again.',
+        },
+        {
+          store: ipMessages,
+          key: who.ip,
+          refusal: 'Too many messages from your network. Please wait a moment and try again.',
+        },
+        {
+          store: tenant,
+          key: who.tenantId,
+          refusal: 'This chat is very busy right now. Please try again in a minute.',
+        },
+      ]),
     admitReply: (who, monthlyReplies) =>
       who.identityKey
-        ? consume(
-            userReplies,
-            visitorKey(who),
-            'You have asked the assistant a lot this hour. Please try again later.',
-          )
+        ? admitInOrder([
+            {
+              store: userReplies,
+              key: visitorKey(who),
+              refusal: 'You have asked the assistant a lot this hour. Please try again later.',
+            },
+          ])
         : admitAnonymousReply(who, monthlyReplies),
-    async admitStart(ip) {
+    admitStart: (ip) => {
       const refusal = 'Too many chats were started from your network. Please wait a moment.';
-      await Promise.all([consume(startsMinute, ip, refusal), consume(startsHour, ip, refusal)]);
+      return admitInOrder([
+        { store: startsMinute, key: ip, refusal },
+        { store: startsHour, key: ip, refusal },
+      ]);
     },
     acquireStream: slots,
     openEventStream: (who) => eventStreams(visitorKey({ ...who, identityKey: null })),
@@ -165,4 +173,46 @@ function visitorKey(who: Pick<Caller, 'tenantId' | 'visitorId' | 'identityKey'>)
     ? `u.${createHash('sha256').update(who.identityKey).digest('base64url')}`
     : `v.${who.visitorId}`;
   return `${who.tenantId}:${id}`;
+}
+
+/** One budget a request is counted against, and what the visitor is told when it is used up. */
+interface Budget {
+  store: SharedRateLimiter;
+  key: string;
+  refusal: string;
+  code?: string;
+  /** Refuse past this count instead of the store's own limit (a cap that depends on the plan). */
+  cap?: number;
+}
+
+/**
+ * Counts a request against its budgets in one statement (a round trip per request, not per
+ * budget: under load each round trip waits for a busy event loop), then decides in order: the
+ * first budget used up refuses it, and what it counted on the budgets after that one is given
+ * back, as if they had never been asked.
+ */
+async function admitInOrder(budgets: Budget[]): Promise<void> {
+  const counted = await Promise.all(budgets.map((budget) => countAgainst(budget)));
+  const refusedAt = counted.findIndex(
+    (res, i) => res.refused || res.points > (budgets[i]!.cap ?? Infinity),
+  );
+  if (refusedAt < 0) return;
+  await Promise.all(budgets.slice(refusedAt + 1).map((budget) => budget.store.refund(budget.key)));
+  const refused = budgets[refusedAt]!;
+  throw tooMany(refused.refusal, counted[refusedAt]!.msBeforeNext / 1000, refused.code);
+}
+
+async function countAgainst(budget: Budget) {
+  const outcome = (res: RateLimiterRes, refused: boolean) => ({
+    refused,
+    points: res.consumedPoints,
+    msBeforeNext: res.msBeforeNext,
+  });
+  return budget.store.consume(budget.key).then(
+    (res) => outcome(res, false),
+    (error: unknown) => {
+      if (error instanceof RateLimiterRes) return outcome(error, true);
+      throw error;
+    },
+  );
 }
