@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { ServerResponse } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { openEventStream, TOKEN_FLUSH_INTERVAL_MS } from './sse';
+import { openEventStream, streamingStepMs, TOKEN_FLUSH_INTERVAL_MS } from './sse';
 
 /** A response that records each socket write and can play a full socket. */
 function fakeResponse() {
@@ -86,5 +86,16 @@ describe('event stream', () => {
     res.emit('drain');
     await waiting;
     expect(resumed).toBe(true);
+  });
+
+  it('takes longer steps while very many answers stream at once, and shorter ones again after', () => {
+    const base = streamingStepMs();
+    const responses = Array.from({ length: 1000 }, () => fakeResponse());
+    for (const res of responses) openEventStream(res as unknown as ServerResponse);
+    expect(base).toBe(TOKEN_FLUSH_INTERVAL_MS);
+    expect(streamingStepMs()).toBeGreaterThan(TOKEN_FLUSH_INTERVAL_MS);
+    expect(streamingStepMs()).toBeLessThanOrEqual(300);
+    for (const res of responses) res.emit('close');
+    expect(streamingStepMs()).toBe(TOKEN_FLUSH_INTERVAL_MS);
   });
 });

@@ -15,6 +15,23 @@ export interface EventStream {
  * sees the rest of the answer in steps too short to notice.
  */
 export const TOKEN_FLUSH_INTERVAL_MS = 100;
+/** The longest step, when this process streams to very many readers at once. */
+const BUSY_FLUSH_INTERVAL_MS = 300;
+/** Open streams per millisecond of step: up to 400 streams the step stays 100 ms. */
+const STREAMS_PER_MS = 4;
+
+let openStreams = 0;
+
+/**
+ * How long answers' steps are now: 100 ms, growing with the streams this process serves (250 ms
+ * at 1000), so a crowd of answers leaves the event loop time for new chats' first tokens.
+ */
+export function streamingStepMs(): number {
+  return Math.min(
+    BUSY_FLUSH_INTERVAL_MS,
+    Math.max(TOKEN_FLUSH_INTERVAL_MS, openStreams / STREAMS_PER_MS),
+  );
+}
 
 /** The event batched by `TOKEN_FLUSH_INTERVAL_MS`. */
 const BATCHED_EVENT = 'token';
@@ -48,8 +65,10 @@ export function openEventStream(
     timer = null;
     timerAt = Infinity;
   };
+  openStreams++;
   res.on('close', () => {
     closed = true;
+    openStreams--;
     cancelTimer();
   });
 
@@ -87,7 +106,7 @@ export function openEventStream(
     queued += chunk;
     const now = performance.now();
     const dueAt =
-      event === BATCHED_EVENT ? Math.max(now, lastTokenFlushAt + TOKEN_FLUSH_INTERVAL_MS) : now;
+      event === BATCHED_EVENT ? Math.max(now, lastTokenFlushAt + streamingStepMs()) : now;
     if (event === BATCHED_EVENT) queuedToken = true;
     // Due now: written at once, not after a timer (a busy event loop runs timers late).
     if (dueAt <= now) flush();

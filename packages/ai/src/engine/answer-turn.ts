@@ -72,6 +72,11 @@ export interface AnswerTurnOptions {
   modelName?: string;
   /** The customer went away: stop. */
   signal?: AbortSignal;
+  /**
+   * Once the first words are shown, the model's text is guarded and passed on in steps this long
+   * (default `GUARD_BATCH_MS`); a busy server takes longer steps to serve more answers at once.
+   */
+  batchIntervalMs?: number;
 }
 
 /**

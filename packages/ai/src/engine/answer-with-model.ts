@@ -23,6 +23,7 @@ interface ModelInput {
   modelName?: string;
   visitorContext?: VisitorContext;
   signal?: AbortSignal;
+  batchIntervalMs?: number;
 }
 
 /** Streams a model's answer (or the fallback's) and says what it came to; yields what may be shown. */
@@ -47,7 +48,7 @@ export async function* answerWithModel(
     { primary, fallback: primary === fallback ? null : fallback },
     request.chat,
     guardSetup(context, request),
-    input.signal,
+    { signal: input.signal, batchIntervalMs: input.batchIntervalMs },
   );
   let step = await run.next();
   for (; !step.done; step = await run.next()) yield { type: 'token', text: step.value };

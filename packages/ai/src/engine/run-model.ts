@@ -19,6 +19,13 @@ export interface GuardSetup {
   detectors: OutputDetector[];
 }
 
+export interface StreamingOptions {
+  /** The customer went away: stop the model. */
+  signal?: AbortSignal;
+  /** The guard's step once the first words are shown (default `GUARD_BATCH_MS`). */
+  batchIntervalMs?: number;
+}
+
 export type ModelOutcome =
   | { ok: true; text: string; stopped: StopReason | null; usage: TokenUsage; fellBack: boolean }
   | { ok: false; message: string };
@@ -33,12 +40,13 @@ export async function* runModel(
   models: { primary: ChatModel; fallback: ChatModel | null },
   request: ChatRequest,
   guardSetup: GuardSetup,
-  signal?: AbortSignal,
+  streaming: StreamingOptions = {},
 ): AsyncGenerator<string, ModelOutcome> {
-  const first = yield* streamGuarded(models.primary, request, guardSetup, signal);
-  if (first.ok || !models.fallback || first.shown || signal?.aborted) return strip(first, false);
+  const first = yield* streamGuarded(models.primary, request, guardSetup, streaming);
+  if (first.ok || !models.fallback || first.shown || streaming.signal?.aborted)
+    return strip(first, false);
   if (!(first.error instanceof ModelUnavailableError)) return strip(first, false);
-  const second = yield* streamGuarded(models.fallback, request, guardSetup, signal);
+  const second = yield* streamGuarded(models.fallback, request, guardSetup, streaming);
   return strip(second, true);
 }
 
@@ -63,7 +71,7 @@ async function* streamGuarded(
   model: ChatModel,
   request: ChatRequest,
   setup: GuardSetup,
-  outerSignal?: AbortSignal,
+  { signal: outerSignal, batchIntervalMs = GUARD_BATCH_MS }: StreamingOptions,
 ): AsyncGenerator<string, Attempt> {
   const languageModel = model.kind === 'language-model';
   const guard = new OutputGuard({
@@ -77,7 +85,7 @@ async function* streamGuarded(
   let usage: TokenUsage | null = null;
   let consumed = '';
   const batches = batchedText(model.stream(request, controller.signal), {
-    intervalMs: GUARD_BATCH_MS,
+    intervalMs: batchIntervalMs,
     // Until the first words are shown every token counts for the first visible token. The
     // extractive answerer has no detectors to run: its words pass one by one.
     eager: () => !languageModel || guard.text.length === 0,

@@ -138,6 +138,8 @@ export interface AnswerOptions {
   dailyTokenLimit?: number;
   /** The customer went away: stop, and store no answer. */
   signal?: AbortSignal;
+  /** The answer's steps once its first words are shown (see `answerTurn`); busy servers take longer ones. */
+  batchIntervalMs?: number;
   /** Told the stored id of the customer's message before the answer starts (the API echoes it). */
   onVisitorMessage?: (message: { messageId: string }) => void;
 }

@@ -18,7 +18,7 @@ import {
 } from '../../contract/responses';
 import { HttpError } from '../../http';
 import { documentedRoute, validBody, type RequestContext } from '../../router';
-import { openEventStream, type EventStream } from '../../public/sse';
+import { openEventStream, streamingStepMs, type EventStream } from '../../public/sse';
 import type { Caller } from '../../public/limits';
 import { visitorConversationOf } from '../../public/seeded-conversation';
 import { authorizeVisitor, callerOf } from '../../public/visitor-request';
@@ -117,6 +117,7 @@ async function answerOrHandOver(
     embedder: publicApi.chat.embedder,
     dailyTokenLimit: publicApi.chat.dailyTokenLimit,
     signal: abort.signal,
+    batchIntervalMs: streamingStepMs(),
     onVisitorMessage: ({ messageId }) =>
       void stream.send('visitor_message', { id: messageId, createdAt: new Date().toISOString() }),
   });
