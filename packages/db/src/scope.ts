@@ -88,7 +88,8 @@ async function scopedWork<T>(
       id,
     ])
     .execute();
-  const [, result] = await inParallel([scoped, work(tx)]);
+  // Called inside an async function: a `work` that throws at once still waits for `scoped`.
+  const [, result] = await inParallel([scoped, (async () => work(tx))()]);
   return result;
 }
 
