@@ -91,7 +91,10 @@ describe('event stream', () => {
   it('takes longer steps while very many answers stream at once, and shorter ones again after', () => {
     const base = streamingStepMs();
     const responses = Array.from({ length: 1000 }, () => fakeResponse());
-    for (const res of responses) openEventStream(res as unknown as ServerResponse);
+    const streams = responses.map((res) => openEventStream(res as unknown as ServerResponse));
+    // Open but idle (widgets waiting for an agent): no answer streams yet.
+    expect(streamingStepMs()).toBe(TOKEN_FLUSH_INTERVAL_MS);
+    for (const stream of streams) void stream.send('token', { text: 'Hi' });
     expect(base).toBe(TOKEN_FLUSH_INTERVAL_MS);
     expect(streamingStepMs()).toBeGreaterThan(TOKEN_FLUSH_INTERVAL_MS);
     expect(streamingStepMs()).toBeLessThanOrEqual(300);

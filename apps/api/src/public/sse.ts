@@ -17,19 +17,23 @@ export interface EventStream {
 export const TOKEN_FLUSH_INTERVAL_MS = 100;
 /** The longest step, when this process streams to very many readers at once. */
 const BUSY_FLUSH_INTERVAL_MS = 300;
-/** Open streams per millisecond of step: up to 400 streams the step stays 100 ms. */
+/** Answers streaming per millisecond of step: up to 400 of them the step stays 100 ms. */
 const STREAMS_PER_MS = 4;
 
-let openStreams = 0;
+/**
+ * Streams carrying an answer now (from their first token until they close). Idle event streams
+ * (a widget left open, waiting for an agent) cost nothing per second and are not counted.
+ */
+let answeringStreams = 0;
 
 /**
- * How long answers' steps are now: 100 ms, growing with the streams this process serves (250 ms
+ * How long answers' steps are now: 100 ms, growing with the answers this process streams (250 ms
  * at 1000), so a crowd of answers leaves the event loop time for new chats' first tokens.
  */
 export function streamingStepMs(): number {
   return Math.min(
     BUSY_FLUSH_INTERVAL_MS,
-    Math.max(TOKEN_FLUSH_INTERVAL_MS, openStreams / STREAMS_PER_MS),
+    Math.max(TOKEN_FLUSH_INTERVAL_MS, answeringStreams / STREAMS_PER_MS),
   );
 }
 
@@ -65,10 +69,10 @@ export function openEventStream(
     timer = null;
     timerAt = Infinity;
   };
-  openStreams++;
+  let answering = false;
   res.on('close', () => {
     closed = true;
-    openStreams--;
+    if (answering) answeringStreams--;
     cancelTimer();
   });
 
@@ -107,7 +111,11 @@ export function openEventStream(
     const now = performance.now();
     const dueAt =
       event === BATCHED_EVENT ? Math.max(now, lastTokenFlushAt + streamingStepMs()) : now;
-    if (event === BATCHED_EVENT) queuedToken = true;
+    if (event === BATCHED_EVENT) {
+      queuedToken = true;
+      if (!answering) answeringStreams++;
+      answering = true;
+    }
     // Due now: written at once, not after a timer (a busy event loop runs timers late).
     if (dueAt <= now) flush();
     else flushBy(dueAt);
