@@ -1,0 +1,11 @@
+import type { BuiltInIntegration } from './contract';
+
+export type {
+  ActionCard,
+  ActionRunContext,
+  ActionVisitor,
+  BuiltInIntegration,
+} from './contract';
+
+/** Every built-in integration, registered by the actions framework as an action kind. */
+export const builtInIntegrations: BuiltInIntegration[] = [];
