@@ -47,6 +47,12 @@ export interface MessageSource {
   score: number;
 }
 
+/**
+ * A card an answer showed (order status, slots, quote, a confirm request): its shape belongs
+ * to the actions domain; the transcript keeps it as shown.
+ */
+export type MessageCard = { type: string } & Record<string, unknown>;
+
 export interface TokenUsage {
   inputTokens: number;
   outputTokens: number;
@@ -109,6 +115,7 @@ export const messages = pgTable(
     content: text().notNull(),
     sources: jsonb().$type<MessageSource[]>().notNull().default([]),
     usage: jsonb().$type<TokenUsage>(),
+    cards: jsonb().$type<MessageCard[]>().notNull().default([]),
     /** Sentiment / intent tags for analytics, e.g. ['upset', 'pricing']. */
     tags: text()
       .array()
