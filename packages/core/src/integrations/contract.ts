@@ -1,3 +1,4 @@
+import type { Database, PgBoss } from '@replyline/db';
 import type { z } from 'zod';
 
 /** Who is asking: only a signed identity (verified by the API) counts as "identified". */
@@ -16,6 +17,16 @@ export interface ActionRunContext {
   settings: Record<string, unknown>;
   signal?: AbortSignal;
   now?: () => Date;
+  /**
+   * The database (app role) and the job queue: integrations with side effects that outlive the
+   * call (booking stores a row, sends email, schedules reminders) need them; the others ignore them.
+   */
+  services?: IntegrationServices;
+}
+
+export interface IntegrationServices {
+  db: Database;
+  queue: Pick<PgBoss, 'send' | 'cancel'>;
 }
 
 /** What the widget renders and the transcript stores. */

@@ -5,6 +5,7 @@ export type {
   ActionRunContext,
   ActionVisitor,
   BuiltInIntegration,
+  IntegrationServices,
 } from './contract';
 
 /** Every built-in integration, registered by the actions framework as an action kind. */
