@@ -6,6 +6,9 @@ import { findIsolationGaps } from './isolation-audit';
 import { pgErrorCode, queryRows } from './rows';
 import { APP_ROLE, asUserId, withTenant, withUser, type TenantId } from './scope';
 import {
+  actionProposals,
+  actions,
+  alertChannels,
   apiKeys,
   auditLog,
   cannedReplies,
@@ -80,6 +83,17 @@ async function seedTenantRows(tenantId: TenantId): Promise<TenantFixture> {
       lastFour: 'abcd',
       createdByUserId: user!.id,
     });
+    const [action] = await tx
+      .insert(actions)
+      .values({ tenantId, name: 'order_status', description: 'Order status', kind: 'http' })
+      .returning();
+    await tx.insert(actionProposals).values({
+      tenantId,
+      conversationId,
+      actionId: action!.id,
+      params: { orderId: '1001' },
+      expiresAt: new Date(Date.now() + 600_000),
+    });
     await tx.insert(memberships).values({ tenantId, userId: user!.id, role: 'owner' });
     await tx.insert(invitations).values({
       tenantId,
@@ -114,6 +128,14 @@ async function seedTenantRows(tenantId: TenantId): Promise<TenantFixture> {
     await tx
       .insert(widgetSightings)
       .values({ tenantId, origin: 'https://shop.example.com', allowed: true });
+    await tx.insert(alertChannels).values({
+      tenantId,
+      kind: 'slack',
+      name: 'Support channel',
+      targetHint: 'hooks.slack.com',
+      configEncrypted: 'sealed',
+      events: ['ticket.created'],
+    });
     const [site] = await tx
       .insert(websiteSources)
       .values({ tenantId, startUrl: 'https://shop.example.com/' })

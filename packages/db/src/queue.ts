@@ -9,6 +9,9 @@ export const QUEUES = {
   retention: 'retention',
   outgoingWebhook: 'outgoing-webhook',
   crawlWebsite: 'crawl-website',
+  bookingReminder: 'booking-reminder',
+  alertDelivery: 'alert-delivery',
+  answerLeftovers: 'answer-leftovers',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 

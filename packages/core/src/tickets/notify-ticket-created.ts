@@ -8,6 +8,7 @@ import {
 } from '@replyline/db';
 import { sendEmail, type EmailRetry } from '@replyline/email';
 import { and, eq } from 'drizzle-orm';
+import { emitAlert } from '../alerts/emit-alert';
 import { teamRecipients } from '../team-recipients';
 import { customerMessageOf } from './customer-message';
 import { WEBHOOK_RETRY, type WebhookJob } from '../webhooks/webhook-job';
@@ -56,6 +57,10 @@ export async function notifyTicketCreated(
         metadata: { tenantId, ticketId },
       },
     );
+  // Alert channels (Telegram, SMS, ...) that asked for new tickets, and their overdue checks.
+  await emitAlert({ db: deps.db, queue: deps.queue }, tenantId, 'ticket.created', {
+    ticketId: ticket.id,
+  });
   if (!tenant.webhookUrl) return { emails: recipients.length, webhook: false };
 
   // Ids only: the worker builds the post from the ticket when it sends it (see WebhookJob).

@@ -12,3 +12,6 @@ export * from './website-sources';
 export * from './canned-replies';
 export * from './widget-sightings';
 export * from './api-keys';
+export * from './alert-channels';
+export * from './actions';
+export * from './bookings';

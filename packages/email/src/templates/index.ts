@@ -1,5 +1,7 @@
 import type { z } from 'zod';
+import { alertChannelFailing } from './alert-channel-failing';
 import { conversationTranscript } from './conversation-transcript';
+import { handoffReceived } from './handoff-received';
 import { magicLink } from './magic-link';
 import { paymentFailed } from './payment-failed';
 import { teamInvite } from './team-invite';
@@ -13,9 +15,11 @@ export const TEMPLATES = {
   'team-invite': teamInvite,
   'ticket-created': ticketCreated,
   'ticket-reply': ticketReply,
+  'handoff-received': handoffReceived,
   'conversation-transcript': conversationTranscript,
   'usage-alert': usageAlert,
   'payment-failed': paymentFailed,
+  'alert-channel-failing': alertChannelFailing,
 } as const;
 
 export type TemplateName = keyof typeof TEMPLATES;

@@ -28,6 +28,12 @@ const SAMPLES: { [N in TemplateName]: TemplateProps<N> } = {
     agentName: 'Maja',
     reply: 'Sorry about that! A new pole is on its way.\n\nTracking: ACME-991',
   },
+  'handoff-received': {
+    workspaceName: 'Acme Outdoor',
+    ticketNumber: 1042,
+    customerName: 'Ann',
+    message: 'My tent arrived with a broken pole. Can a person help?',
+  },
   'conversation-transcript': {
     workspaceName: 'Acme Outdoor',
     timeZone: 'Europe/Stockholm',
@@ -60,6 +66,12 @@ const SAMPLES: { [N in TemplateName]: TemplateProps<N> } = {
     amountMinor: 4900,
     currency: 'usd',
     billingUrl: 'https://app.replyline.localhost/settings/billing',
+  },
+  'alert-channel-failing': {
+    workspaceName: 'Acme Outdoor',
+    channelName: 'Support Telegram',
+    lastError: 'Telegram answered 401 Unauthorized',
+    settingsUrl: 'https://app.replyline.localhost/settings/alerts',
   },
 };
 
