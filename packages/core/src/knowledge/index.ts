@@ -13,6 +13,17 @@ export {
 export { addDocumentFile, type DocumentFile } from './add-document-file';
 export { getKnowledgeDocument, listKnowledgeDocuments } from './read-documents';
 export {
+  getDocumentOriginal,
+  listDocumentPassages,
+  listDocumentSections,
+  PASSAGES_PER_PAGE,
+  renameDocument,
+  type DocumentOriginal,
+  type DocumentPassage,
+  type DocumentPassagesPage,
+  type DocumentSection,
+} from './document-view';
+export {
   removeFaqByExternalId,
   upsertFaqByExternalId,
   ZExternalId,

@@ -157,6 +157,23 @@ describe('processing', () => {
     });
   });
 
+  it('keeps the passages a document had when processing it again fails', async () => {
+    const tenantId = await newTenant(t);
+    const { documentId } = await addPolicy(tenantId);
+    expect(await processDocument(deps, tenantId, documentId)).toBe('ready');
+    await reingestDocument(deps, tenantId, documentId);
+    const crashing = crashingDeps('provider down');
+    await expect(
+      processDocument(crashing, tenantId, documentId, { lastAttempt: true }),
+    ).rejects.toThrow();
+    expect(await getDocument(deps, tenantId, documentId)).toMatchObject({
+      status: 'ready',
+      error: expect.stringMatching(/^Processing again failed: .*earlier version is still used/),
+      chunkCount: 2,
+    });
+    expect(await corpusStats(tenantId)).toMatchObject({ chunk_count: 2, actual: 2 });
+  });
+
   it('runs through the job queue: upload, worker, ready', async () => {
     const tenantId = await newTenant(t);
     const worker = await startIngestionWorker(deps.boss, { db: t.db });

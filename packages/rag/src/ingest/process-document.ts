@@ -204,20 +204,33 @@ async function storeChunks(
   });
 }
 
+/**
+ * A first processing that fails keeps nothing. Processing again that fails keeps the passages
+ * the document already had (still searchable, status ready) and says why the new run failed:
+ * re-processing never loses knowledge.
+ */
 async function markFailed(
   deps: KnowledgeDeps,
   tenantId: TenantId,
   documentId: string,
   reason: string,
 ): Promise<ProcessOutcome> {
-  await withTenant(deps.db, tenantId, async (tx) => {
-    // A failed document keeps no half of anything: old chunks go with it.
-    await tx
-      .delete(chunks)
-      .where(and(eq(chunks.tenantId, tenantId), eq(chunks.documentId, documentId)));
+  return withTenant(deps.db, tenantId, async (tx) => {
+    const [kept] = await tx
+      .select({ id: chunks.id })
+      .from(chunks)
+      .where(and(eq(chunks.tenantId, tenantId), eq(chunks.documentId, documentId)))
+      .limit(1);
+    if (kept) {
+      await setStatus(tx, tenantId, documentId, {
+        status: 'ready',
+        error: `Processing again failed: ${reason} The earlier version is still used.`,
+      });
+      return 'ready';
+    }
     await setStatus(tx, tenantId, documentId, { status: 'failed', error: reason });
+    return 'failed';
   });
-  return 'failed';
 }
 
 function setStatus(

@@ -242,6 +242,64 @@ describe('documents', () => {
     });
   });
 
+  it('shows a document page by page, searches within it, renames it, and keeps others out', async () => {
+    const { tenantId, ids, as } = await workspace();
+    const sections = Array.from(
+      { length: 30 },
+      (_, i) =>
+        `## Room ${i + 1}\n\nRoom ${i + 1} is packed in ${i + 2} boxes.${i === 17 ? ' The grand piano needs a crane.' : ''}`,
+    ).join('\n\n');
+    const added = await as(ids.admin).knowledge.addText({
+      title: 'Packing guide',
+      text: `# Packing guide\n\n${sections}`,
+      format: 'markdown',
+    });
+    await processDocument(knowledgeDeps({ db: t.db }), tenantId, added.documentId);
+    const documentId = added.documentId;
+
+    const outline = await as(ids.agent).knowledge.sections({ documentId });
+    expect(outline.length).toBeGreaterThan(1);
+    expect(outline.map((s) => s.heading)).toContain('Room 18');
+    const first = await as(ids.agent).knowledge.passages({ documentId });
+    expect(first.page).toBe(1);
+    expect(first.total).toBe(outline.reduce((sum, s) => sum + s.passages, 0));
+    const last = await as(ids.agent).knowledge.passages({ documentId, page: first.pageCount });
+    expect(last.passages.length).toBeGreaterThan(0);
+    expect(last.passages.at(-1)!.content).toMatch(/Room 30/);
+
+    const found = await as(ids.agent).knowledge.passages({ documentId, search: 'GRAND crane' });
+    expect(found.total).toBe(1);
+    expect(found.passages[0]!.content).toMatch(/grand piano needs a crane/);
+    expect((await as(ids.agent).knowledge.passages({ documentId, search: '100%' })).total).toBe(0);
+
+    await as(ids.admin).knowledge.rename({ documentId, title: '  Packing guide 2027 ' });
+    expect(await as(ids.agent).knowledge.get({ documentId })).toMatchObject({
+      title: 'Packing guide 2027',
+    });
+    expect((await auditEntries(t.db, tenantId))[0]).toMatchObject({
+      action: 'knowledge.document_renamed',
+      details: { from: 'Packing guide', to: 'Packing guide 2027' },
+    });
+    expect(
+      (await failure(as(ids.agent).knowledge.rename({ documentId, title: 'Mine' }))).code,
+    ).toBe('FORBIDDEN');
+    expect((await failure(as(ids.admin).knowledge.rename({ documentId, title: ' ' }))).code).toBe(
+      'BAD_REQUEST',
+    );
+
+    const other = await workspace();
+    expect((await failure(other.as(other.ids.agent).knowledge.passages({ documentId }))).code).toBe(
+      'NOT_FOUND',
+    );
+    expect(
+      (await failure(other.as(other.ids.admin).knowledge.rename({ documentId, title: 'Taken' })))
+        .code,
+    ).toBe('NOT_FOUND');
+    expect(await as(ids.agent).knowledge.get({ documentId })).toMatchObject({
+      title: 'Packing guide 2027',
+    });
+  });
+
   it('stores nothing when no queue would process it', async () => {
     const { tenantId, ids, as } = await workspace();
     const refused = await failure(

@@ -5,6 +5,11 @@ import { addText, reingest, removeDocument } from '@replyline/core/knowledge';
 import { addFaq, editFaq, importFaq, removeFaq } from '@replyline/core/knowledge';
 import { testTheBot } from '@replyline/core/knowledge';
 import {
+  listDocumentPassages,
+  listDocumentSections,
+  renameDocument,
+} from '@replyline/core/knowledge';
+import {
   addWebsiteSource,
   deleteWebsiteSource,
   getWebsiteSource,
@@ -50,6 +55,27 @@ export const knowledgeRouter = router({
   delete: admin
     .input(ZDocumentId)
     .mutation(({ ctx, input }) => removeDocument(ctx, input.documentId)),
+
+  /** The document view: one page of passages in reading order, or those with the search words. */
+  passages: agent
+    .input(
+      ZDocumentId.extend({
+        page: z.number().int().min(1).max(100_000).default(1),
+        search: z.string().trim().max(200).optional(),
+      }),
+    )
+    .query(({ ctx, input }) => listDocumentPassages(ctx.db, ctx.tenantId, input)),
+
+  /** The document view's outline: pages of a PDF, headings of anything else. */
+  sections: agent
+    .input(ZDocumentId)
+    .query(({ ctx, input }) => listDocumentSections(ctx.db, ctx.tenantId, input.documentId)),
+
+  rename: admin
+    .input(
+      ZDocumentId.extend({ title: z.string().trim().min(1, 'a document needs a title').max(200) }),
+    )
+    .mutation(({ ctx, input }) => renameDocument(ctx, input)),
 
   /** Processes a stored file again (after a failure, or a change of language). */
   reingest: admin.input(ZDocumentId).mutation(({ ctx, input }) => reingest(ctx, input.documentId)),

@@ -3,6 +3,7 @@
 import { ACTIONS_COLUMN, DataTable } from '@replyline/ui/data-table';
 import { FormStatus } from '@replyline/ui/form-status';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import Link from 'next/link';
 import { useTRPC } from '~/trpc/react';
 import {
   kindLabel,
@@ -60,8 +61,10 @@ function DocumentRow({ document, canEdit }: { document: KnowledgeDocument; canEd
   return (
     <tr data-document-id={document.id} data-status={document.status}>
       <td>
-        <span className="document__title">{document.title}</span>
-        {document.status === 'failed' && document.error && (
+        <Link className="document__title" href={`/knowledge/documents/${document.id}`}>
+          {document.title}
+        </Link>
+        {document.error && (
           <p className="field__error">{document.error}</p>
         )}
       </td>
