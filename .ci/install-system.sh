@@ -5,14 +5,17 @@ set -euo pipefail
 export DEBIAN_FRONTEND=noninteractive
 
 PG_BIN=/usr/lib/postgresql/15/bin
-need_chromium=0; need_pg=0; need_vector=0; need_poppler=0
+need_chromium=0; need_pg=0; need_vector=0; need_poppler=0; need_wordpress=0
 command -v chromium >/dev/null || need_chromium=1
 # pdftotext: the CPU-bound reference the PDF ingestion benchmark compares against.
 command -v pdftotext >/dev/null || need_poppler=1
 [ -x "$PG_BIN/initdb" ] && [ -x "$PG_BIN/pg_config" ] || need_pg=1
 [ -f /usr/share/postgresql/15/extension/vector.control ] || need_vector=1
+# The WordPress plugin's test: PHP with mysqli, MariaDB and Debian's WordPress.
+{ command -v php >/dev/null && php -m | grep -qx mysqli && command -v mariadb-install-db >/dev/null \
+  && [ -f /usr/share/wordpress/wp-settings.php ]; } || need_wordpress=1
 
-if [ $((need_chromium + need_pg + need_vector + need_poppler)) -eq 0 ]; then
+if [ $((need_chromium + need_pg + need_vector + need_poppler + need_wordpress)) -eq 0 ]; then
   echo "system packages: already installed"; exit 0
 fi
 
@@ -20,6 +23,7 @@ apt-get update -qq
 pkgs=()
 [ $need_chromium -eq 1 ] && pkgs+=(chromium)
 [ $need_poppler -eq 1 ] && pkgs+=(poppler-utils)
+[ $need_wordpress -eq 1 ] && pkgs+=(php-cli php-mysql mariadb-server wordpress)
 [ $need_pg -eq 1 ] || [ $need_vector -eq 1 ] && pkgs+=(postgresql-15 postgresql-server-dev-15)
 [ ${#pkgs[@]} -gt 0 ] && apt-get install -y -qq "${pkgs[@]}" >/dev/null
 
