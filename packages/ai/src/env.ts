@@ -14,6 +14,14 @@ const aiEnvSchema = z.object({
   OPENAI_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
   /** How long a started stream may stay silent before it counts as failed. */
   OPENAI_IDLE_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
+  /** Anthropic Claude, used when no OpenAI key is set (or AI_PROVIDER=anthropic). */
+  ANTHROPIC_API_KEY: z.string().min(8).optional(),
+  /** A proxy or compatible server for the Messages API; unset means Anthropic itself. */
+  ANTHROPIC_BASE_URL: z.url().optional(),
+  /** The Claude model when a tenant has not picked one. */
+  ANTHROPIC_MODEL: z.string().min(1).default('claude-sonnet-4-5'),
+  /** Which provider answers when both keys are set; default: OpenAI. */
+  AI_PROVIDER: z.enum(['openai', 'anthropic']).optional(),
   /** Model tokens one visitor may use per day (input + output), across conversations. */
   AI_VISITOR_DAILY_TOKENS: z.coerce.number().int().positive().default(50_000),
 });

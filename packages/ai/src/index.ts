@@ -12,6 +12,10 @@ export type { KnowledgeSearch } from './retrieval/retrieve-passages';
 export { readAiEnv, type AiEnv } from './env';
 export { chatModelFromEnv } from './providers/model-from-env';
 export { createOpenAIChatModel, type OpenAIChatModelOptions } from './providers/openai-chat-model';
+export {
+  createAnthropicChatModel,
+  type AnthropicChatModelOptions,
+} from './providers/anthropic-chat-model';
 export { createExtractiveModel, EXTRACTIVE_MODEL_NAME } from './providers/extractive-model';
 export { checkDailyBudget, type BudgetCheck } from './guardrails/daily-budget';
 export { cleanInput, MAX_MESSAGE_CHARS } from './guardrails/clean-input';
@@ -20,7 +24,11 @@ export { detectLanguage } from './language/detect-language';
 export { tagMessage } from './signals/tag-message';
 export type { MessageTag } from './signals/lexicons';
 export {
+  DEFAULT_TOOL_STEPS,
   ModelUnavailableError,
+  type ChatTools,
+  type MessageCard,
+  type ToolDefinition,
   type ChatDelta,
   type ChatMessage,
   type ChatModel,

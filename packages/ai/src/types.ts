@@ -1,6 +1,6 @@
-import type { MessageSource, TokenUsage, VisitorContext } from '@replyline/db/schema';
+import type { MessageCard, MessageSource, TokenUsage, VisitorContext } from '@replyline/db/schema';
 
-export type { MessageSource, TokenUsage, VisitorContext };
+export type { MessageCard, MessageSource, TokenUsage, VisitorContext };
 
 export interface ChatMessage {
   role: 'system' | 'user' | 'assistant';
@@ -35,7 +35,30 @@ export interface ChatRequest {
   maxOutputTokens: number;
   /** Per-tenant model override; the provider's default otherwise. */
   model?: string;
+  /** The tenant's actions a language model may call (see `ChatTools`); absent: none. */
+  tools?: ChatTools;
 }
+
+/** One tool as a model is told of it: a name, what it does, its parameters' JSON schema. */
+export interface ToolDefinition {
+  name: string;
+  description: string;
+  parameters: Record<string, unknown>;
+}
+
+/**
+ * Tools for one answer. Providers run their own tool-calling loop: they call `run` for each
+ * call the model makes and send its text back to the model, for at most `maxSteps` rounds.
+ * `run` never throws: a refusal is a result the model reads (and the caller keeps its cards).
+ */
+export interface ChatTools {
+  definitions: ToolDefinition[];
+  run(name: string, args: unknown): Promise<string>;
+  maxSteps?: number;
+}
+
+/** Rounds of tool calls in one answer when the caller does not say. */
+export const DEFAULT_TOOL_STEPS = 3;
 
 export type ChatDelta = { type: 'text'; text: string } | { type: 'usage'; usage: TokenUsage };
 
@@ -61,6 +84,8 @@ export type EscalationReason =
 export type EngineEvent =
   | { type: 'token'; text: string }
   | { type: 'sources'; sources: MessageSource[] }
+  /** What the answer's actions showed (order status, a confirm request), before `done`. */
+  | { type: 'cards'; cards: MessageCard[] }
   | {
       type: 'done';
       messageId: string;

@@ -1,6 +1,6 @@
 import type { TurnContext } from './turn-context';
 import { createExtractiveModel } from '../providers/extractive-model';
-import type { ChatModel, Passage, TokenUsage, VisitorContext } from '../types';
+import type { ChatModel, ChatTools, Passage, TokenUsage, VisitorContext } from '../types';
 import { endingFor, isUnanswered } from './endings';
 import { guardSetup } from './guard-setup';
 import { modelRequest } from './model-request';
@@ -24,6 +24,8 @@ interface ModelInput {
   visitorContext?: VisitorContext;
   signal?: AbortSignal;
   batchIntervalMs?: number;
+  /** The tenant's actions, offered to a language model as tools. */
+  tools?: ChatTools;
 }
 
 /** Streams a model's answer (or the fallback's) and says what it came to; yields what may be shown. */
@@ -46,7 +48,7 @@ export async function* answerWithModel(
   });
   const run = runModel(
     { primary, fallback: primary === fallback ? null : fallback },
-    request.chat,
+    input.tools ? { ...request.chat, tools: input.tools } : request.chat,
     guardSetup(context, request),
     { signal: input.signal, batchIntervalMs: input.batchIntervalMs },
   );

@@ -1,4 +1,11 @@
-export { startChatStub, type ChatStub, type StubReply, type StubRequest } from './openai-chat-stub';
+export {
+  startChatStub,
+  type ChatStub,
+  type StubReply,
+  type StubRequest,
+  type StubToolCall,
+} from './openai-chat-stub';
+export { startAnthropicStub, type AnthropicStub, type AnthropicReply } from './anthropic-stub';
 export {
   echoConversation,
   echoData,

@@ -9,7 +9,7 @@ export interface StubRequest {
     stream?: boolean;
     stream_options?: { include_usage?: boolean };
     max_completion_tokens?: number;
-    messages?: { role: string; content: string }[];
+    messages?: { role: string; content: string | null; tool_call_id?: string }[];
     [key: string]: unknown;
   };
 }
@@ -29,7 +29,15 @@ export type StubReply =
   /** Streams the text, then cuts the connection mid-stream. */
   | { kind: 'drop'; text: Text }
   /** Streams the text over and over until the client goes away ("repeat forever"). */
-  | { kind: 'endless'; text: Text };
+  | { kind: 'endless'; text: Text }
+  /** Streams tool calls (arguments in two pieces each), finishing with reason `tool_calls`. */
+  | { kind: 'tool_calls'; calls: StubToolCall[] | ((request: StubRequest) => StubToolCall[]) };
+
+/** A function call the stub model makes; `arguments` is sent as the model wrote it. */
+export interface StubToolCall {
+  name: string;
+  arguments: string;
+}
 
 export interface ChatStub {
   baseURL: string;
@@ -73,6 +81,12 @@ export async function startChatStub(): Promise<ChatStub> {
     if (reply.kind === 'error')
       return sendError(res, reply.status, reply.message, reply.headers ?? {});
     if (reply.kind === 'hang') return;
+    if (reply.kind === 'tool_calls')
+      return streamToolCalls(
+        res,
+        request,
+        typeof reply.calls === 'function' ? reply.calls(request) : reply.calls,
+      );
     const text = typeof reply.text === 'function' ? reply.text(request) : reply.text;
     if (!request.body.stream) return sendCompletion(res, request, text);
     res.on('close', () => {
@@ -125,7 +139,7 @@ function sendError(
 
 const usageOf = (request: StubRequest, text: string) => {
   const prompt = Math.ceil(
-    (request.body.messages ?? []).map((m) => m.content).join('\n').length / 4,
+    (request.body.messages ?? []).map((m) => m.content ?? '').join('\n').length / 4,
   );
   const completion = Math.ceil(text.length / 4);
   return {
@@ -186,5 +200,38 @@ async function streamReply(
   await send({ ...base, choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] });
   if (usage && request.body.stream_options?.include_usage)
     await send({ ...base, choices: [], usage: usageOf(request, text) });
+  res.end('data: [DONE]\n\n');
+}
+
+async function streamToolCalls(res: ServerResponse, request: StubRequest, calls: StubToolCall[]) {
+  res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+  const base = {
+    id: 'chatcmpl-stub-tools',
+    object: 'chat.completion.chunk',
+    created: Math.floor(Date.now() / 1000),
+    model: request.body.model,
+  };
+  const send = (delta: object, finish: string | null = null) =>
+    res.write(
+      `data: ${JSON.stringify({ ...base, choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`,
+    );
+  send({ role: 'assistant', content: null });
+  calls.forEach((call, index) => {
+    const half = Math.floor(call.arguments.length / 2);
+    send({
+      tool_calls: [
+        {
+          index,
+          id: `call_${index + 1}`,
+          type: 'function',
+          function: { name: call.name, arguments: call.arguments.slice(0, half) },
+        },
+      ],
+    });
+    send({ tool_calls: [{ index, function: { arguments: call.arguments.slice(half) } }] });
+  });
+  send({}, 'tool_calls');
+  if (request.body.stream_options?.include_usage)
+    res.write(`data: ${JSON.stringify({ ...base, choices: [], usage: usageOf(request, '') })}\n\n`);
   res.end('data: [DONE]\n\n');
 }
