@@ -17,7 +17,7 @@ const passage = (id: number): Passage => ({
 describe('citations', () => {
   it('maps cited ids back to document and page, in order of first mention', () => {
     expect(citedIds('B [2], A [1], again [2], bogus [9]')).toEqual([2, 1, 9]);
-    expect(sourcesFor('B [2], A [1].', [passage(1), passage(2), passage(3)])).toEqual([
+    expect(sourcesFor('B [2], A [1].', [passage(1), passage(2), passage(3)])).toMatchObject([
       {
         n: 2,
         chunkId: 'chunk-2',
@@ -54,5 +54,47 @@ describe('citations', () => {
     ]);
     const uncited = sourcesFor('No citations.', [passage(1), samePage]);
     expect(uncited.map((s) => s.n)).toEqual([1]);
+  });
+  it('says how to open each source: a web page at the quoted sentence, an FAQ in place, a PDF page', () => {
+    const web = {
+      ...passage(1),
+      kind: 'markdown' as const,
+      sourceUrl: 'https://movers.example/prices#top',
+      content: 'Prices in 2027. A piano move costs 250 euros within the city. Call us.',
+    };
+    const faq = {
+      ...passage(2),
+      kind: 'faq' as const,
+      title: 'Do you move pianos?',
+      content: 'Yes.\n\n1. **Upright**: 250 EUR',
+    };
+    const pdf = {
+      ...passage(3),
+      content: 'Chapter one. The Buried Moon is an English fairy tale retold by Joseph Jacobs.',
+    };
+    const answer =
+      'A piano move costs 250 euros within the city [1]. Yes [2]. The Buried Moon is an English fairy tale retold by Joseph Jacobs [3].';
+    const [webSource, faqSource, pdfSource] = sourcesFor(answer, [web, faq, pdf]);
+    expect(webSource).toMatchObject({
+      kind: 'web',
+      quote: 'A piano move costs 250 euros within the city.',
+      url: 'https://movers.example/prices#:~:text=A%20piano%20move%20costs%20250%20euros%20within%20the%20city.',
+    });
+    expect(faqSource).toMatchObject({
+      kind: 'faq',
+      url: null,
+      answer: 'Yes.\n\n1. **Upright**: 250 EUR',
+    });
+    expect(pdfSource).toMatchObject({
+      kind: 'pdf',
+      page: 30,
+      quote: 'The Buried Moon is an English fairy tale retold by Joseph Jacobs.',
+    });
+    expect(pdfSource).not.toHaveProperty('answer');
+  });
+  it('lists an FAQ entry cited twice once', () => {
+    const faq = { ...passage(1), kind: 'faq' as const, page: null };
+    const again = { ...faq, id: 2, chunkId: 'chunk-1' };
+    expect(sourcesFor('A [1], B [2].', [faq, again])).toHaveLength(1);
   });
 });

@@ -48,6 +48,7 @@ export async function retrievePassages(
     documentId: hit.documentId,
     title: stripInvisible(hit.documentTitle),
     kind: hit.documentKind,
+    sourceUrl: hit.sourceUrl,
     page: hit.page,
     heading: hit.heading ? stripInvisible(hit.heading) : null,
     content: hit.content,
