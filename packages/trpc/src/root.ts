@@ -1,3 +1,4 @@
+import { alertsRouter } from './routers/alerts';
 import { analyticsRouter } from './routers/analytics';
 import { apiKeysRouter } from './routers/api-keys';
 import { billingRouter } from './routers/billing';
@@ -28,6 +29,7 @@ export const appRouter = router({
   onboarding: onboardingRouter,
   sso: ssoRouter,
   apiKeys: apiKeysRouter,
+  alerts: alertsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,5 +1,5 @@
 import type { Database, TenantDb, TenantId } from '@replyline/db';
-import type { ChatModel } from '@replyline/ai';
+import type { ChatModel, EscalationReason } from '@replyline/ai';
 import type { Embedder } from '@replyline/rag';
 import type { Logger } from '../logger';
 import { createLimits, type LimitSettings, type Limits } from './limits';
@@ -32,13 +32,27 @@ export interface PublicApi {
   trustedProxyHops: number;
   /** Tells the team about a ticket opened from the widget (email, webhook). */
   onTicketCreated(tenantId: TenantId, ticketId: string): Promise<void>;
+  /** A request for a person started a hand-off: the customer gets the acknowledgement email. */
+  onHandoffRequested(tenantId: TenantId, ticketId: string): Promise<void>;
   /** After each stored AI reply: usage alerts at 80% / 100% of the plan. */
   onReplyStored(tenantId: TenantId): Promise<void>;
+  /** After each answered visitor message: alerts for a request for a person or an upset customer. */
+  onVisitorSignals(
+    tenantId: TenantId,
+    conversationId: string,
+    signals: VisitorSignals,
+  ): Promise<void>;
   /**
    * Per answer, the server's own time from receiving the message to handing the first token to
    * the socket (milliseconds): what the first-token budget under load is about.
    */
   onFirstToken(serverMs: number): void;
+}
+
+/** What one answered message said about the visitor: sentiment tags and an escalation reason. */
+export interface VisitorSignals {
+  tags: string[];
+  reason: EscalationReason | null;
 }
 
 export function createPublicApi(options: {
@@ -52,7 +66,9 @@ export function createPublicApi(options: {
   checkQuota: PublicApi['checkQuota'];
   keepAliveMs?: number;
   onTicketCreated?: PublicApi['onTicketCreated'];
+  onHandoffRequested?: PublicApi['onHandoffRequested'];
   onReplyStored?: PublicApi['onReplyStored'];
+  onVisitorSignals?: PublicApi['onVisitorSignals'];
   onFirstToken?: PublicApi['onFirstToken'];
 }): PublicApi {
   const keepAliveMs = options.keepAliveMs ?? 20_000;
@@ -70,7 +86,9 @@ export function createPublicApi(options: {
     keepAliveMs,
     trustedProxyHops: options.trustedProxyHops ?? 0,
     onTicketCreated: options.onTicketCreated ?? (async () => undefined),
+    onHandoffRequested: options.onHandoffRequested ?? (async () => undefined),
     onReplyStored: options.onReplyStored ?? (async () => undefined),
+    onVisitorSignals: options.onVisitorSignals ?? (async () => undefined),
     onFirstToken: options.onFirstToken ?? (() => undefined),
   };
 }

@@ -27,6 +27,7 @@ import { emitAlert } from './emit-alert';
 import { createAlertChannel, listAlertChannels } from './manage-alert-channels';
 import { sendTestAlert } from './send-test-alert';
 import { startAlertWorker } from './alert-worker';
+import { alertOnVisitorSignals } from './visitor-signals';
 
 const HOSTILE_NAME = 'Eve <b>&</b> <!channel> [win](https://evil.example) *now*';
 const dashboardUrl = 'https://app.replyline.test';
@@ -423,6 +424,48 @@ describe('events and workspaces', () => {
         .where(eq(schema.tickets.tenantId, w.tenantId)),
     );
     expect(await deliverAlert(deps(), check!.data)).toBe('skipped');
+  });
+
+  it('a visitor asking for a person or sounding upset alerts once per conversation in a while', async () => {
+    const w = await workspaceWithChannel(
+      { kind: 'slack', webhookUrl: `${provider.url}/slack/signals` },
+      ['handoff.requested', 'sentiment.negative'],
+    );
+    const conversationId = await withTenant(t.db, w.tenantId, async (tx) => {
+      const [conversation] = await tx
+        .insert(schema.conversations)
+        .values({ tenantId: w.tenantId, visitorId: 'v-1', customerName: 'Ann <Berg>' })
+        .returning({ id: schema.conversations.id });
+      await tx.insert(schema.messages).values({
+        tenantId: w.tenantId,
+        conversationId: conversation!.id,
+        role: 'visitor',
+        content: 'THIS IS USELESS, get me a human',
+      });
+      return conversation!.id;
+    });
+    const queue = capturingQueue();
+    const signals = { tags: ['upset', 'human_requested'], reason: 'human_requested' as const };
+    expect(
+      await alertOnVisitorSignals({ db: t.db, queue }, w.tenantId, conversationId, signals),
+    ).toEqual(['handoff.requested', 'sentiment.negative']);
+    expect(
+      await alertOnVisitorSignals({ db: t.db, queue }, w.tenantId, conversationId, {
+        tags: [],
+        reason: null,
+      }),
+    ).toEqual([]);
+    const [handoff, upset] = queue.jobs;
+    expect(handoff!.options).toMatchObject({
+      singletonKey: `${w.channel.id}:handoff.requested:${conversationId}`,
+      singletonSeconds: 600,
+    });
+    expect(await deliverAlert(deps(), handoff!.data)).toBe('delivered');
+    const post = JSON.parse(provider.requests.at(-1)!.body);
+    expect(post.text).toBe('Ann &lt;Berg&gt; asks for a person');
+    expect(JSON.stringify(post.blocks)).toContain(`/inbox?conversation=${conversationId}`);
+    expect(await deliverAlert(deps(), upset!.data)).toBe('delivered');
+    expect(JSON.parse(provider.requests.at(-1)!.body).text).toBe('Ann &lt;Berg&gt; sounds upset');
   });
 
   it('refuses settings that cannot work, in words', async () => {

@@ -2,6 +2,7 @@ import { QUEUES, type PgBoss } from '@replyline/db';
 import { webhookDashboardUrl, webhooksMayReachLocal } from '../webhooks/env';
 import { deliverAlert, type AlertDeliveryDeps } from './deliver-alert';
 import type { AlertJob } from './alert-job';
+import { alertEndpoints } from './env';
 
 /**
  * Sends queued alerts ('alert-delivery'), one at a time per process. A failed attempt throws
@@ -16,6 +17,7 @@ export async function startAlertWorker(
   const delivery: AlertDeliveryDeps = {
     ...deps,
     queue,
+    endpoints: deps.endpoints ?? alertEndpoints(),
     allowLocal: deps.allowLocal ?? webhooksMayReachLocal(),
     dashboardUrl: deps.dashboardUrl ?? webhookDashboardUrl(),
   };

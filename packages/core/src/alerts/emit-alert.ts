@@ -61,7 +61,7 @@ export async function emitAlert(
   for (const channel of channels) {
     if (channel.events.includes(event)) {
       const job: AlertJob = { ...base, channelId: channel.id, event };
-      await deps.queue.send(QUEUES.alertDelivery, job, options);
+      await deps.queue.send(QUEUES.alertDelivery, job, { ...options, ...onceInAWhile(job) });
       queued++;
     }
     if (watchesOverdue && channel.events.includes('reply.overdue')) {
@@ -79,4 +79,16 @@ export async function emitAlert(
     }
   }
   return queued;
+}
+
+/**
+ * A conversation's signals repeat (a visitor asks for a person twice, stays upset for several
+ * messages): one alert per channel, event and conversation in ten minutes is enough.
+ */
+function onceInAWhile(job: AlertJob): { singletonKey?: string; singletonSeconds?: number } {
+  if (!job.conversationId || job.ticketId) return {};
+  return {
+    singletonKey: `${job.channelId}:${job.event}:${job.conversationId}`,
+    singletonSeconds: 600,
+  };
 }

@@ -14,3 +14,5 @@ export {
 } from './manage-alert-channels';
 export { sendTestAlert } from './send-test-alert';
 export { startAlertWorker } from './alert-worker';
+export { alertEndpoints } from './env';
+export { alertOnVisitorSignals } from './visitor-signals';

@@ -6,6 +6,7 @@ import {
   keepMessageForAgent,
   openVisitorTurn,
   type OpenedTurn,
+  type SourceScope,
 } from '@replyline/core';
 import { createRoute } from '@hono/zod-openapi';
 import { ConversationParamsSchema, SendMessageRequestSchema } from '../../contract';
@@ -124,16 +125,23 @@ async function answerOrHandOver(
   let answering = false;
   try {
     for await (const event of events) {
-      if (event.type === 'done')
+      if (event.type === 'done') {
         void publicApi
           .onReplyStored(grant.tenantId)
           .catch((err: unknown) => ctx.log.error({ err }, 'usage alert failed'));
+        void publicApi
+          .onVisitorSignals(grant.tenantId, turn.conversation.id, {
+            tags: event.tags,
+            reason: event.reason,
+          })
+          .catch((err: unknown) => ctx.log.error({ err }, 'visitor alert failed'));
+      }
       if (stream.closed) break;
       if (event.type === 'token' && !answering) {
         answering = true;
         publicApi.onFirstToken(performance.now() - receivedAt);
       }
-      await forward(stream, event);
+      await forward(stream, event, { tenantId: grant.tenantId, conversationId: grant.conversationId });
     }
   } catch (err) {
     ctx.log.error({ err }, 'answer failed');
@@ -145,12 +153,14 @@ async function answerOrHandOver(
   stream.end();
 }
 
-async function forward(stream: EventStream, event: EngineEvent) {
+async function forward(stream: EventStream, event: EngineEvent, scope: SourceScope) {
   switch (event.type) {
     case 'token':
       return stream.send('token', { text: event.text });
     case 'sources':
-      return stream.send('sources', { sources: event.sources.map(customerSource) });
+      return stream.send('sources', {
+        sources: event.sources.map((source, index) => customerSource(source, index, scope)),
+      });
     case 'done':
       return stream.send('done', {
         messageId: event.messageId,
