@@ -27,6 +27,22 @@ const text = (max: number, what: string) =>
     .min(1, `${what} cannot be empty`)
     .max(max, `${what} is at most ${max} characters`);
 
+/** The API accepts up to 50 signed order ids, so a VIP rule can count at most that many. */
+export const MAX_VIP_MIN_ORDERS = 50;
+
+/** Greetings for signed-in customers by type (see customer-greeting.ts); empty: the default. */
+export const ZCustomerGreetings = z.object({
+  new: optional(text(300, 'the greeting for new customers')),
+  returning: optional(text(300, 'the greeting for returning customers')),
+  vip: optional(text(300, 'the greeting for VIP customers')),
+  vipMinOrders: z
+    .number({ error: 'the VIP order count must be a number' })
+    .int('the VIP order count must be a whole number')
+    .min(2, 'a VIP has at least 2 orders (1 order makes a returning customer)')
+    .max(MAX_VIP_MIN_ORDERS, `a VIP rule counts at most ${MAX_VIP_MIN_ORDERS} orders`),
+});
+export type TCustomerGreetings = z.infer<typeof ZCustomerGreetings>;
+
 export const ZBranding = z.object({
   primaryColor: ZHexColor,
   accentColor: optional(ZHexColor),
@@ -38,6 +54,7 @@ export const ZBranding = z.object({
   suggestedQuestions: z
     .array(text(MAX_SUGGESTED_QUESTION_CHARS, 'a suggested question'))
     .max(MAX_SUGGESTED_QUESTIONS, `at most ${MAX_SUGGESTED_QUESTIONS} suggested questions`),
+  customerGreetings: ZCustomerGreetings.optional(),
 });
 export type TBranding = z.infer<typeof ZBranding>;
 

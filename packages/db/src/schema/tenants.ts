@@ -24,6 +24,19 @@ export interface TenantBranding {
   launcherText?: string;
   position: 'bottom-right' | 'bottom-left';
   suggestedQuestions: string[];
+  /** Greetings for signed-in customers by type; unset types keep `greeting`. */
+  customerGreetings?: CustomerGreetings;
+}
+
+/**
+ * A signed-in customer's type comes from the orders their identity token signs: none is new,
+ * at least `vipMinOrders` is VIP, anything between is returning.
+ */
+export interface CustomerGreetings {
+  new?: string;
+  returning?: string;
+  vip?: string;
+  vipMinOrders: number;
 }
 
 export interface TenantPersona {

@@ -47,6 +47,12 @@ export function publicProfile(tenant: {
     name: tenant.name,
     language: tenant.language,
     assistantName: tenant.assistantName,
-    branding: tenant.branding,
+    branding: withoutCustomerRules(tenant.branding),
   };
+}
+
+/** Which greeting each customer type gets is decided at conversation start, not told to everyone. */
+function withoutCustomerRules(branding: Branding & { customerGreetings?: unknown }): Branding {
+  const { customerGreetings: _rules, ...shown } = branding;
+  return shown;
 }

@@ -10,9 +10,11 @@ import { errorAt } from './form-errors';
 import { useSaveWidget, type WidgetSectionProps } from './use-save-widget';
 import {
   brandingForm,
+  brandingInput,
   colorInputValue,
   LIMITS,
   type BrandingForm as TBrandingForm,
+  type CustomerGreetingsForm,
 } from './widget-settings';
 
 type PaidKey = 'primaryColor' | 'accentColor' | 'logoUrl' | 'avatarUrl';
@@ -45,7 +47,7 @@ export function BrandingForm({ settings, canEdit, onSaved, onDraft }: WidgetSect
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    void save({ branding: form });
+    void save({ branding: brandingInput(form) });
   }
 
   return (
@@ -137,10 +139,85 @@ export function BrandingForm({ settings, canEdit, onSaved, onDraft }: WidgetSect
           )}
         />
       </fieldset>
+
+      <CustomerGreetings
+        disabled={!canEdit}
+        value={form.customerGreetings}
+        onChange={(value) => set('customerGreetings', value)}
+        error={(field) => errorAt(errors, `branding.customerGreetings.${field}`)}
+      />
       {canEdit && (
         <SubmitRow label="Save branding" pending={pending} error={errors.message} done={done} />
       )}
     </form>
+  );
+}
+
+const CUSTOMER_TYPES = [
+  ['new', 'New customers', 'Signed in, no orders yet.'],
+  ['returning', 'Returning customers', 'At least one order, fewer than the VIP count.'],
+  ['vip', 'VIP customers', 'At least the VIP count of orders.'],
+] as const;
+
+/**
+ * Greetings for customers your website signs in (identity token, WordPress plugin), by the
+ * orders their token signs. The API picks one when the chat starts.
+ */
+function CustomerGreetings(props: {
+  disabled: boolean;
+  value: CustomerGreetingsForm;
+  onChange: (value: CustomerGreetingsForm) => void;
+  error: (field: keyof CustomerGreetingsForm) => string | undefined;
+}) {
+  const set = <K extends keyof CustomerGreetingsForm>(key: K, next: CustomerGreetingsForm[K]) =>
+    props.onChange({ ...props.value, [key]: next });
+  const [minOrders, maxOrders] = LIMITS.vipMinOrders;
+  return (
+    <fieldset className="form-section" disabled={props.disabled}>
+      <legend>Greetings for signed-in customers</legend>
+      <p className="hint">
+        For customers your website signs in with an identity token (the WordPress plugin does it for
+        you). Their type comes from the orders the token lists; an empty greeting keeps the one
+        above.
+      </p>
+      {CUSTOMER_TYPES.map(([type, label, hint]) => (
+        <Field
+          key={type}
+          id={`branding-greeting-${type}`}
+          label={`${label} (optional)`}
+          hint={hint}
+          error={props.error(type)}
+        >
+          {(control) => (
+            <textarea
+              {...control}
+              rows={2}
+              maxLength={LIMITS.greeting}
+              value={props.value[type]}
+              onChange={(event) => set(type, event.target.value)}
+            />
+          )}
+        </Field>
+      ))}
+      <Field
+        id="branding-vipMinOrders"
+        label="VIP from this many orders"
+        hint={`${minOrders} to ${maxOrders}.`}
+        error={props.error('vipMinOrders')}
+      >
+        {(control) => (
+          <input
+            {...control}
+            type="number"
+            min={minOrders}
+            max={maxOrders}
+            step={1}
+            value={props.value.vipMinOrders}
+            onChange={(event) => set('vipMinOrders', event.target.valueAsNumber)}
+          />
+        )}
+      </Field>
+    </fieldset>
   );
 }
 

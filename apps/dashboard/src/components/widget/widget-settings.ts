@@ -13,7 +13,18 @@ export interface BrandingForm {
   launcherText: string;
   position: 'bottom-right' | 'bottom-left';
   suggestedQuestions: string[];
+  customerGreetings: CustomerGreetingsForm;
 }
+
+/** Greetings for signed-in customers by type; '' keeps the greeting above for that type. */
+export interface CustomerGreetingsForm {
+  new: string;
+  returning: string;
+  vip: string;
+  vipMinOrders: number;
+}
+
+export const DEFAULT_VIP_MIN_ORDERS = 5;
 
 export interface PersonaForm {
   assistantName: string;
@@ -27,6 +38,7 @@ export type Language = (typeof LANGUAGES)[number][0];
 /** The API's limits (widget-settings-schema), so the form stops people before the server does. */
 export const LIMITS = {
   greeting: 300,
+  vipMinOrders: [2, 50],
   launcherText: 60,
   suggestedQuestions: 6,
   suggestedQuestion: 120,
@@ -66,7 +78,20 @@ export function brandingForm(saved: WidgetSettings['branding']): BrandingForm {
     launcherText: saved.launcherText ?? '',
     position: saved.position,
     suggestedQuestions: [...saved.suggestedQuestions],
+    customerGreetings: {
+      new: saved.customerGreetings?.new ?? '',
+      returning: saved.customerGreetings?.returning ?? '',
+      vip: saved.customerGreetings?.vip ?? '',
+      vipMinOrders: saved.customerGreetings?.vipMinOrders ?? DEFAULT_VIP_MIN_ORDERS,
+    },
   };
+}
+
+/** What the form saves: the customer greetings only when at least one is written. */
+export function brandingInput(form: BrandingForm) {
+  const { customerGreetings, ...rest } = form;
+  const written = [customerGreetings.new, customerGreetings.returning, customerGreetings.vip];
+  return written.some((text) => text.trim()) ? form : rest;
 }
 
 export function personaForm(saved: WidgetSettings['persona']): PersonaForm {
