@@ -60,6 +60,9 @@ export default async function SettingsPage() {
           <li>
             <a href="/settings/api-keys">API keys →</a>
           </li>
+          <li>
+            <a href="/settings/alerts">Alerts (Telegram, Slack, WhatsApp, SMS, Teams) →</a>
+          </li>
           {current.role === 'owner' && (
             <li>
               <a href="#delete-workspace">Delete workspace</a>
