@@ -7,6 +7,14 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { HttpError, invalidRequest, readJsonText, requestIdOf, sendError } from './http';
 import type { Logger } from './logger';
+import type { ErrorReporter } from './observability/error-reports';
+import {
+  beginRequest,
+  endRequest,
+  noteRoute,
+  telemetryOf,
+  UNMATCHED_ROUTE,
+} from './observability/request-telemetry';
 import { allowOrigin, answerPreflight } from './public/cors';
 import {
   methodsOn,
@@ -33,11 +41,11 @@ const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
  */
 export function createApp(app: AppContext, routes: Route[]) {
   const hono = new OpenAPIHono<ApiEnv>({ defaultHook: refuseInvalidInput });
-  hono.use(identifyRequest(app.logger));
+  hono.use(identifyRequest(app));
   for (const route of routes) serveRoute(hono, app, route);
   serveOpenApiDocument(hono);
   hono.notFound((c) => answerUnrouted(c, [...routes, openApiPathRoute]));
-  hono.onError((error, c) => answerError(c, error));
+  hono.onError((error, c) => answerError(c, error, app.errorReports));
   return hono;
 }
 
@@ -48,12 +56,19 @@ function refuseInvalidInput(result: { success: boolean; error?: unknown }) {
   throw invalidRequest(issues ?? []);
 }
 
-/** Request id (kept from the caller when it looks like one) and one log line per request. */
-function identifyRequest(logger: Logger): MiddlewareHandler<ApiEnv> {
+/**
+ * Request id (kept from the caller when it looks like one), the request's span (active for
+ * everything it runs), one log line per request carrying both ids, and its latency metric by
+ * route template once the response is done.
+ */
+function identifyRequest(app: AppContext): MiddlewareHandler<ApiEnv> {
   return async (c, next) => {
     const { incoming: req, outgoing: res } = c.env;
     const requestId = requestIdOf(req, randomUUID);
-    const log = logger.child({ reqId: requestId });
+    const { telemetry, run } = beginRequest(req, requestId);
+    const log = app.logger.child(
+      telemetry.traceId ? { reqId: requestId, traceId: telemetry.traceId } : { reqId: requestId },
+    );
     const started = performance.now();
     res.setHeader('x-request-id', requestId);
     res.on('finish', () => {
@@ -67,14 +82,24 @@ function identifyRequest(logger: Logger): MiddlewareHandler<ApiEnv> {
         'request',
       );
     });
+    // 'close' comes for finished and abandoned responses alike (an event stream the visitor left).
+    res.on('close', () => {
+      endRequest(telemetry, res.statusCode);
+      app.metrics?.observeRequest({
+        method: telemetry.method,
+        route: telemetry.route,
+        status: res.statusCode,
+        seconds: (performance.now() - started) / 1000,
+      });
+    });
     c.set('requestId', requestId);
     c.set('log', log);
-    await next();
+    await run(next);
   };
 }
 
 function serveRoute(hono: OpenAPIHono<ApiEnv>, app: AppContext, route: Route) {
-  const middleware: MiddlewareHandler<ApiEnv>[] = [enterRoute(app)];
+  const middleware: MiddlewareHandler<ApiEnv>[] = [enterRoute(app, route)];
   if (route.before) middleware.push(runBefore(route.before));
   if (route.openapi && hasJsonBody(route.openapi))
     middleware.push(readBodyForSchema(route.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES));
@@ -87,8 +112,9 @@ function serveRoute(hono: OpenAPIHono<ApiEnv>, app: AppContext, route: Route) {
   else hono.on([route.method], [route.path], ...middleware, handler);
 }
 
-function enterRoute(app: AppContext): MiddlewareHandler<ApiEnv> {
+function enterRoute(app: AppContext, route: Route): MiddlewareHandler<ApiEnv> {
   return async (c, next) => {
+    noteRoute(c.env.incoming, route.path);
     c.set('request', requestContextOf(c, app));
     await next();
   };
@@ -153,11 +179,11 @@ function answerUnrouted(c: ApiContext, routes: Pick<Route, 'method' | 'path'>[])
 }
 
 /** Every error as JSON `{ error: { code, message, requestId } }`; the unknown ones logged. */
-function answerError(c: ApiContext, error: unknown): Response {
+function answerError(c: ApiContext, error: unknown, reports?: ErrorReporter | null): Response {
   const { incoming: req, outgoing: res } = c.env;
   const requestId = c.get('requestId');
   const known = knownError(error);
-  if (!known) c.get('log').error({ err: error }, 'unhandled error');
+  if (!known) reportUnexpected(c, error, reports);
   if (res.headersSent) {
     res.end();
     return RESPONSE_ALREADY_SENT;
@@ -175,6 +201,21 @@ function answerError(c: ApiContext, error: unknown): Response {
     requestId,
   );
   return RESPONSE_ALREADY_SENT;
+}
+
+/** A bug: logged, recorded on the request's span, and sent to error reporting when it is on. */
+function reportUnexpected(c: ApiContext, error: unknown, reports?: ErrorReporter | null) {
+  c.get('log').error({ err: error }, 'unhandled error');
+  const { incoming: req } = c.env;
+  const telemetry = telemetryOf(req);
+  telemetry?.span.recordException(error instanceof Error ? error : String(error));
+  reports?.report(error, {
+    requestId: c.get('requestId'),
+    method: req.method ?? 'GET',
+    route: telemetry?.route ?? UNMATCHED_ROUTE,
+    tenantId: telemetry?.tenantId,
+    traceId: telemetry?.traceId,
+  });
 }
 
 /** The error as the client may see it, or null when it is a bug to hide and log. */

@@ -66,6 +66,19 @@ const apiEnvSchema = z
     STRIPE_WEBHOOK_SECRET: optionalSecret('whsec_'),
     RESEND_API_KEY: optionalSecret('re_'),
     EMAIL_FROM: z.string().min(3).default('Replyline <support@replyline.localhost>'),
+    /** An OTLP/HTTP collector's base address (spans go to `<it>/v1/traces`); unset: no tracing. */
+    OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional(),
+    /** Extra headers for the collector, `key=value,key2=value2` (an ingest token). */
+    OTEL_EXPORTER_OTLP_HEADERS: z.string().optional(),
+    OTEL_SERVICE_NAME: z.string().min(1).default('replyline-api'),
+    /** GET /metrics on the API's port for holders of this bearer token. */
+    METRICS_TOKEN: z.string().min(16).optional(),
+    /** GET /metrics alone on this port (keep it private); METRICS_TOKEN is asked there too when set. */
+    METRICS_PORT: z.coerce.number().int().min(1).max(65_535).optional(),
+    METRICS_HOST: z.string().default('127.0.0.1'),
+    /** Unexpected errors go to Sentry (or a compatible server) when a DSN is set. */
+    SENTRY_DSN: z.url().optional(),
+    SENTRY_ENVIRONMENT: z.string().min(1).optional(),
   })
   .refine((env) => !env.STRIPE_SECRET_KEY || env.STRIPE_WEBHOOK_SECRET, {
     path: ['STRIPE_WEBHOOK_SECRET'],

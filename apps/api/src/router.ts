@@ -4,6 +4,8 @@ import type { ZodType, z } from 'zod';
 import type { Database } from '@replyline/db';
 import type { configuredIntegrations } from './env';
 import type { Logger } from './logger';
+import type { ErrorReporter } from './observability/error-reports';
+import type { ApiMetrics } from './observability/metrics';
 import type { PublicApi } from './public/public-api';
 import type { ManagementApi } from './routes/management/management-api';
 
@@ -16,6 +18,10 @@ export interface AppContext {
   publicApi: PublicApi;
   /** The management API's queue and per-key limit; absent: no queue, default limit. */
   management?: ManagementApi;
+  /** Prometheus metrics of this process; absent: none recorded. */
+  metrics?: ApiMetrics;
+  /** Unexpected errors to Sentry; absent or null: only logged. */
+  errorReports?: ErrorReporter | null;
 }
 
 /** The parts of a request its route's schemas validated. */

@@ -1,5 +1,6 @@
 import type { SQL } from 'drizzle-orm';
 import type { Database } from './client';
+import { inSpan } from './telemetry';
 import type { TenantDb } from './scope';
 
 /**
@@ -10,7 +11,8 @@ export async function queryRows<T = Record<string, unknown>>(
   db: Database | TenantDb,
   query: SQL,
 ): Promise<T[]> {
-  const result: unknown = await db.execute(query);
+  // One span per statement: the raw queries are the heavy ones (search, reports).
+  const result: unknown = await inSpan('db.query', {}, () => db.execute(query));
   return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
 

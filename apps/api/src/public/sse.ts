@@ -25,6 +25,12 @@ const STREAMS_PER_MS = 4;
  * (a widget left open, waiting for an agent) cost nothing per second and are not counted.
  */
 let answeringStreams = 0;
+/** Every open event stream of this process, idle or answering (a metric). */
+let openStreams = 0;
+
+export function openEventStreams(): number {
+  return openStreams;
+}
 
 /**
  * How long answers' steps are now: 100 ms, growing with the answers this process streams (250 ms
@@ -57,6 +63,7 @@ export function openEventStream(
     ...headers,
   });
   res.flushHeaders();
+  openStreams++;
   let closed = false;
   let queued = '';
   let queuedToken = false;
@@ -72,6 +79,7 @@ export function openEventStream(
   let answering = false;
   res.on('close', () => {
     closed = true;
+    openStreams--;
     if (answering) answeringStreams--;
     cancelTimer();
   });

@@ -1,5 +1,6 @@
 import type { RequestContext } from '../router';
 import { HttpError } from '../http';
+import { noteTenant } from '../observability/request-telemetry';
 import { allowOrigin } from './cors';
 import { clientAddress } from './client-address';
 import type { Caller } from './limits';
@@ -31,6 +32,7 @@ async function checkVisitor(ctx: RequestContext): Promise<Authorized> {
       'This chat session token is for another conversation.',
       'wrong_conversation',
     );
+  noteTenant(ctx.req, grant.tenantId);
   const tenant = await ctx.app.publicApi.tenants.byId(grant.tenantId);
   const origin = normalizeOrigin(ctx.req.headers.origin);
   if (origin && !isOwnOrigin(ctx.req, origin) && !isAllowedOrigin(tenant.allowedOrigins, origin))

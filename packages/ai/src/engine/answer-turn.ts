@@ -1,3 +1,4 @@
+import { inStreamSpan } from '@replyline/db/telemetry';
 import { sourcesFor } from '../citations';
 import { cleanInput } from '../guardrails/clean-input';
 import { detectLanguage } from '../language/detect-language';
@@ -7,8 +8,10 @@ import type { MessageTag } from '../signals/lexicons';
 import { tagMessage } from '../signals/tag-message';
 import type {
   ChatModel,
+  ChatTools,
   EngineEvent,
   EscalationReason,
+  MessageCard,
   MessageSource,
   TokenUsage,
   VisitorContext,
@@ -53,6 +56,8 @@ export function readTurn(
 export interface AssistantMessage {
   content: string;
   sources: MessageSource[];
+  /** Cards the answer's actions showed; none for an answer from knowledge alone. */
+  cards?: MessageCard[];
   tags: string[];
   usage: TokenUsage;
   escalation: EscalationReason | null;
@@ -77,6 +82,8 @@ export interface AnswerTurnOptions {
    * (default `GUARD_BATCH_MS`); a busy server takes longer steps to serve more answers at once.
    */
   batchIntervalMs?: number;
+  /** The tenant's actions, offered to a language model as tools. */
+  tools?: ChatTools;
 }
 
 /**
@@ -84,7 +91,16 @@ export interface AnswerTurnOptions {
  * (the answer with its sources, tags and suggested escalation). Stores nothing: the caller
  * stores the answer once it is complete.
  */
-export async function* answerTurn(
+export function answerTurn(
+  turn: Turn,
+  plan: AnswerPlan,
+  options: AnswerTurnOptions,
+): AsyncGenerator<Extract<EngineEvent, { type: 'token' }>, TurnOutcome> {
+  const attributes = { 'ai.plan': plan.kind, 'ai.language': turn.language };
+  return inStreamSpan('ai.answer_turn', attributes, streamAnswer(turn, plan, options));
+}
+
+async function* streamAnswer(
   turn: Turn,
   plan: AnswerPlan,
   options: AnswerTurnOptions,

@@ -1,3 +1,4 @@
+import { inSpan } from '@replyline/db/telemetry';
 import { checkDailyBudget } from '../guardrails/daily-budget';
 import { looksLikeInjection } from '../guardrails/injection';
 import { refusedTopicIn } from '../guardrails/refused-topics';
@@ -43,7 +44,15 @@ export interface PlanOptions {
  * or whose best passages do not support them (so nothing can be invented, and no model is paid
  * to say so). Everything else goes to the model with the relevant passages.
  */
-export async function planAnswer(input: PlanInput, options: PlanOptions = {}): Promise<AnswerPlan> {
+export function planAnswer(input: PlanInput, options: PlanOptions = {}): Promise<AnswerPlan> {
+  return inSpan('ai.plan_answer', { 'ai.language': input.language }, async (span) => {
+    const plan = await choosePlan(input, options);
+    span.setAttribute('ai.plan', plan.kind);
+    return plan;
+  });
+}
+
+async function choosePlan(input: PlanInput, options: PlanOptions): Promise<AnswerPlan> {
   const canned = cannedPlan(input);
   if (canned) return canned;
   const found = await findPassages(input);

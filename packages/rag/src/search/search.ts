@@ -6,6 +6,7 @@ import {
   type TenantDb,
   type TenantId,
 } from '@replyline/db';
+import { inSpan, TENANT_ATTRIBUTE } from '@replyline/db/telemetry';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { toVectorLiteral, type Embedder } from '../embeddings';
 import { searchConfigFor } from '../languages';
@@ -88,11 +89,25 @@ export async function searchKnowledge(
  * network call must not hold the transaction open): lets a caller read and write around one
  * answer in a single scope.
  */
-export async function searchKnowledgeIn(
+export function searchKnowledgeIn(
   tx: TenantDb,
   tenantId: TenantId,
   query: string,
   options: { limit?: number; language?: string; queryVector?: number[] | null } = {},
+): Promise<SearchHit[]> {
+  const attributes = { [TENANT_ATTRIBUTE]: tenantId, 'rag.vector': Boolean(options.queryVector) };
+  return inSpan('rag.search', attributes, async (span) => {
+    const hits = await searchInScope(tx, tenantId, query, options);
+    span.setAttribute('rag.hits', hits.length);
+    return hits;
+  });
+}
+
+async function searchInScope(
+  tx: TenantDb,
+  tenantId: TenantId,
+  query: string,
+  options: { limit?: number; language?: string; queryVector?: number[] | null },
 ): Promise<SearchHit[]> {
   const text = query.slice(0, 2_000);
   if (!text.trim()) return [];

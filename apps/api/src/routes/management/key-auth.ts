@@ -5,6 +5,7 @@ import {
 } from '@replyline/core/api-keys';
 import type { KnowledgeActor } from '@replyline/core/knowledge';
 import { HttpError } from '../../http';
+import { noteTenant } from '../../observability/request-telemetry';
 import { clientIp } from '../../public/visitor-request';
 import { refusedBy } from '../../public/limits/refusal';
 import type { RequestContext } from '../../router';
@@ -29,6 +30,7 @@ export function authorizeKey(
 
 async function checkKey(ctx: RequestContext, access: 'read' | 'write') {
   const principal = await authenticateApiKey(ctx.app.db, bearerKey(ctx));
+  noteTenant(ctx.req, principal.tenantId);
   await managementApiOf(ctx.app)
     .keyLimiter.consume(principal.keyId)
     .catch((error: unknown) =>
