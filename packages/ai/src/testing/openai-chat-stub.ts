@@ -9,7 +9,7 @@ export interface StubRequest {
     stream?: boolean;
     stream_options?: { include_usage?: boolean };
     max_completion_tokens?: number;
-    messages?: { role: string; content: string | null; tool_call_id?: string }[];
+    messages?: { role: string; content: string; tool_call_id?: string }[];
     [key: string]: unknown;
   };
 }

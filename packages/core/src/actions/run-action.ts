@@ -3,7 +3,7 @@ import type { Resolve } from '@replyline/net';
 import { and, eq, gt } from 'drizzle-orm';
 import { ZodError } from 'zod';
 import { DomainError } from '../domain-error';
-import type { ActionVisitor } from '../integrations/index';
+import type { ActionVisitor, IntegrationServices } from '../integrations/index';
 import { builtInOf, HTTP_KIND } from './action-kinds';
 import { parseActionParams, type ActionParams } from './action-parameters';
 import { clip, errorCard, type ConfirmCard, type ConversationCard } from './cards';
@@ -24,6 +24,8 @@ export interface ActionDeps {
   resolve?: Resolve;
   retryDelayMs?: number;
   now?: () => Date;
+  /** The database and job queue for built-ins whose effects outlive the call (booking). */
+  services?: IntegrationServices;
 }
 
 /** An action as it runs: with its secrets, read in the tenant's scope only. */
@@ -222,7 +224,13 @@ async function execute(
     if (!integration) return refused('This action is not available.');
     const secrets = action.settingsEncrypted ? decryptJson(action.settingsEncrypted) : {};
     const card = await integration.run(
-      { tenantId, visitor, settings: { ...action.settings, ...secrets }, now: deps.now },
+      {
+        tenantId,
+        visitor,
+        settings: { ...action.settings, ...secrets },
+        now: deps.now,
+        services: deps.services,
+      },
       integration.parameters.parse(params),
     );
     return { ok: card.type !== 'error', card };

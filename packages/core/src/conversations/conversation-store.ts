@@ -201,6 +201,7 @@ async function insertAssistantMessage(
     role: 'assistant',
     content: message.content,
     sources: message.sources,
+    cards: message.cards ?? [],
     tags: message.tags,
     usage: message.usage,
   });

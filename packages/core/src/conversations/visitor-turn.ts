@@ -9,8 +9,10 @@ import {
   tagMessage,
   type AnswerPlan,
   type ChatModel,
+  type ChatTools,
   type EngineEvent,
   type KnowledgeSearch,
+  type MessageCard,
   type Turn,
   type TurnContext,
   type VisitorContext,
@@ -43,7 +45,7 @@ export interface OpenedTurn<Quota> {
   tenantId: TenantId;
   conversation: VisitorConversation;
   /** Null while the conversation is not stored (yet). */
-  state: ConversationState | null;
+  state: TurnState | null;
   /** Null when the conversation is neither stored nor seeded: there is nothing to answer in. */
   context: TurnContext | null;
   quota: Quota | null;
@@ -99,7 +101,10 @@ export async function openVisitorTurn<Quota = never>(
   });
 }
 
-function stateOf(row: ConversationRow): ConversationState {
+/** What a turn is decided on: whether the bot may answer (who does instead is not needed). */
+type TurnState = Pick<ConversationState, 'status' | 'botPaused' | 'visitorId'>;
+
+function stateOf(row: ConversationRow): TurnState {
   return { status: row.status, botPaused: row.botPausedAt !== null, visitorId: row.visitorId };
 }
 
@@ -142,6 +147,10 @@ export interface AnswerOptions {
   batchIntervalMs?: number;
   /** Told the stored id of the customer's message before the answer starts (the API echoes it). */
   onVisitorMessage?: (message: { messageId: string }) => void;
+  /** The workspace's actions as tools for a language model (see `answerWithActions`). */
+  tools?: ChatTools;
+  /** The cards the tools showed, read once the answer is complete, stored with it. */
+  takeCards?: () => MessageCard[];
 }
 
 /** Whether an answer with these options is metered against the visitor's daily token limit. */
@@ -174,15 +183,15 @@ export async function* answerVisitorTurn(
   });
   options.onVisitorMessage?.({ messageId: visitorMessageId });
 
-  const outcome = yield* answerTurn(turn, plan, options);
+  const outcome = yield* answerTurn(turn, withTools(plan, options), options);
   if (outcome.kind === 'failed') return yield { type: 'error', message: outcome.message };
   if (outcome.kind === 'aborted') return;
-  const { messageId } = await storeAssistantMessage(
-    db,
-    opened.tenantId,
-    opened.conversation.id,
-    outcome.message,
-  );
+  const cards = options.takeCards?.() ?? [];
+  const { messageId } = await storeAssistantMessage(db, opened.tenantId, opened.conversation.id, {
+    ...outcome.message,
+    cards,
+  });
+  if (cards.length > 0) yield { type: 'cards', cards };
   yield { type: 'sources', sources: outcome.message.sources };
   yield {
     type: 'done',
@@ -193,6 +202,15 @@ export async function* answerVisitorTurn(
     usage: outcome.message.usage,
     language: turn.language,
   };
+}
+
+/**
+ * With tools, a question the knowledge base cannot support still goes to the model: an action
+ * may answer it ("where is my order?"). Every other fixed reply (injection, hand-off) stays.
+ */
+function withTools(plan: AnswerPlan, options: Pick<AnswerOptions, 'tools'>): AnswerPlan {
+  if (!options.tools || plan.kind !== 'canned' || !plan.unanswered) return plan;
+  return { kind: 'model', passages: [], overBudget: false };
 }
 
 /**
@@ -233,7 +251,7 @@ async function storeQuestionAndPlan(
 }
 
 /** The texts retrieval may search, embedded in one call (none without an embedder). */
-async function embedAll(embedder: Embedder | null | undefined, turn: Turn) {
+export async function embedAll(embedder: Embedder | null | undefined, turn: Turn) {
   const vectors = new Map<string, number[]>();
   if (!embedder) return vectors;
   const texts = searchTexts(turn)
@@ -248,7 +266,7 @@ async function embedAll(embedder: Embedder | null | undefined, turn: Turn) {
 /** What search looks at of a text (see `searchKnowledge`). */
 const searchable = (text: string) => text.slice(0, 2_000);
 
-function searchIn(
+export function searchIn(
   tx: TenantDb,
   tenantId: TenantId,
   vectors: Map<string, number[]>,
