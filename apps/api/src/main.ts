@@ -10,8 +10,9 @@ import {
 } from '@replyline/db';
 import { chatModelFromEnv, readAiEnv } from '@replyline/ai';
 import { notifyPaymentFailed, notifyUsageAlert } from '@replyline/core/billing';
+import { startLeftoverWorker } from '@replyline/core';
 import { startRetentionWorker } from '@replyline/core/retention';
-import { notifyTicketCreated } from '@replyline/core/tickets';
+import { acknowledgeHandoff, notifyTicketCreated } from '@replyline/core/tickets';
 import { startWebhookWorker } from '@replyline/core/webhooks';
 import {
   billingConfigured,
@@ -69,6 +70,9 @@ const publicApi = createPublicApi({
       tenantId,
       ticketId,
     );
+  },
+  onHandoffRequested: async (tenantId, ticketId) => {
+    await acknowledgeHandoff({ db: database.db, queue }, tenantId, ticketId);
   },
 });
 // Changes written by any process on this database reach this process's open widgets.
@@ -158,6 +162,12 @@ async function startWorkers() {
   await startWebhookWorker(queue, { db: database.db });
   await startRetentionWorker(queue, { db: database.db });
   logger.info('webhook and retention workers started');
+  await startLeftoverWorker(queue, {
+    db: database.db,
+    model: chatModelFromEnv(aiEnv),
+    embedder: embedderFromEnv(ragEnv),
+  });
+  logger.info('hand-back worker started');
   if (!stripe) return;
   await startUsageReporter(queue, {
     db: database.db,

@@ -12,6 +12,10 @@ import {
 import { stripeWebhookRoute, type StripeWebhookOptions } from './routes/stripe-webhook';
 import { conversationEventsRoute } from './routes/widget-api/conversation-events';
 import {
+import {
+  endConversationRoute,
+  visitorTypingRoute,
+} from './routes/widget-api/conversation-handoff';
   conversationRatingRoute,
   messageFeedbackRoute,
 } from './routes/widget-api/customer-feedback';
@@ -48,6 +52,9 @@ export function defaultRoutes(options: {
 }
 
 /** The public API server: the Hono app (see `createApp`) on a Node HTTP server. */
+    visitorTypingRoute,
+    endConversationRoute,
+    ...sourceViewerRoutes,
 export function createApiServer(app: AppContext, routes: Route[]): Server {
   return createServer(getRequestListener(createApp(app, routes).fetch));
 }

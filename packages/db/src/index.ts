@@ -53,6 +53,7 @@ export {
 export {
   CONVERSATION_EVENTS_CHANNEL,
   listenConversationSignals,
+  notifyTyping,
   type ConversationSignal,
   type RealtimeListener,
 } from './realtime';

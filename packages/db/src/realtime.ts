@@ -1,6 +1,8 @@
 import postgres from 'postgres';
+import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { QueueTarget } from './queue';
+import type { TenantDb } from './scope';
 
 /** The channel the database announces conversation changes on (see migration 0007). */
 export const CONVERSATION_EVENTS_CHANNEL = 'replyline_conversation_events';
@@ -8,10 +10,15 @@ export const CONVERSATION_EVENTS_CHANNEL = 'replyline_conversation_events';
 const signalSchema = z.object({
   tenantId: z.uuid(),
   conversationId: z.uuid(),
-  kind: z.enum(['message', 'status']),
+  kind: z.enum(['message', 'status', 'typing']),
   id: z.uuid(),
+  /** Who is typing (kind 'typing' only): never stored, announced straight from the app. */
+  by: z.enum(['visitor', 'agent']).optional(),
 });
-/** A new message or a status / takeover change in one conversation; ids only. */
+/**
+ * A new message, a status / takeover change, or someone typing in one conversation; ids only.
+ * Typing signals are sent by the app (`announceTyping`), the others by triggers.
+ */
 export type ConversationSignal = z.infer<typeof signalSchema>;
 
 export interface RealtimeListener {
@@ -38,6 +45,25 @@ export async function listenConversationSignals(
   const client = postgres(target.url, { max: 1, onnotice: () => {} });
   await client.listen(CONVERSATION_EVENTS_CHANNEL, deliver);
   return { close: () => client.end({ timeout: 2 }) };
+}
+
+/**
+ * Announces that someone is typing in a conversation, from inside the tenant's scope: the
+ * signal names the tenant the scope was opened for, so a listener filtering by tenant never
+ * passes it to another workspace. Sent on commit like the triggers' signals.
+ */
+export async function notifyTyping(
+  tx: TenantDb,
+  signal: { tenantId: string; conversationId: string; by: 'visitor' | 'agent' },
+): Promise<void> {
+  const payload = JSON.stringify({
+    tenantId: signal.tenantId,
+    conversationId: signal.conversationId,
+    kind: 'typing',
+    id: signal.conversationId,
+    by: signal.by,
+  });
+  await tx.execute(sql`select pg_notify(${CONVERSATION_EVENTS_CHANNEL}, ${payload})`);
 }
 
 function safeJson(payload: string | undefined): unknown {

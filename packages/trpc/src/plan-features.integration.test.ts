@@ -8,7 +8,7 @@ import { openTestDatabase, type TestDatabase } from '@replyline/db/testing';
 import { TRPCError } from '@trpc/server';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEntries } from './testing/callers';
+import { auditEntries, callerWith, recordingEnqueue } from './testing/callers';
 import { applyRetention } from '@replyline/core/retention';
 import { appRouter } from './root';
 import { callerFor, newMember, newWorkspace } from './testing';
@@ -98,7 +98,8 @@ describe('plan features on the dashboard API', () => {
 
 const handoffOn = (plan: PlanId) => async () => {
   const w = await workspaceOn(plan);
-  const inbox = w.as(w.agent).inbox;
+  // Handing back queues the bot's answer to what was left unanswered.
+  const inbox = callerWith(t.db, w.agent, w.tenantId, { enqueue: recordingEnqueue().enqueue }).inbox;
   const conversationId = await seedConversation(t.db, w.tenantId, {
     createdAt: ago(1),
     messages: [{ role: 'visitor', content: 'Can a person help me?' }],
@@ -134,7 +135,8 @@ describe('live hand-off (Pro and Business)', () => {
       const { results, state, roles } = await handoffOn(plan)();
       expect(results.map((r) => r.code)).toEqual(['allowed', 'allowed', 'allowed']);
       expect(state?.botPaused).toBe(false);
-      expect(roles).toEqual(['visitor', 'agent']);
+      // The customer's question, "joined", the reply, "back with the assistant".
+      expect(roles).toEqual(['visitor', 'system', 'agent', 'system']);
     },
   );
 

@@ -2,9 +2,12 @@
 // schema code reaches its bundle.
 import type { z } from '@hono/zod-openapi';
 import type {
+  AgentSchema,
   BrandingSchema,
   ErrorBodySchema,
   EscalateRequestSchema,
+  HandoffLineSchema,
+  HandoffStateSchema,
   IdentitySchema,
   MessageListSchema,
   MessageSchema,
@@ -25,6 +28,9 @@ export type WidgetProfile = z.infer<typeof WidgetProfileSchema>;
 export type Source = z.infer<typeof SourceSchema>;
 export type Role = z.infer<typeof RoleSchema>;
 export type Status = z.infer<typeof StatusSchema>;
+export type HandoffState = z.infer<typeof HandoffStateSchema>;
+export type HandoffLine = z.infer<typeof HandoffLineSchema>;
+export type Agent = z.infer<typeof AgentSchema>;
 export type Message = z.infer<typeof MessageSchema>;
 export type Identity = z.input<typeof IdentitySchema>;
 /** What a client sends: the request's input type (before trimming and defaults). */

@@ -50,11 +50,27 @@ export const MessageSchema = z
     content: z.string().openapi({ description: 'Markdown; render safely (no raw HTML).' }),
     sources: z.array(SourceSchema),
     feedback: z.union([z.literal(1), z.literal(-1), z.null()]),
-    authorName: z.string().nullable(),
+    authorName: z.string().nullable().openapi({
+      description: 'The agent who wrote it, or who joined on a `joined` line; null otherwise.',
+    }),
+    authorAvatarUrl: z.string().nullable(),
+    handoff: HandoffLineSchema.nullable().openapi({
+      description:
+        'On system lines: the hand-off change it announces (a person asked for, a person joined, back with the assistant, the conversation ended). Show it in the visitor’s language; `content` is the English text.',
+    }),
     createdAt: z.string().openapi({ format: 'date-time' }),
   })
   .openapi('Message');
 
+export const HandoffStateSchema = z.enum(['bot', 'waiting', 'person']).openapi('HandoffState', {
+  description:
+    'Who answers: the bot, nobody yet (a person was asked for; the bot is quiet), or a person.',
+});
+export const HandoffLineSchema = z.enum(['waiting', 'joined', 'bot_back', 'ended']);
+
+export const AgentSchema = z
+  .object({ name: z.string(), avatarUrl: z.string().nullable() })
+  .openapi('Agent', { description: 'The person answering.' });
 const shortText = z.string().trim().min(1).max(200);
 
 /** An identity token (JWT), or the older hex signature of the user id / email. */
@@ -108,6 +124,8 @@ export const SendMessageRequestSchema = z.object({
 
 export const FeedbackRequestSchema = z.object({
   value: z.union([z.literal(1), z.literal(-1), z.literal(0)]),
+  handoff: HandoffStateSchema,
+  agent: AgentSchema.nullable(),
 });
 
 export const RatingRequestSchema = z.object({
@@ -140,6 +158,9 @@ export const EventsQuerySchema = z.object({
   token: z.string().optional().openapi({
     description: 'The visitor token, for EventSource clients that cannot send a header',
   }),
+/** Nothing to say: the path and the token are the whole request. */
+export const EmptyRequestSchema = z.object({}).openapi('EmptyRequest');
+
 });
 
 /** A missing or unknown key answers 404 (as the handler looks it up), not 400. */

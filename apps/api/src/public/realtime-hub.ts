@@ -1,10 +1,17 @@
 import type { ConversationSignal, Database, TenantId } from '@replyline/db';
-import { getConversationState, listMessages, type ConversationMessage } from '@replyline/core';
+import {
+  getConversationState,
+  listMessages,
+  type ConversationMessage,
+  type ConversationState,
+} from '@replyline/core';
 import type { Logger } from '../logger';
 
 export type ConversationUpdate =
   | { type: 'message'; message: ConversationMessage }
-  | { type: 'status'; status: string; botPaused: boolean };
+  | ({ type: 'status' } & Pick<ConversationState, 'status' | 'botPaused' | 'handoff' | 'agent'>)
+  /** A person in the inbox is typing (never stored; the widget shows it for a few seconds). */
+  | { type: 'typing'; by: 'agent' };
 
 type Subscriber = (update: ConversationUpdate) => void;
 
@@ -64,12 +71,16 @@ async function readUpdate(
   tenantId: TenantId,
   signal: ConversationSignal,
 ): Promise<ConversationUpdate | null> {
+  // Only the agent's typing goes to the widget: the visitor's own typing is for the inbox.
+  if (signal.kind === 'typing') return signal.by === 'agent' ? { type: 'typing', by: 'agent' } : null;
   if (signal.kind === 'message') {
     const [message] = await listMessages(db, tenantId, signal.conversationId, [signal.id]);
     return message ? { type: 'message', message } : null;
   }
   const state = await getConversationState(db, tenantId, signal.conversationId);
-  return state ? { type: 'status', status: state.status, botPaused: state.botPaused } : null;
+  if (!state) return null;
+  const { status, botPaused, handoff, agent } = state;
+  return { type: 'status', status, botPaused, handoff, agent };
 }
 
 function key(tenantId: string, conversationId: string) {

@@ -1,5 +1,15 @@
-import { schema, withTenant, type Database, type TenantId, type UserId } from '@replyline/db';
-import { and, eq, sql } from 'drizzle-orm';
+import {
+  QUEUES,
+  schema,
+  withTenant,
+  type Database,
+  type PgBoss,
+  type TenantId,
+  type UserId,
+} from '@replyline/db';
+import { and, eq, isNotNull, sql } from 'drizzle-orm';
+import { insertHandoffLine, joinAsAgent } from './handoff';
+import type { LeftoverJob } from './answer-leftovers';
 
 const { conversations, messages } = schema;
 
@@ -15,6 +25,7 @@ export async function postAgentMessage(
   reply: { authorUserId: UserId | null; content: string },
 ): Promise<{ messageId: string }> {
   return withTenant(db, tenantId, async (tx) => {
+    if (reply.authorUserId) await joinAsAgent(tx, tenantId, conversationId, reply.authorUserId);
     const [row] = await tx
       .insert(messages)
       .values({
@@ -23,6 +34,8 @@ export async function postAgentMessage(
         role: 'agent',
         content: reply.content,
         authorUserId: reply.authorUserId,
+        // After the "joined" line written in this same transaction.
+        createdAt: sql`clock_timestamp()`,
       })
       .returning({ id: messages.id });
     await tx
@@ -48,29 +61,52 @@ export async function takeOverConversation(
   conversationId: string,
   agentUserId: UserId,
 ): Promise<boolean> {
-  const updated = await withTenant(db, tenantId, (tx) =>
-    tx
+  return withTenant(db, tenantId, async (tx) => {
+    const updated = await tx
       .update(conversations)
       .set({
         botPausedAt: sql`coalesce(${conversations.botPausedAt}, now())`,
         assignedUserId: agentUserId,
       })
       .where(and(eq(conversations.tenantId, tenantId), eq(conversations.id, conversationId)))
-      .returning({ id: conversations.id }),
-  );
-  return updated.length > 0;
+      .returning({ id: conversations.id });
+    if (updated.length === 0) return false;
+    await joinAsAgent(tx, tenantId, conversationId, agentUserId);
+    return true;
+  });
 }
 
-/** Ends a takeover: the bot answers again. */
+/**
+ * Ends a takeover (or a wait for a person): the bot answers again, both sides read "back with
+ * the assistant", and a job has the bot answer what the customer wrote meanwhile and nobody
+ * answered (`answerLeftovers`, once). Returns false when the bot was answering already.
+ */
 export async function handBackToBot(
-  db: Database,
+  deps: { db: Database; queue: Pick<PgBoss, 'send'> },
   tenantId: TenantId,
   conversationId: string,
-): Promise<void> {
-  await withTenant(db, tenantId, (tx) =>
-    tx
+): Promise<boolean> {
+  const handedBack = await withTenant(deps.db, tenantId, async (tx) => {
+    const updated = await tx
       .update(conversations)
       .set({ botPausedAt: null })
-      .where(and(eq(conversations.tenantId, tenantId), eq(conversations.id, conversationId))),
-  );
+      .where(
+        and(
+          eq(conversations.tenantId, tenantId),
+          eq(conversations.id, conversationId),
+          isNotNull(conversations.botPausedAt),
+        ),
+      )
+      .returning({ id: conversations.id });
+    if (updated.length === 0) return false;
+    await insertHandoffLine(tx, tenantId, conversationId, {
+      kind: 'bot_back',
+      content: 'You’re chatting with our assistant again.',
+    });
+    return true;
+  });
+  if (!handedBack) return false;
+  const job: LeftoverJob = { tenantId, conversationId };
+  await deps.queue.send(QUEUES.answerLeftovers, job, { singletonKey: conversationId });
+  return true;
 }

@@ -1,5 +1,6 @@
 import { schema, withTenant, type Database, type TenantId, type UserId } from '@replyline/db';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
+import { insertHandoffLine } from './handoff';
 
 const { conversations, events, messages } = schema;
 
@@ -37,7 +38,8 @@ export async function addInternalNote(
 
 /**
  * Resolves or reopens a conversation; the widget hears the status change through the realtime
- * signal. Resolving also hands it back to the bot, so a customer who writes again is answered.
+ * signal. Resolving also hands it back to the bot, so a customer who writes again is answered,
+ * and ends it for both sides with a line (the widget asks for a rating then).
  */
 export async function setConversationStatus(
   db: Database,
@@ -45,22 +47,59 @@ export async function setConversationStatus(
   conversationId: string,
   change: { status: 'open' | 'resolved'; byUserId: UserId },
 ): Promise<boolean> {
+  if (change.status === 'resolved')
+    return endConversation(db, tenantId, conversationId, { byUserId: change.byUserId });
   return withTenant(db, tenantId, async (tx) => {
     const updated = await tx
       .update(conversations)
-      .set(
-        change.status === 'resolved'
-          ? { status: 'resolved', botPausedAt: null }
-          : { status: 'open' },
-      )
+      .set({ status: 'open' })
       .where(and(eq(conversations.tenantId, tenantId), eq(conversations.id, conversationId)))
       .returning({ id: conversations.id });
     if (updated.length === 0) return false;
     await tx.insert(events).values({
       tenantId,
       conversationId,
-      type: change.status === 'resolved' ? 'conversation_resolved' : 'conversation_reopened',
+      type: 'conversation_reopened',
       data: { byUserId: change.byUserId },
+    });
+    return true;
+  });
+}
+
+/**
+ * Ends a conversation, by an agent (`byUserId`) or by the customer (`byVisitor`): resolved, the
+ * bot answers again if they write later, and an "ended" line for both sides. Ending one that
+ * is already resolved changes nothing (and writes no second line). False when there is none.
+ */
+export async function endConversation(
+  db: Database,
+  tenantId: TenantId,
+  conversationId: string,
+  by: { byUserId: UserId } | { byVisitor: true },
+): Promise<boolean> {
+  return withTenant(db, tenantId, async (tx) => {
+    const scope = and(eq(conversations.tenantId, tenantId), eq(conversations.id, conversationId));
+    const updated = await tx
+      .update(conversations)
+      .set({ status: 'resolved', botPausedAt: null })
+      .where(and(scope, ne(conversations.status, 'resolved')))
+      .returning({ id: conversations.id });
+    if (updated.length === 0) {
+      const [exists] = await tx
+        .select({ id: conversations.id })
+        .from(conversations)
+        .where(scope);
+      return Boolean(exists);
+    }
+    await insertHandoffLine(tx, tenantId, conversationId, {
+      kind: 'ended',
+      content: 'This conversation has ended.',
+    });
+    await tx.insert(events).values({
+      tenantId,
+      conversationId,
+      type: 'conversation_resolved',
+      data: 'byUserId' in by ? { byUserId: by.byUserId } : { byVisitor: true },
     });
     return true;
   });

@@ -33,10 +33,28 @@ export {
   type ConversationState,
 } from './read-conversation';
 export { rateConversation, setMessageFeedback } from './customer-feedback';
-export { escalateConversation, type EscalationRequest } from './escalate-conversation';
+export {
+  escalateConversation,
+  type Escalation,
+  type EscalationRequest,
+} from './escalate-conversation';
 export { handBackToBot, postAgentMessage, takeOverConversation } from './agent-reply';
+export {
+  answerLeftovers,
+  leftoverQuestions,
+  startLeftoverWorker,
+  type LeftoverJob,
+} from './answer-leftovers';
+export {
+  agentDisplayName,
+  handoffLineOf,
+  type Handoff,
+  type HandoffLine,
+  type HandoffState,
+} from './handoff';
+export { announceTyping, createTypingThrottle, TYPING_INTERVAL_MS } from './typing';
 export { insertTicket, type TicketDraft } from './open-ticket';
-export { addInternalNote, setConversationStatus } from './conversation-actions';
+export { addInternalNote, endConversation, setConversationStatus } from './conversation-actions';
 export { createTicket, ZCreateTicket, type TCreateTicket } from './create-ticket';
 export { updateTicket, ZUpdateTicket, type TUpdateTicket } from './update-ticket';
 export { replyToTicket, type TicketReplyDeps } from './reply-to-ticket';

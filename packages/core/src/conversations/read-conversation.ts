@@ -1,5 +1,13 @@
 import { schema, withTenant, type Database, type TenantDb, type TenantId } from '@replyline/db';
 import { and, asc, eq, inArray } from 'drizzle-orm';
+import {
+  agentDisplayName,
+  handoffLineOf,
+  readHandoff,
+  type HandoffAgent,
+  type HandoffLine,
+  type HandoffState,
+} from './handoff';
 
 const { conversations, messages, users } = schema;
 
@@ -7,6 +15,10 @@ export interface ConversationState {
   status: 'open' | 'escalated' | 'resolved';
   botPaused: boolean;
   visitorId: string;
+  /** Who answers: the bot, nobody yet (a person was asked for), or a person. */
+  handoff: HandoffState;
+  /** The person answering, while one is. */
+  agent: Omit<HandoffAgent, 'userId'> | null;
 }
 
 type CustomerSource = ConversationMessage['sources'][number];
@@ -35,7 +47,11 @@ export interface ConversationMessage {
     heading: string | null;
   }[];
   feedback: 1 | -1 | null;
+  /** The agent who wrote it (or joined, on a "joined" line); null for the bot and the customer. */
   authorName: string | null;
+  authorAvatarUrl: string | null;
+  /** On system lines: which hand-off change it announces. */
+  handoff: HandoffLine | null;
   createdAt: string;
 }
 
@@ -61,7 +77,17 @@ export async function readState(
     .from(conversations)
     .where(and(eq(conversations.tenantId, tenantId), eq(conversations.id, conversationId)));
   if (!row) return null;
-  return { status: row.status, botPaused: row.botPausedAt !== null, visitorId: row.visitorId };
+  const handoff = await readHandoff(tx, tenantId, conversationId);
+  const agent = handoff?.agent
+    ? { name: handoff.agent.name, avatarUrl: handoff.agent.avatarUrl }
+    : null;
+  return {
+    status: row.status,
+    botPaused: row.botPausedAt !== null,
+    visitorId: row.visitorId,
+    handoff: handoff?.state ?? 'bot',
+    agent,
+  };
 }
 
 /**
@@ -82,7 +108,10 @@ export async function listMessages(
         content: messages.content,
         sources: messages.sources,
         feedback: messages.feedback,
+        tags: messages.tags,
         authorName: users.name,
+        authorEmail: users.email,
+        authorImage: users.image,
         createdAt: messages.createdAt,
       })
       .from(messages)
@@ -106,16 +135,26 @@ function toCustomerView(row: {
   content: string;
   sources: schema.MessageSource[];
   feedback: number | null;
+  tags: string[];
   authorName: string | null;
+  authorEmail: string | null;
+  authorImage: string | null;
   createdAt: Date;
 }): ConversationMessage {
+  const handoff = row.role === 'system' ? handoffLineOf(row.tags) : null;
+  // Agents sign their replies; a "joined" line names who joined. Nobody else has an author.
+  const authored = row.role === 'agent' || (handoff === 'joined' && row.authorEmail !== null);
   return {
     id: row.id,
     role: row.role as ConversationMessage['role'],
     content: row.content,
     sources: row.sources.map(customerSource),
     feedback: row.feedback === 1 || row.feedback === -1 ? row.feedback : null,
-    authorName: row.role === 'agent' ? (row.authorName ?? 'Support team') : null,
+    authorName: authored
+      ? agentDisplayName({ name: row.authorName, email: row.authorEmail })
+      : null,
+    authorAvatarUrl: authored ? row.authorImage : null,
+    handoff,
     createdAt: row.createdAt.toISOString(),
   };
 }

@@ -18,4 +18,9 @@ export async function isMember(tx: TenantDb, tenantId: TenantId, userId: string)
 }
 
 /** Tickets' events name their ticket in `data.ticketId`; these are the kinds that do. */
-export const TICKET_EVENT_TYPES = ['ticket_created', 'ticket_updated', 'ticket_replied'] as const;
+export const TICKET_EVENT_TYPES = [
+  'ticket_created',
+  'ticket_updated',
+  'ticket_replied',
+  'ticket_customer_replied',
+] as const;

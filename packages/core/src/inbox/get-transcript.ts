@@ -1,5 +1,6 @@
 import { schema, withTenant, type Database, type TenantId } from '@replyline/db';
 import { and, asc, desc, eq, ne, or, type SQL } from 'drizzle-orm';
+import { handoffLineOf, readHandoff } from '../conversations/handoff';
 import { conversationRow, SIGNAL_TAGS } from './conversation-row';
 
 const { conversations, events, messages, tickets, users } = schema;
@@ -33,7 +34,8 @@ export async function getTranscript(db: Database, tenantId: TenantId, conversati
         ? eq(conversations.identityKey, conversation.identityKey)
         : undefined,
     ) as SQL;
-    const [messageRows, ticketRows, eventRows, pastRows] = await Promise.all([
+    const [handoff, messageRows, ticketRows, eventRows, pastRows] = await Promise.all([
+      readHandoff(tx, tenantId, conversationId),
       tx
         .select({
           id: messages.id,
@@ -94,10 +96,12 @@ export async function getTranscript(db: Database, tenantId: TenantId, conversati
     ]);
     const { identityKey: _identityKey, ...header } = conversation;
     return {
-      conversation: header,
+      // Who answers the customer now: the bot, nobody yet (waiting for a person), or a person.
+      conversation: { ...header, handoff: handoff?.state ?? 'bot' },
       messages: messageRows.map((m) => ({
         ...m,
         tags: m.tags.filter((tag) => SIGNAL_TAGS.includes(tag)),
+        handoff: m.role === 'system' ? handoffLineOf(m.tags) : null,
       })),
       tickets: ticketRows,
       events: eventRows,

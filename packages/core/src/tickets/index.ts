@@ -9,4 +9,5 @@ export {
 export { getTicket } from './get-ticket';
 export { ZListTickets, listTickets } from './list-tickets';
 export { notifyTicketCreated, type TicketNotificationDeps } from './notify-ticket-created';
+export { acknowledgeHandoff } from './acknowledge-handoff';
 export { exportTickets, TICKET_EXPORT_LIMIT } from './export-tickets';

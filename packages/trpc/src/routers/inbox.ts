@@ -1,4 +1,5 @@
 import {
+  announceTyping,
   assignConversation,
   getConversationState,
   handBackToBot,
@@ -14,7 +15,7 @@ import { listConversationChanges } from '@replyline/core/inbox';
 import { exportConversations, ZExportConversations } from '@replyline/core/inbox';
 import { getTranscript } from '@replyline/core/inbox';
 import { listConversations, ZListConversations } from '@replyline/core/inbox';
-import { actorOf, notFound } from '@replyline/core';
+import { actorOf, notFound, queueOf } from '@replyline/core';
 import { tenantProcedure } from '../procedures';
 import { router } from '../trpc';
 
@@ -74,11 +75,24 @@ export const inboxRouter = router({
       });
     }),
 
+  /**
+   * The bot answers again: it tells the customer, and answers (once, in the background) what
+   * they wrote while it was quiet and nobody answered.
+   */
   handBack: handoff.input(ZConversation).mutation(async ({ ctx, input }) => {
     if (!(await getConversationState(ctx.db, ctx.tenantId, input.conversationId)))
       throw notFound('conversation');
-    await handBackToBot(ctx.db, ctx.tenantId, input.conversationId);
+    const queue = queueOf(ctx);
+    await handBackToBot({ db: ctx.db, queue }, ctx.tenantId, input.conversationId);
   }),
+
+  /**
+   * The agent is typing: the customer's widget shows it. Never stored; at most one signal per
+   * conversation every 2 s (more are dropped). Answers whether a signal went out.
+   */
+  typing: agent.input(ZConversation).mutation(async ({ ctx, input }) => ({
+    announced: await announceTyping(ctx.db, ctx.tenantId, input.conversationId, 'agent'),
+  })),
 
   /** A note for the team only; the customer never sees it. */
   addNote: agent

@@ -15,7 +15,7 @@ const conversationEvents = createRoute({
   path: '/v1/conversations/{id}/events',
   summary: 'Live updates: new messages (agent replies) and status changes',
   description:
-    'Server-Sent Events: `message` (a Message) and `status` {status, botPaused}; `: keep-alive` comments every 20 s. A few streams may be open at once per visitor (all API processes together); more answer 429.',
+    'Server-Sent Events: `message` (a Message), `status` {status, botPaused, handoff, agent} and `typing` {by: "agent"} (a person in the inbox is typing: show it for a few seconds; sent at most every 2 s while they type); `: keep-alive` comments every 20 s. A few streams may be open at once per visitor (all API processes together); more answer 429.',
   security: visitorTokenSecurity,
   request: { params: ConversationParamsSchema, query: EventsQuerySchema },
   responses: {
@@ -41,7 +41,11 @@ export const conversationEventsRoute = documentedRoute(conversationEvents, {
     stream.comment('connected');
     const unsubscribe = hub.subscribe(grant.tenantId, grant.conversationId, (update) => {
       if (update.type === 'message') void stream.send('message', update.message);
-      else void stream.send('status', { status: update.status, botPaused: update.botPaused });
+      else if (update.type === 'typing') void stream.send('typing', { by: update.by });
+      else {
+        const { status, botPaused, handoff, agent } = update;
+        void stream.send('status', { status, botPaused, handoff, agent });
+      }
     });
     const keepAlive = setInterval(() => {
       stream.comment('keep-alive');

@@ -37,7 +37,7 @@ export const escalateRoute = documentedRoute(escalate, {
     // stored now, with the request as its first message.
     if (!(await ensureConversation(ctx.app.db, grant)))
       throw new HttpError(404, 'This conversation does not exist any more.', 'not_found');
-    const { ticketNumber, ticketId } = await escalateConversation(
+    const { ticketNumber, ticketId, handoffStarted } = await escalateConversation(
       ctx.app.db,
       grant.tenantId,
       grant.conversationId,
@@ -45,8 +45,14 @@ export const escalateRoute = documentedRoute(escalate, {
     );
     sendJson(ctx.res, 201, { ticketNumber });
     // The ticket exists whatever happens next; a failed notification is logged, not shown.
-    await ctx.app.publicApi
+    const { publicApi } = ctx.app;
+    await publicApi
       .onTicketCreated(grant.tenantId, ticketId)
       .catch((err: unknown) => ctx.log.error({ err, ticketId }, 'could not notify the team'));
+    // The customer hears back once per hand-off, not for every request while one is waiting.
+    if (handoffStarted)
+      await publicApi
+        .onHandoffRequested(grant.tenantId, ticketId)
+        .catch((err: unknown) => ctx.log.error({ err, ticketId }, 'could not acknowledge'));
   },
 });

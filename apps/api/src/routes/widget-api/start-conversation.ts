@@ -112,6 +112,8 @@ export const startConversationRoute = documentedRoute(startConversation, {
       identified: Boolean(identity),
       messages,
     } satisfies Session);
+      handoff: state?.handoff ?? 'bot',
+      agent: state?.agent ?? null,
   },
 });
 

@@ -130,6 +130,8 @@ export function describeEvent(
     return typeof d.byUserId === 'string'
       ? `${capitalized(nameOf(d.byUserId))} replied to the customer by email.`
       : 'Replied to the customer by email.';
+  if (type === 'ticket_customer_replied')
+    return `The customer replied by email: ${typeof d.reply === 'string' ? d.reply : ''}`;
   if (type === 'ticket_updated') {
     const changes = Object.entries((d.changes ?? {}) as Record<string, unknown>).map(
       ([key, value]) =>
