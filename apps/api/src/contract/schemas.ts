@@ -37,6 +37,19 @@ export const SourceSchema = z
     title: z.string(),
     page: z.number().int().nullable(),
     heading: z.string().nullable(),
+    kind: z.enum(['web', 'faq', 'pdf', 'document']).optional().openapi({
+      description:
+        'How the source opens: a web page at its url, an FAQ entry in place (answer), a PDF in the viewer at url; a document has no link.',
+    }),
+    url: z.string().nullable().optional().openapi({
+      description:
+        "A web page's address with a text fragment of the quoted sentence, or the PDF viewer's signed link (valid for an hour, for this conversation only).",
+    }),
+    answer: z
+      .string()
+      .nullable()
+      .optional()
+      .openapi({ description: "An FAQ entry's whole answer (Markdown)." }),
   })
   .openapi('Source');
 

@@ -1,10 +1,14 @@
 import { listenConversationSignals, type ConversationSignal } from '@replyline/db';
 import type { DashboardServer } from './db';
 
-/** What an open inbox hears: which conversation changed and how; it reads the rest itself. */
+/**
+ * What an open inbox hears: which conversation changed and how (it reads the rest itself), or
+ * who is typing in it (`kind: 'typing'`, with `by`).
+ */
 export interface InboxEvent {
   conversationId: string;
   kind: ConversationSignal['kind'];
+  by?: ConversationSignal['by'];
 }
 
 type Subscriber = (event: InboxEvent) => void;
@@ -31,7 +35,8 @@ export function inboxEventHub(server: DashboardServer): Promise<InboxEventHub> {
 async function openHub(server: DashboardServer): Promise<InboxEventHub> {
   const byTenant = new Map<string, Set<Subscriber>>();
   await listenConversationSignals(server.queueTarget, (signal) => {
-    const event = { conversationId: signal.conversationId, kind: signal.kind };
+    const event: InboxEvent = { conversationId: signal.conversationId, kind: signal.kind };
+    if (signal.by) event.by = signal.by;
     for (const subscriber of byTenant.get(signal.tenantId) ?? []) subscriber(event);
   });
   return {

@@ -5,6 +5,7 @@ import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTRPC } from '~/trpc/react';
 import { usePlanAllows } from '../billing/plan-gate';
 import { insertReply, matchingReplies, slashQuery } from './canned-replies';
+import { useThrottled } from './typing';
 
 /** The reply box (reaches the customer's widget) and the note box (the team only). */
 export function Composer(props: {
@@ -21,6 +22,15 @@ export function Composer(props: {
   const canReply = usePlanAllows('liveHandoff') !== false;
   const mode = canReply ? chosen : 'note';
   const pending = mode === 'reply' ? reply : note;
+  // The customer sees "typing…" while a reply is written (never while a note is).
+  const typing = useMutation(trpc.inbox.typing.mutationOptions());
+  const announceTyping = useThrottled(() =>
+    typing.mutate({ conversationId: props.conversationId }),
+  );
+  const onChange = (value: string) => {
+    setText(value);
+    if (mode === 'reply' && value.trim()) announceTyping();
+  };
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -57,7 +67,7 @@ export function Composer(props: {
           Internal note
         </label>
       </fieldset>
-      <ReplyBox mode={mode} value={text} onChange={setText} />
+      <ReplyBox mode={mode} value={text} onChange={onChange} />
       <p id="composer-hint" className="hint">
         {mode === 'reply'
           ? props.botPaused

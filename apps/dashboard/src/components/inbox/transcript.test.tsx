@@ -11,7 +11,11 @@ const conversationId = '11111111-1111-4111-8111-111111111111';
 const at = '2026-03-01T10:00:00.000Z';
 
 /** The transcript as the server answers it (dates as JSON strings), already in the cache. */
-function renderTranscript(botPausedAt: string | null, status = 'open') {
+function renderTranscript(
+  botPausedAt: string | null,
+  status = 'open',
+  handoff: 'bot' | 'waiting' | 'person' = botPausedAt ? 'person' : 'bot',
+) {
   const queryClient = new QueryClient();
   const trpcClient = createTRPCClient<AppRouter>({
     links: [httpBatchLink({ url: 'http://localhost:1/api/trpc' })],
@@ -26,6 +30,7 @@ function renderTranscript(botPausedAt: string | null, status = 'open') {
     feedback: null,
     authorUserId: null,
     authorName: null,
+    handoff: null,
     createdAt: at,
     ...extra,
   });
@@ -40,6 +45,7 @@ function renderTranscript(botPausedAt: string | null, status = 'open') {
       language: 'en',
       rating: null,
       botPausedAt,
+      handoff,
       assignedUserId: null,
       assignedUserName: 'Sam',
       lastMessageAt: at,
@@ -96,6 +102,14 @@ describe('transcript', () => {
     const paused = renderTranscript(at);
     expect(paused).toContain('>Hand back to bot</button>');
     expect(paused).toContain('The bot is paused: Sam is answering.');
+  });
+
+  it('says the customer waits for a person after asking for one, not that the bot answers', () => {
+    const waiting = renderTranscript(at, 'escalated', 'waiting');
+    expect(waiting).toContain('data-handoff="waiting"');
+    expect(waiting).toContain('Waiting for a person: the customer asked for one and the bot is quiet.');
+    expect(waiting).not.toContain('The bot is answering.');
+    expect(waiting).toContain('>Hand back to bot</button>');
   });
 
   it('has the reply box and "Send reply", and Resolve or Reopen by status', () => {

@@ -10,6 +10,7 @@ import { StatusChip } from './conversation-list';
 import { ExportButtons } from './export-buttons';
 import { customerLabel } from './format';
 import { MessageList } from './message-list';
+import { useCustomerTyping } from './typing';
 import { VisitorPanel } from './visitor-panel';
 
 export { sourceLabel } from './message-list';
@@ -31,6 +32,7 @@ export function Transcript({
   const transcript = useQuery(
     trpc.inbox.transcript.queryOptions({ conversationId }, { staleTime: Infinity }),
   );
+  const customerTyping = useCustomerTyping(conversationId);
   if (transcript.isPending) return <p className="muted">Loading the conversation…</p>;
   if (transcript.isError)
     return (
@@ -55,10 +57,8 @@ export function Transcript({
             {conversation.language && <span> · {conversation.language}</span>}
             {conversation.rating !== null && <span> · rated {conversation.rating}/5</span>}
           </p>
-          <p className="transcript__bot" role="status">
-            {conversation.botPausedAt
-              ? `The bot is paused: ${conversation.assignedUserName ?? 'an agent'} is answering.`
-              : 'The bot is answering.'}
+          <p className="transcript__bot" role="status" data-handoff={conversation.handoff}>
+            {whoAnswers(conversation)}
           </p>
         </div>
         <ConversationActions
@@ -86,6 +86,11 @@ export function Transcript({
         <div className="transcript__thread">
           <MessageList messages={messages} />
           {messages.length === 0 && <p className="empty">No messages yet.</p>}
+          {customerTyping && (
+            <p className="transcript__typing" role="status" aria-live="polite">
+              {customerLabel(conversation)} is typing…
+            </p>
+          )}
           <Composer
             conversationId={conversation.id}
             botPaused={Boolean(conversation.botPausedAt)}
@@ -96,6 +101,18 @@ export function Transcript({
       </div>
     </article>
   );
+}
+
+/** The line under the customer's name: who answers them right now. */
+export function whoAnswers(conversation: {
+  handoff: 'bot' | 'waiting' | 'person';
+  assignedUserName: string | null;
+}): string {
+  if (conversation.handoff === 'waiting')
+    return 'Waiting for a person: the customer asked for one and the bot is quiet. Take over or reply.';
+  if (conversation.handoff === 'person')
+    return `The bot is paused: ${conversation.assignedUserName ?? 'an agent'} is answering.`;
+  return 'The bot is answering.';
 }
 
 function useRefreshInbox(conversationId: string) {

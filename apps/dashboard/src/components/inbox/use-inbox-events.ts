@@ -3,6 +3,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useTRPC } from '~/trpc/react';
+import { customerTyping } from './typing';
 
 /**
  * Keeps the open inbox current by push: the server's event stream names each conversation
@@ -26,6 +27,13 @@ export function useInboxEvents() {
       };
       void refreshList();
       void queryClient.invalidateQueries(trpc.inbox.transcript.queryFilter({ conversationId }));
+    });
+    // Typing reads nothing: the open transcript shows "typing…" for a few seconds.
+    source.addEventListener('typing', (event) => {
+      const { conversationId } = JSON.parse((event as MessageEvent<string>).data) as {
+        conversationId: string;
+      };
+      customerTyping(conversationId);
     });
     return () => source.close();
   }, [queryClient, trpc]);

@@ -4,6 +4,7 @@ import type { Message, Role, Source } from '../api';
 import { h, icon, ICON } from '../dom';
 import type { Dict } from '../i18n';
 import { renderMarkdown } from '../markdown';
+import { sourceItem } from './sources';
 
 export type FeedbackValue = 1 | -1 | 0;
 /** Saves a thumbs value; resolves false when the server refused it. */
@@ -50,7 +51,7 @@ export function fillAnswer(element: HTMLElement, text: string, sources: Source[]
   const old = element.querySelector('.sources');
   if (old) old.remove();
   if (!sources.length) return;
-  const list = h('ol', null, ...sources.map((source) => h('li', null, sourceLine(source, t))));
+  const list = h('ol', null, ...sources.map((source) => sourceItem(source, sourceLine(source, t))));
   bubble.after(h('div', { class: 'sources' }, h('span', null, t.sources), ' ', list));
 }
 

@@ -9,7 +9,8 @@ import { refusal } from '~/server/request-guard';
 
 // The inbox's live updates as server-sent events: one `conversation` event per change in the
 // selected workspace ({ conversationId, kind }); the page reads the rows again through tRPC,
-// where membership is checked on every call.
+// where membership is checked on every call. `typing` ({ conversationId }) says the customer is
+// typing there; an agent's own typing (meant for the widget) is not passed on.
 export const dynamic = 'force-dynamic';
 
 /** A comment line this often keeps proxies from closing a quiet stream. */
@@ -41,9 +42,12 @@ export async function GET(request: Request): Promise<Response> {
       const send = (text: string) => {
         if (open) controller.enqueue(encoder.encode(text));
       };
-      const unsubscribe = hub.subscribe(tenantId, (event: InboxEvent) =>
-        send(`event: conversation\ndata: ${JSON.stringify(event)}\n\n`),
-      );
+      const unsubscribe = hub.subscribe(tenantId, (event: InboxEvent) => {
+        if (event.kind !== 'typing')
+          return send(`event: conversation\ndata: ${JSON.stringify(event)}\n\n`);
+        if (event.by === 'visitor')
+          send(`event: typing\ndata: ${JSON.stringify({ conversationId: event.conversationId })}\n\n`);
+      });
       const keepAlive = setInterval(() => send(': still here\n\n'), KEEP_ALIVE_MS);
       stop = () => {
         open = false;
