@@ -3,6 +3,7 @@ import { getRequestListener } from '@hono/node-server';
 import { createApp } from './app';
 import type { AppContext, Route } from './router';
 import { healthRoute } from './routes/health';
+import { metricsRoute } from './routes/metrics';
 import { widgetBundles } from './routes/widget-bundles';
 import {
   frameScriptRoute,
@@ -12,10 +13,10 @@ import {
 import { stripeWebhookRoute, type StripeWebhookOptions } from './routes/stripe-webhook';
 import { conversationEventsRoute } from './routes/widget-api/conversation-events';
 import {
-import {
   endConversationRoute,
   visitorTypingRoute,
 } from './routes/widget-api/conversation-handoff';
+import {
   conversationRatingRoute,
   messageFeedbackRoute,
 } from './routes/widget-api/customer-feedback';
@@ -25,15 +26,19 @@ import { listMessagesRoute, startConversationRoute } from './routes/widget-api/s
 import { widgetConfigRoute } from './routes/widget-api/widget-config';
 import { widgetFrameRoute } from './routes/widget-api/widget-frame';
 import { managementRoutes } from './routes/management';
+import { sourceViewerRoutes } from './routes/source-viewer/source-viewer';
 
 export function defaultRoutes(options: {
   production: boolean;
   /** Null when Stripe is not configured: the webhook then answers 503 with the reason. */
   stripeWebhook?: StripeWebhookOptions | null;
+  /** Serves GET /metrics on this port to holders of this bearer token; unset: not here. */
+  metricsToken?: string | null;
 }): Route[] {
   const bundles = widgetBundles({ cache: options.production });
   return [
     healthRoute,
+    metricsRoute(options.metricsToken ?? null),
     stripeWebhookRoute(options.stripeWebhook ?? null),
     widgetScriptRoute(bundles),
     frameScriptRoute(bundles),
@@ -47,14 +52,14 @@ export function defaultRoutes(options: {
     messageFeedbackRoute,
     conversationRatingRoute,
     escalateRoute,
+    visitorTypingRoute,
+    endConversationRoute,
+    ...sourceViewerRoutes,
     ...managementRoutes,
   ];
 }
 
 /** The public API server: the Hono app (see `createApp`) on a Node HTTP server. */
-    visitorTypingRoute,
-    endConversationRoute,
-    ...sourceViewerRoutes,
 export function createApiServer(app: AppContext, routes: Route[]): Server {
   return createServer(getRequestListener(createApp(app, routes).fetch));
 }

@@ -9,6 +9,7 @@ export {
 export { cannedPlan, planAnswer, searchTexts, type AnswerPlan } from './engine/plan-answer';
 export type { TurnContext } from './engine/turn-context';
 export type { KnowledgeSearch } from './retrieval/retrieve-passages';
+export type { OpenableSource } from './citations';
 export { readAiEnv, type AiEnv } from './env';
 export { chatModelFromEnv } from './providers/model-from-env';
 export { createOpenAIChatModel, type OpenAIChatModelOptions } from './providers/openai-chat-model';

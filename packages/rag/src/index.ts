@@ -28,6 +28,7 @@ export {
   type DocumentSummary,
 } from './ingest/manage';
 export { processDocument } from './ingest/process-document';
+export { PDF_VIEWER_ASSETS, type PdfViewerAsset } from './pdf/viewer-assets';
 export { startIngestionWorker } from './ingest/worker';
 export { searchConfigFor } from './languages';
 export {

@@ -50,6 +50,7 @@ export const CSS =
   '.bubble a{color:inherit}.cite{color:#4b5563;font-size:.7em;margin-left:1px}' +
   '.author,.sources{font-size:12px;color:#4b5563;margin:2px 4px}' +
   '.sources ol{display:inline;margin:0;padding:0;list-style:none}.sources li{display:inline;margin-right:8px}' +
+  '.sources a{color:inherit}.sources summary{display:inline;cursor:pointer;text-decoration:underline}.sources .faq{margin:4px 0;padding:6px 8px;border-radius:8px;background:#f3f4f6;color:#111827;font-size:13px}' +
   '.actions{display:flex;gap:2px}' +
   '.fb{width:36px;height:36px;padding:0;border:0;border-radius:6px;background:none;color:#6b7280;display:flex;align-items:center;justify-content:center}' +
   '.fb svg{width:16px;height:16px;fill:currentColor}.fb[aria-pressed=true]{color:var(--ink);background:#eef2ff}' +

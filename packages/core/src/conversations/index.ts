@@ -59,3 +59,15 @@ export { createTicket, ZCreateTicket, type TCreateTicket } from './create-ticket
 export { updateTicket, ZUpdateTicket, type TUpdateTicket } from './update-ticket';
 export { replyToTicket, type TicketReplyDeps } from './reply-to-ticket';
 export { assignConversation, ZAssignConversation, type TAssignConversation } from './assign-conversation';
+export {
+  citedPdfBytes,
+  findCitedPdf,
+  issueSourceLink,
+  readSourceLink,
+  SOURCE_LINK_LIFETIME_MS,
+  sourceViewerUrl,
+  type CitedPdf,
+  type SourceLinkClaims,
+  type SourceOpening,
+  type SourceScope,
+} from './source-links';

@@ -8,6 +8,7 @@ import {
   type HandoffLine,
   type HandoffState,
 } from './handoff';
+import { sourceOpening, type SourceOpening, type SourceScope } from './source-links';
 
 const { conversations, messages, users } = schema;
 
@@ -23,14 +24,22 @@ export interface ConversationState {
 
 type CustomerSource = ConversationMessage['sources'][number];
 
-/** A source as the customer sees it: document, page and the `[n]` the answer cites it by. */
-export function customerSource(source: schema.MessageSource, index: number): CustomerSource {
+/**
+ * A source as the customer sees it: document, page, the `[n]` the answer cites it by, and how
+ * it opens (a PDF's viewer link is signed for the conversation of `scope` only).
+ */
+export function customerSource(
+  source: schema.MessageSource,
+  index: number,
+  scope: SourceScope | null = null,
+): CustomerSource {
   return {
     n: source.n ?? index + 1,
     documentId: source.documentId,
     title: source.title,
     page: source.page,
     heading: source.heading,
+    ...sourceOpening(source, scope),
   };
 }
 
@@ -39,13 +48,13 @@ export interface ConversationMessage {
   id: string;
   role: 'visitor' | 'assistant' | 'agent' | 'system';
   content: string;
-  sources: {
+  sources: ({
     n: number;
     documentId: string;
     title: string;
     page: number | null;
     heading: string | null;
-  }[];
+  } & SourceOpening)[];
   feedback: 1 | -1 | null;
   /** The agent who wrote it (or joined, on a "joined" line); null for the bot and the customer. */
   authorName: string | null;
@@ -125,22 +134,25 @@ export async function listMessages(
         ),
       )
       .orderBy(asc(messages.createdAt), asc(messages.id));
-    return rows.map(toCustomerView);
+    return rows.map((row) => toCustomerView(row, { tenantId, conversationId }));
   });
 }
 
-function toCustomerView(row: {
-  id: string;
-  role: string;
-  content: string;
-  sources: schema.MessageSource[];
-  feedback: number | null;
-  tags: string[];
-  authorName: string | null;
-  authorEmail: string | null;
-  authorImage: string | null;
-  createdAt: Date;
-}): ConversationMessage {
+function toCustomerView(
+  row: {
+    id: string;
+    role: string;
+    content: string;
+    sources: schema.MessageSource[];
+    feedback: number | null;
+    tags: string[];
+    authorName: string | null;
+    authorEmail: string | null;
+    authorImage: string | null;
+    createdAt: Date;
+  },
+  scope: SourceScope,
+): ConversationMessage {
   const handoff = row.role === 'system' ? handoffLineOf(row.tags) : null;
   // Agents sign their replies; a "joined" line names who joined. Nobody else has an author.
   const authored = row.role === 'agent' || (handoff === 'joined' && row.authorEmail !== null);
@@ -148,7 +160,7 @@ function toCustomerView(row: {
     id: row.id,
     role: row.role as ConversationMessage['role'],
     content: row.content,
-    sources: row.sources.map(customerSource),
+    sources: row.sources.map((source, index) => customerSource(source, index, scope)),
     feedback: row.feedback === 1 || row.feedback === -1 ? row.feedback : null,
     authorName: authored
       ? agentDisplayName({ name: row.authorName, email: row.authorEmail })
