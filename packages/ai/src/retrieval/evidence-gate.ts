@@ -70,12 +70,19 @@ export function weighEvidence(
     const text = ofDocument.map((p) => `${p.title} ${p.heading ?? ''} ${p.content}`).join(' ');
     // A name the document lacks counts twice: it is what the question is about more often than not.
     const missing = missingNames(question, text);
-    const found = coverage(wanted, stems(text)) * wanted.size;
-    return { passages: ofDocument, share: found / Math.max(1, wanted.size + missing) };
+    const have = stems(text);
+    const shareOf = (found: number) => (found * wanted.size) / Math.max(1, wanted.size + missing);
+    return {
+      passages: ofDocument,
+      share: shareOf(coverage(wanted, have)),
+      exactShare: shareOf(coverage(wanted, have, { compounds: false })),
+    };
   });
-  // The best-ranked document, unless another covers clearly more of the question.
+  // The best-ranked document, unless another covers clearly more of the question in whole
+  // words: a compound match ("corona" in "coronavirus") supports an answer but is too loose to
+  // overrule the ranking.
   const chosen = documents.reduce<(typeof documents)[number] | null>(
-    (best, d) => (best && d.share < best.share + CLEARLY_MORE ? best : d),
+    (best, d) => (best && d.exactShare < best.exactShare + CLEARLY_MORE ? best : d),
     null,
   );
   const best = chosen?.passages[0];

@@ -59,10 +59,34 @@ export function keywordStems(
   return stems;
 }
 
-/** Share of `wanted` found in `have` (0 when nothing is wanted). */
-export function coverage(wanted: Set<string>, have: Set<string>): number {
+/**
+ * Share of `wanted` found in `have` (0 when nothing is wanted). A stem also counts as found as
+ * the start or end of a longer word: a question writes "corona virus" where the text has
+ * "coronavirus", and German splits or joins compounds ("Impfstoff" in "Impfstoffentwicklung").
+ */
+export function coverage(
+  wanted: Set<string>,
+  have: Set<string>,
+  { compounds = true }: { compounds?: boolean } = {},
+): number {
   if (wanted.size === 0) return 0;
   let found = 0;
-  for (const stem of wanted) if (have.has(stem)) found += 1;
+  for (const stem of wanted) {
+    if (have.has(stem) || (compounds && isCompoundPart(stem, have))) found += 1;
+  }
   return found / wanted.size;
+}
+
+/** Shortest stem that counts inside a compound: shorter ones ("car" in "careful") are chance. */
+const MIN_COMPOUND_PART = 4;
+/** What the rest of the compound must add: "vaccine" is an inflection of "vaccin", not a compound. */
+const MIN_COMPOUND_REST = 3;
+
+function isCompoundPart(stem: string, have: Set<string>): boolean {
+  if (stem.length < MIN_COMPOUND_PART || /\d/.test(stem)) return false;
+  for (const word of have) {
+    if (word.length < stem.length + MIN_COMPOUND_REST) continue;
+    if (word.startsWith(stem) || word.endsWith(stem)) return true;
+  }
+  return false;
 }

@@ -19,6 +19,15 @@ describe('keywordStems', () => {
     expect(coverage(question, keywordStems('We sell boxes and tape.', 'en'))).toBe(0.5);
     expect(coverage(new Set(), new Set(['x']))).toBe(0);
   });
+  it('finds a word written apart as part of a compound, unless only whole words count', () => {
+    const question = keywordStems('Is the corona virus airborne?', 'en');
+    const text = keywordStems('The coronavirus is airborne.', 'en');
+    expect(coverage(question, text)).toBe(1);
+    expect(coverage(question, text, { compounds: false })).toBe(1 / 3);
+    // Short stems and mere inflections are not compound parts.
+    expect(coverage(keywordStems('car', 'en'), keywordStems('careful', 'en'))).toBe(0);
+    expect(coverage(new Set(['vaccin']), new Set(['vaccines']))).toBe(0);
+  });
 });
 
 describe('sentences', () => {
