@@ -55,6 +55,15 @@ export const SourceSchema = z
 
 export const RoleSchema = z.enum(['visitor', 'assistant', 'agent', 'system']);
 export const StatusSchema = z.enum(['open', 'escalated', 'resolved']);
+export const HandoffStateSchema = z.enum(['bot', 'waiting', 'person']).openapi('HandoffState', {
+  description:
+    'Who answers: the bot, nobody yet (a person was asked for; the bot is quiet), or a person.',
+});
+export const HandoffLineSchema = z.enum(['waiting', 'joined', 'bot_back', 'ended']);
+
+export const AgentSchema = z
+  .object({ name: z.string(), avatarUrl: z.string().nullable() })
+  .openapi('Agent', { description: 'The person answering.' });
 
 export const MessageSchema = z
   .object({
@@ -75,15 +84,6 @@ export const MessageSchema = z
   })
   .openapi('Message');
 
-export const HandoffStateSchema = z.enum(['bot', 'waiting', 'person']).openapi('HandoffState', {
-  description:
-    'Who answers: the bot, nobody yet (a person was asked for; the bot is quiet), or a person.',
-});
-export const HandoffLineSchema = z.enum(['waiting', 'joined', 'bot_back', 'ended']);
-
-export const AgentSchema = z
-  .object({ name: z.string(), avatarUrl: z.string().nullable() })
-  .openapi('Agent', { description: 'The person answering.' });
 const shortText = z.string().trim().min(1).max(200);
 
 /** An identity token (JWT), or the older hex signature of the user id / email. */
@@ -124,7 +124,13 @@ export const SessionSchema = z.object({
   resumed: z.boolean(),
   status: StatusSchema,
   botPaused: z.boolean(),
+  handoff: HandoffStateSchema,
+  agent: AgentSchema.nullable(),
   identified: z.boolean(),
+  greeting: z.string().optional().openapi({
+    description:
+      'The greeting for this signed-in customer’s type (new, returning or VIP by the orders their identity token signs), when the workspace wrote one; otherwise the widget shows the usual greeting.',
+  }),
   messages: z.array(MessageSchema),
 });
 
@@ -137,8 +143,6 @@ export const SendMessageRequestSchema = z.object({
 
 export const FeedbackRequestSchema = z.object({
   value: z.union([z.literal(1), z.literal(-1), z.literal(0)]),
-  handoff: HandoffStateSchema,
-  agent: AgentSchema.nullable(),
 });
 
 export const RatingRequestSchema = z.object({
@@ -153,6 +157,9 @@ export const EscalateRequestSchema = z.object({
 });
 
 export const TicketSchema = z.object({ ticketNumber: z.number().int() });
+
+/** Nothing to say: the path and the token are the whole request. */
+export const EmptyRequestSchema = z.object({}).openapi('EmptyRequest');
 
 /**
  * Any string: a token for another conversation answers 403 and an unknown message id 404,
@@ -171,9 +178,6 @@ export const EventsQuerySchema = z.object({
   token: z.string().optional().openapi({
     description: 'The visitor token, for EventSource clients that cannot send a header',
   }),
-/** Nothing to say: the path and the token are the whole request. */
-export const EmptyRequestSchema = z.object({}).openapi('EmptyRequest');
-
 });
 
 /** A missing or unknown key answers 404 (as the handler looks it up), not 400. */

@@ -4,6 +4,7 @@ import {
   listMessages,
   replaceVisitorContext,
 } from '@replyline/core';
+import { customerGreeting } from '@replyline/core/widget';
 import { createRoute } from '@hono/zod-openapi';
 import type { WidgetTenant } from '@replyline/db';
 import { randomUUID } from 'node:crypto';
@@ -31,6 +32,7 @@ import { verifyIdentity, type VerifiedIdentity } from '../../public/identity';
 import { isAllowedOrigin, originNotAllowed, siteOriginOf } from '../../public/origin';
 import { authorizeVisitor, clientIp } from '../../public/visitor-request';
 import { issueVisitorToken } from '../../public/visitor-token';
+import { noteTenant } from '../../observability/request-telemetry';
 
 const startConversation = createRoute({
   method: 'post',
@@ -70,6 +72,7 @@ export const startConversationRoute = documentedRoute(startConversation, {
     const { publicApi, db } = ctx.app;
     const body = validBody(ctx, StartConversationRequestSchema);
     const tenant = await publicApi.tenants.byKey(body.key);
+    noteTenant(ctx.req, tenant.id);
     const site = siteOriginOf(ctx.req, body.hostOrigin);
     if (!isAllowedOrigin(tenant.allowedOrigins, site)) throw originNotAllowed(site, tenant.name);
     allowOrigin(ctx.req, ctx.res);
@@ -109,13 +112,21 @@ export const startConversationRoute = documentedRoute(startConversation, {
       resumed: Boolean(existing),
       status: state?.status ?? 'open',
       botPaused: state?.botPaused ?? false,
-      identified: Boolean(identity),
-      messages,
-    } satisfies Session);
       handoff: state?.handoff ?? 'bot',
       agent: state?.agent ?? null,
+      identified: Boolean(identity),
+      ...greetingFor(tenant, identity),
+      messages,
+    } satisfies Session);
   },
 });
+
+/** The workspace's greeting for this customer's type; only a signed context can claim one. */
+function greetingFor(tenant: WidgetTenant, identity: VerifiedIdentity | null) {
+  const signed = identity?.contextSigned ? identity.context : null;
+  const greeting = customerGreeting(tenant.branding.customerGreetings, signed);
+  return greeting ? { greeting } : {};
+}
 
 /** The verified identity, or null for an anonymous visitor (refused when identity is required). */
 async function identify(
