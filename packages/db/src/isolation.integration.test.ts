@@ -11,6 +11,7 @@ import {
   alertChannels,
   apiKeys,
   auditLog,
+  bookings,
   cannedReplies,
   ssoConnections,
   chunks,
@@ -128,6 +129,15 @@ async function seedTenantRows(tenantId: TenantId): Promise<TenantFixture> {
     await tx
       .insert(widgetSightings)
       .values({ tenantId, origin: 'https://shop.example.com', allowed: true });
+    await tx.insert(bookings).values({
+      tenantId,
+      conversationId,
+      customerEmail: 'visitor@example.com',
+      summary: 'Appointment',
+      startsAt: new Date('2030-01-07T09:00:00Z'),
+      endsAt: new Date('2030-01-07T09:30:00Z'),
+      timezone: 'Europe/Stockholm',
+    });
     await tx.insert(alertChannels).values({
       tenantId,
       kind: 'slack',
@@ -269,7 +279,10 @@ describe("tenant A's scope cannot touch tenant B", () => {
         sql`update conversations set tenant_id = ${b.tenantId} where tenant_id = ${a.tenantId}`,
       ),
     );
-    await expect(move).rejects.toSatisfy((e) => ['42501', '23503'].includes(pgErrorCode(e) ?? ''));
+    // Citus refuses any change of the distribution column (0A000) before RLS is asked.
+    await expect(move).rejects.toSatisfy((e) =>
+      ['42501', '23503', '0A000'].includes(pgErrorCode(e) ?? ''),
+    );
   });
 
   it('keeps the audit log append-only for the app', async () => {
@@ -384,7 +397,8 @@ describe('cross-tenant references', () => {
     await t
       .asOwnerThenRollback(async (query) => {
         // The owner passes RLS for tenant A here, so only the composite foreign key can refuse.
-        await query(`select set_config('app.tenant_id', '${a.tenantId}', true)`);
+        // SET LOCAL (not set_config) so that Citus sends the scope to the workers too.
+        await query(`set local app.tenant_id = '${a.tenantId}'`);
         try {
           await query(
             `insert into messages (tenant_id, conversation_id, role, content) values ('${a.tenantId}', '${b.conversationId}', 'visitor', 'x')`,

@@ -38,6 +38,7 @@ export async function deliverEmail(
       subject: outboundEmails.subject,
       html: outboundEmails.html,
       text: outboundEmails.text,
+      attachments: outboundEmails.attachments,
       status: outboundEmails.status,
     })
     .from(outboundEmails)

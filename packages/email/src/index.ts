@@ -11,6 +11,7 @@ export {
   ZConversationTranscriptProps,
   type TConversationTranscriptProps,
 } from './templates/conversation-transcript';
+export { ZBookingNoticeProps, type TBookingNoticeProps } from './templates/booking-notice';
 export { ZMagicLinkProps, type TMagicLinkProps } from './templates/magic-link';
 export { ZPaymentFailedProps, type TPaymentFailedProps } from './templates/payment-failed';
 export { ZTeamInviteProps, type TTeamInviteProps } from './templates/team-invite';

@@ -1,4 +1,5 @@
 import { QUEUES, schema, type Database, type PgBoss } from '@replyline/db';
+import type { EmailAttachment } from '@replyline/db/schema';
 import { eq } from 'drizzle-orm';
 import { EmailPropsError, messageOf } from './errors';
 import { renderEmail } from './render-email';
@@ -36,6 +37,8 @@ export interface SendEmailInput<N extends TemplateName> {
   props: TemplateProps<N>;
   /** Who and what the email is about (tenantId, ticketId, …), for the outbox and support. */
   metadata?: Record<string, unknown>;
+  /** Files sent with it (a calendar invitation); kept on the row, so the outbox shows them too. */
+  attachments?: EmailAttachment[];
 }
 
 /**
@@ -53,7 +56,13 @@ export async function sendEmail<N extends TemplateName>(
 
   const [row] = await deps.db
     .insert(schema.outboundEmails)
-    .values({ to: to.data, template: input.template, ...rendered, metadata: input.metadata ?? {} })
+    .values({
+      to: to.data,
+      template: input.template,
+      ...rendered,
+      metadata: input.metadata ?? {},
+      attachments: input.attachments ?? [],
+    })
     .returning({ id: schema.outboundEmails.id });
   const emailId = row!.id;
 

@@ -1,3 +1,9 @@
+import {
+  bookingBook,
+  bookingCancel,
+  bookingFindSlots,
+  bookingMove,
+} from './booking/booking-integrations';
 import type { BuiltInIntegration } from './contract';
 import { shopifyOrderStatus } from './shopify/shopify-order-status';
 import { wooCommerceOrderStatus } from './woocommerce/woocommerce-order-status';
@@ -14,7 +20,16 @@ export type {
 export const builtInIntegrations: BuiltInIntegration[] = [
   wooCommerceOrderStatus,
   shopifyOrderStatus,
+  bookingFindSlots,
+  bookingBook,
+  bookingCancel,
+  bookingMove,
 ];
 
 export { integrationsMayReachLocal } from './env';
+export {
+  sendBookingReminder,
+  startBookingReminderWorker,
+  type BookingReminderJob,
+} from './booking/booking-reminders';
 export { vendorUrlProblem } from './vendor-fetch';

@@ -3,6 +3,13 @@ import { createdAt, id } from './columns';
 
 export const emailStatus = pgEnum('email_status', ['queued', 'sent', 'failed', 'outbox']);
 
+export interface EmailAttachment {
+  filename: string;
+  contentType: string;
+  /** base64 */
+  content: string;
+}
+
 /**
  * Every email the platform sends. Platform-level (a magic link has no tenant yet), so it
  * carries no tenant_id. With no email provider configured, emails stop here with status
@@ -22,6 +29,8 @@ export const outboundEmails = pgTable(
     lastError: text(),
     providerMessageId: text(),
     metadata: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+    /** Files sent with it (a booking's .ics invitation), content in base64. */
+    attachments: jsonb().$type<EmailAttachment[]>().notNull().default([]),
     sentAt: timestamp({ withTimezone: true }),
     createdAt: createdAt(),
   },

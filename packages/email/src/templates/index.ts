@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { alertChannelFailing } from './alert-channel-failing';
+import { bookingNotice } from './booking-notice';
 import { conversationTranscript } from './conversation-transcript';
 import { handoffReceived } from './handoff-received';
 import { magicLink } from './magic-link';
@@ -20,6 +21,7 @@ export const TEMPLATES = {
   'usage-alert': usageAlert,
   'payment-failed': paymentFailed,
   'alert-channel-failing': alertChannelFailing,
+  'booking-notice': bookingNotice,
 } as const;
 
 export type TemplateName = keyof typeof TEMPLATES;

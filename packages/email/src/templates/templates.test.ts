@@ -73,6 +73,15 @@ const SAMPLES: { [N in TemplateName]: TemplateProps<N> } = {
     lastError: 'Telegram answered 401 Unauthorized',
     settingsUrl: 'https://app.replyline.localhost/settings/alerts',
   },
+  'booking-notice': {
+    kind: 'confirmed',
+    workspaceName: 'Acme Outdoor',
+    customerName: 'Ann',
+    summary: 'Fitting appointment',
+    startsAt: '2026-03-16T09:00:00Z',
+    endsAt: '2026-03-16T09:30:00Z',
+    timeZone: 'Europe/Stockholm',
+  },
 };
 
 const render = <N extends TemplateName>(name: N) => renderEmail(name, SAMPLES[name]);

@@ -32,6 +32,15 @@ export function resendTransport(options: ResendTransportOptions): EmailTransport
           subject: email.subject,
           html: email.html,
           text: email.text,
+          ...(email.attachments?.length
+            ? {
+                attachments: email.attachments.map(({ filename, contentType, content }) => ({
+                  filename,
+                  contentType,
+                  content,
+                })),
+              }
+            : {}),
         },
         { idempotencyKey: `outbound-email/${email.id}`, signal: AbortSignal.timeout(timeoutMs) },
       );

@@ -6,6 +6,8 @@ export interface OutgoingEmail {
   subject: string;
   html: string;
   text: string;
+  /** Files to attach, content in base64. */
+  attachments?: { filename: string; contentType: string; content: string }[];
 }
 
 export interface TransportResult {

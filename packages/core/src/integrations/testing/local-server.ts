@@ -11,7 +11,7 @@ export type Handler = (
   req: IncomingMessage,
   res: ServerResponse,
   body: string,
-) => void | Promise<void>;
+) => unknown;
 
 /** An HTTP server on a free loopback port, for a vendor's wire format in tests. */
 export async function startLocalServer(handler: Handler): Promise<LocalServer> {
