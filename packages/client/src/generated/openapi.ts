@@ -42,9 +42,13 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            agent: components["schemas"]["Agent"];
                             botPaused: boolean;
                             /** Format: uuid */
                             conversationId: string;
+                            /** @description The greeting for this signed-in customer’s type (new, returning or VIP by the orders their identity token signs), when the workspace wrote one; otherwise the widget shows the usual greeting. */
+                            greeting?: string;
+                            handoff: components["schemas"]["HandoffState"];
                             identified: boolean;
                             messages: components["schemas"]["Message"][];
                             resumed: boolean;
@@ -92,6 +96,160 @@ export interface paths {
                 };
                 /** @description Too many conversations started from this address (per minute or hour) */
                 429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/conversations/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm a proposed action, or run one with values from a card (form, slot picker) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        proposalId: string;
+                    } | {
+                        action: string;
+                        /** @default {} */
+                        params?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description The resulting card, also stored as the assistant’s message */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            card: {
+                                type: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            /** Format: uuid */
+                            messageId: string;
+                            text: string;
+                        };
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, invalid or expired token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such proposal waiting in this conversation, or no such action */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited, as messages are */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/conversations/{id}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The visitor ends the conversation (then asks for a rating) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["EmptyRequest"];
+                };
+            };
+            responses: {
+                /** @description Ended (also when it had ended already) */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Missing, invalid or expired token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Nothing to end: the conversation has no message yet */
+                404: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -192,7 +350,7 @@ export interface paths {
         };
         /**
          * Live updates: new messages (agent replies) and status changes
-         * @description Server-Sent Events: `message` (a Message) and `status` {status, botPaused}; `: keep-alive` comments every 20 s. A few streams may be open at once per visitor (all API processes together); more answer 429.
+         * @description Server-Sent Events: `message` (a Message), `status` {status, botPaused, handoff, agent} and `typing` {by: "agent"} (a person in the inbox is typing: show it for a few seconds; sent at most every 2 s while they type); `: keep-alive` comments every 20 s. A few streams may be open at once per visitor (all API processes together); more answer 429.
          */
         get: {
             parameters: {
@@ -289,7 +447,7 @@ export interface paths {
         put?: never;
         /**
          * Send a message; the answer streams back as Server-Sent Events
-         * @description Events: `visitor_message` {id, createdAt}; `token` {text} (many); `sources` {sources: Source[]}; `done` {messageId, escalationSuggested, reason, handledByHuman}; or `error` {code, message} instead of `done`. While a human agent has taken over, the stream is `visitor_message` then `done` with handledByHuman true.
+         * @description Events: `visitor_message` {id, createdAt}; `token` {text} (many); `cards` {cards: Card[]} (what the workspace’s actions showed: order status, slots, a form, a confirm request); `sources` {sources: Source[]}; `done` {messageId, escalationSuggested, reason, handledByHuman}; or `error` {code, message} instead of `done`. While a human agent has taken over, the stream is `visitor_message` then `done` with handledByHuman true.
          */
         post: {
             parameters: {
@@ -495,6 +653,55 @@ export interface paths {
                 };
                 /** @description Nothing to rate yet: the conversation has no message */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/conversations/{id}/typing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The visitor is typing: shown to the agent in the inbox, never stored */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["EmptyRequest"];
+                };
+            };
+            responses: {
+                /** @description Passed on to the workspace’s inbox (at most one signal every 2 s per conversation; more are dropped, not refused) */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Missing, invalid or expired token */
+                401: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1922,6 +2129,11 @@ export interface components {
             /** @example https://shop.example */
             url: string;
         };
+        /** @description The person answering. */
+        Agent: {
+            avatarUrl: string | null;
+            name: string;
+        } | null;
         Branding: {
             accentColor?: string;
             avatarUrl?: string;
@@ -1981,6 +2193,7 @@ export interface components {
         DocumentList: {
             documents: components["schemas"]["Document"][];
         };
+        EmptyRequest: Record<string, never>;
         Error: {
             error: {
                 code: string;
@@ -1992,6 +2205,11 @@ export interface components {
             answer: string;
             question: string;
         };
+        /**
+         * @description Who answers: the bot, nobody yet (a person was asked for; the bot is quiet), or a person.
+         * @enum {string}
+         */
+        HandoffState: "bot" | "waiting" | "person";
         /** @description An identified visitor, refused with 401 when not valid (never downgraded to an anonymous chat). An identified conversation resumes only for the same signed identity, never for the visitor id alone. Preferred: `{ token }`, a JWT the host site’s server signs with HS256 and the tenant’s identity secret, with `sub` (user id) and/or `email`, optional `name` and `context` {plan, orderIds, cart, page}, and `iat` + `exp` at most 24 hours apart (401 `identity_expired` once expired, `identity_lifetime_too_long` past 24 hours). Older: the lowercase hex HMAC-SHA256 of `userId` (or of the lower-cased `email`) as `signature`; it signs the user only, so any name or context beside it is ignored. */
         Identity: {
             token: string;
@@ -2024,12 +2242,19 @@ export interface components {
             updatedAt: string;
         };
         Message: {
+            authorAvatarUrl: string | null;
+            /** @description The agent who wrote it, or who joined on a `joined` line; null otherwise. */
             authorName: string | null;
             /** @description Markdown; render safely (no raw HTML). */
             content: string;
             /** Format: date-time */
             createdAt: string;
             feedback: 1 | -1 | null;
+            /**
+             * @description On system lines: the hand-off change it announces (a person asked for, a person joined, back with the assistant, the conversation ended). Show it in the visitor’s language; `content` is the English text.
+             * @enum {string|null}
+             */
+            handoff: "waiting" | "joined" | "bot_back" | "ended" | null;
             /** Format: uuid */
             id: string;
             /** @enum {string} */
@@ -2041,12 +2266,21 @@ export interface components {
             queued: true;
         };
         Source: {
+            /** @description An FAQ entry's whole answer (Markdown). */
+            answer?: string | null;
             documentId: string;
             heading: string | null;
+            /**
+             * @description How the source opens: a web page at its url, an FAQ entry in place (answer), a PDF in the viewer at url; a document has no link.
+             * @enum {string}
+             */
+            kind?: "web" | "faq" | "pdf" | "document";
             /** @description The [n] marker used in the answer text. */
             n: number;
             page: number | null;
             title: string;
+            /** @description A web page's address with a text fragment of the quoted sentence, or the PDF viewer's signed link (valid for an hour, for this conversation only). */
+            url?: string | null;
         };
         SyncedFaqEntry: {
             answer: string;
