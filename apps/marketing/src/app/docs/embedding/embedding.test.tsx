@@ -30,6 +30,12 @@ describe('embedding guide', () => {
     expect(page).toContain('(Replyline.q = Replyline.q || []).push(arguments)');
   });
 
+  it('tells WordPress sites to install the plugin, and what the greetings by customer type are', () => {
+    expect(page).toContain('Plugins › Add New › Upload Plugin');
+    expect(page).toContain('Settings › Replyline Chat');
+    expect(page).toMatch(/new \(no orders yet\), returning and VIP/);
+  });
+
   it('explains the identity token: HS256, the secret, every claim and the 24-hour limit', () => {
     expect(page).toContain('{"alg":"HS256","typ":"JWT"}');
     expect(page).toContain('Widget settings › Identity verification');

@@ -28,6 +28,7 @@ const SECTIONS = [
   { id: 'allowed-websites', title: 'Allowed websites' },
   { id: 'javascript-api', title: 'Open and close from your page' },
   { id: 'identified-visitors', title: 'Private chat for signed-in customers' },
+  { id: 'wordpress', title: 'WordPress and WooCommerce' },
   { id: 'public-api', title: 'The public API' },
   { id: 'csp', title: 'Content Security Policy' },
   { id: 'troubleshooting', title: 'Troubleshooting' },
@@ -62,6 +63,7 @@ export default function EmbeddingGuidePage() {
           <AllowedWebsites />
           <JavaScriptApi />
           <IdentifiedVisitors />
+          <WordPress />
           <PublicApi />
           <Csp />
           <Troubleshooting />
@@ -249,6 +251,40 @@ function IdentifiedVisitors() {
         works, but for the user id or email only: a <code>name</code> or <code>context</code> sent
         beside it is not signed, so it is ignored, and the signature never expires. Move to identity
         tokens to pass those and to get tokens that expire.
+      </p>
+    </Section>
+  );
+}
+
+function WordPress() {
+  return (
+    <Section id="wordpress">
+      <p>
+        On WordPress, the <strong>Replyline Chat</strong> plugin does all of the above for you: it
+        adds the tag to every page (or the pages you choose) and, for a signed-in user, mints the
+        identity token on your server with their name and email and, when WooCommerce is active,
+        their cart and most recent orders. The identity secret stays in WordPress; its settings page
+        only says whether one is set.
+      </p>
+      <ol>
+        <li>
+          Build <code>replyline.zip</code> with{' '}
+          <code>node integrations/wordpress/build-zip.mjs</code> in the Replyline repository (it
+          lands in <code>integrations/wordpress/dist/</code>), upload it under{' '}
+          <strong>Plugins › Add New › Upload Plugin</strong> and activate it.
+        </li>
+        <li>
+          In <strong>Settings › Replyline Chat</strong>, enter the API URL (here{' '}
+          <code>{docsApiUrl}</code>), your publishable key and the identity secret from{' '}
+          <strong>Widget settings › Identity verification</strong>, and save.
+        </li>
+        <li>Add your WordPress site’s address to the allowed websites.</li>
+      </ol>
+      <p>
+        Under <strong>Widget settings › Branding</strong> you can greet signed-in customers by type:{' '}
+        <strong>new</strong> (no orders yet), <strong>returning</strong> and <strong>VIP</strong>{' '}
+        (at least the number of orders you choose). The chat picks the greeting from the orders the
+        token signs, so nobody can claim to be a VIP.
       </p>
     </Section>
   );
