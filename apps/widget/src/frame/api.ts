@@ -6,6 +6,9 @@ import type { SseEvent } from './sse';
 
 // The API's own contract, as types only: nothing of its schemas reaches this bundle.
 export type {
+  Agent,
+  HandoffLine,
+  HandoffState,
   Message,
   Role,
   Session,
@@ -125,4 +128,14 @@ export async function escalate(
   const response = await post(`${base(session)}/escalate`, form, session.token);
   const body = (await response.json()) as { ticketNumber?: unknown };
   return Number(body.ticketNumber);
+}
+
+/** The visitor is typing (the agent sees it); the caller throttles, the server drops extras. */
+export async function sendTyping(session: Session): Promise<void> {
+  await post(`${base(session)}/typing`, {}, session.token);
+}
+
+/** The visitor ends the conversation. */
+export async function endConversation(session: Session): Promise<void> {
+  await post(`${base(session)}/end`, {}, session.token);
 }

@@ -144,7 +144,7 @@ describe('starting the conversation', () => {
     expect($('[data-message-id="m2"] [aria-label="Helpful"]')!.getAttribute('aria-pressed')).toBe(
       'true',
     );
-    expect($('[data-message-id="m3"] .author')!.textContent).toBe('Anna');
+    expect($('[data-message-id="m3"] .author .name')!.textContent).toBe('Anna');
     expect($('[role="log"]')!.getAttribute('aria-live')).toBe('polite');
     // The suggested questions are for a new conversation only.
     expect($('.chips')!.hidden).toBe(true);
@@ -172,6 +172,25 @@ describe('starting the conversation', () => {
     });
     expect($('.chips')!.hidden).toBe(true);
     stream.close();
+  });
+
+  it('greets a signed-in customer with the greeting the API picked for their type', async () => {
+    api.on('POST', /^\/v1\/conversations$/, () =>
+      json({
+        conversationId: 'c1',
+        token: 't',
+        resumed: false,
+        status: 'open',
+        botPaused: false,
+        identified: true,
+        greeting: 'Welcome back, **VIP**!',
+        messages: [],
+      }),
+    );
+    boot();
+    await ready();
+    expect($('.greeting')!.textContent).toBe('Welcome back, VIP!');
+    expect($('.greeting strong')!.textContent).toBe('VIP');
   });
 
   it('shows a polite notice with the server message when the start is refused, and can retry', async () => {
@@ -387,11 +406,19 @@ describe('talking to a human', () => {
     expect($<HTMLTextAreaElement>('[name="message"]')!.value).toBe('Where is my order?');
   });
 
-  it('creates a ticket, shows its number, then asks for a rating', async () => {
+  it('creates a ticket and shows its number after the request and the waiting line, with no rating yet', async () => {
     boot();
     await ready();
     api.on('POST', /\/escalate$/, () => json({ ticketNumber: 12 }, 201));
-    api.on('POST', /\/rating$/, () => new Response(null, { status: 204 }));
+    // What the server stored: the request, then the line it caused.
+    api.on('GET', /\/messages$/, () =>
+      json({
+        messages: [
+          message({ id: 'e1', role: 'visitor', content: 'Please call me' }),
+          message({ id: 'w1', role: 'system', content: 'Waiting for a person…', handoff: 'waiting' }),
+        ],
+      }),
+    );
     $<HTMLButtonElement>('[data-action="human"]')!.click();
     expect(document.activeElement).toBe($('[name="email"]'));
 
@@ -406,15 +433,40 @@ describe('talking to a human', () => {
     $<HTMLButtonElement>('form.card button[type="submit"]')!.click();
     const ticket = await found('[data-ticket-number]');
     expect(ticket.getAttribute('data-ticket-number')).toBe('12');
-    expect(ticket.textContent).toBe('Ticket #12 created, we will reply by email.');
+    expect(ticket.textContent).toBe(
+      'Request #12: a person from our team will answer here. We have emailed you the number.',
+    );
     expect(api.requests(/\/escalate$/)[0]!.body).toEqual({
       email: 'ada@example.test',
       name: 'Ada',
       message: 'Please call me',
     });
-
+    // In the order it happened: the request, the waiting line, the number.
+    const log = $$('[role="log"] > *').map((el) => el.getAttribute('data-message-id') ?? 'ticket');
+    expect(log).toEqual(['e1', 'w1', 'ticket']);
+    expect($('[data-handoff="waiting"]')!.textContent).toBe('Waiting for a person…');
+    expect($('.head h1')!.textContent).toBe('Northwind Movers');
+    expect($('.head p')!.textContent).toBe('Waiting for a person…');
     expect($('form.card')).toBeNull();
-    $<HTMLButtonElement>('[aria-label="4 stars"]')!.click();
+    expect($('[aria-label="4 stars"]')).toBeNull();
+  });
+
+  it('asks for a rating when the visitor ends the chat, and not twice when the ended line follows', async () => {
+    boot();
+    await ready();
+    api.on('POST', /\/end$/, () => new Response(null, { status: 204 }));
+    api.on('POST', /\/rating$/, () => new Response(null, { status: 204 }));
+    $<HTMLButtonElement>('[data-action="end"]')!.click();
+    const star = await found<HTMLButtonElement>('[aria-label="4 stars"]');
+    expect(api.requests(/\/end$/)).toHaveLength(1);
+    await vi.waitFor(() => expect(api.events).toHaveLength(1));
+    api.events[0]!.send(
+      'message',
+      message({ id: 'x1', role: 'system', content: 'This conversation has ended.', handoff: 'ended' }),
+    );
+    await found('[data-message-id="x1"]');
+    expect($('[aria-label="4 stars"]')).toBe(star);
+    star.click();
     await vi.waitFor(() =>
       expect($('.card [role="status"]')!.textContent).toBe('Thank you for your feedback!'),
     );
@@ -526,15 +578,37 @@ describe('live updates and the host page', () => {
       content: 'Anna here, **hello**!',
       authorName: 'Anna',
     });
-    api.events[0]!.send('status', { status: 'open', botPaused: true });
+    api.events[0]!.send('status', {
+      status: 'open',
+      botPaused: true,
+      handoff: 'person',
+      agent: { name: 'Anna', avatarUrl: null },
+    });
+    api.events[0]!.send(
+      'message',
+      message({
+        id: 'j1',
+        role: 'system',
+        content: 'Anna joined',
+        handoff: 'joined',
+        authorName: 'Anna',
+        authorAvatarUrl: 'https://cdn.example.test/anna.png',
+      }),
+    );
     api.events[0]!.send('message', agent);
     api.events[0]!.send('message', agent);
     await vi.waitFor(() => expect($('[data-message-id="g1"]')).not.toBeNull());
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect($$('[data-message-id="g1"]')).toHaveLength(1);
-    expect($('[data-message-id="g1"] .author')!.textContent).toBe('Anna');
+    expect($('[data-message-id="g1"] .author .name')!.textContent).toBe('Anna');
     expect($('[data-message-id="g1"] strong')!.textContent).toBe('hello');
-    expect(mount.textContent).toContain('A person from our team has joined the chat.');
+    expect($('[data-message-id="j1"]')!.textContent).toBe('Anna joined');
+    expect($('[data-message-id="j1"] img')!.getAttribute('src')).toBe(
+      'https://cdn.example.test/anna.png',
+    );
+    // The header names the person now, with their picture, not the assistant.
+    expect($('.head h1')!.textContent).toBe('Anna');
+    expect($('.head img')!.getAttribute('src')).toBe('https://cdn.example.test/anna.png');
     expect(parent.postMessage).toHaveBeenCalledWith(
       { source: 'replyline', type: 'unread', count: 1 },
       HOST_ORIGIN,
@@ -546,6 +620,40 @@ describe('live updates and the host page', () => {
       HOST_ORIGIN,
     );
     expect(document.activeElement).toBe(composer());
+  });
+
+  it('shows the agent typing, passes the visitor typing on only while a person is involved, and names the assistant again after hand-back', async () => {
+    boot();
+    await ready();
+    await vi.waitFor(() => expect(api.events).toHaveLength(1));
+    api.on('POST', /\/typing$/, () => new Response(null, { status: 204 }));
+    const type = (text: string) => {
+      composer().value = text;
+      composer().dispatchEvent(new Event('input'));
+    };
+    type('h'); // the bot answers: nobody to tell
+    expect(api.requests(/\/typing$/)).toHaveLength(0);
+    expect($('.head h1')!.textContent).toBe('Maja');
+
+    const line = (id: string, handoff: 'joined' | 'bot_back', content: string) =>
+      message({ id, role: 'system', content, handoff, authorName: handoff === 'joined' ? 'Anna' : null });
+    api.events[0]!.send('message', line('j1', 'joined', 'Anna joined'));
+    await found('[data-message-id="j1"]');
+    type('he');
+    type('hel'); // within 2 s of the first: dropped
+    expect(api.requests(/\/typing$/)).toHaveLength(1);
+
+    api.events[0]!.send('typing', { by: 'agent' });
+    const dots = await found('[data-typing="agent"]');
+    expect(dots.getAttribute('aria-label')).toBe('Anna is typing…');
+    api.events[0]!.send('message', message({ id: 'g1', role: 'agent', content: 'Hi!', authorName: 'Anna' }));
+    await found('[data-message-id="g1"]');
+    expect($('[data-typing="agent"]')).toBeNull();
+
+    api.events[0]!.send('message', line('b1', 'bot_back', 'You’re chatting with our assistant again.'));
+    await found('[data-message-id="b1"]');
+    expect($('[data-message-id="b1"]')!.textContent).toBe('You’re chatting with our assistant again.');
+    expect($('.head h1')!.textContent).toBe('Maja');
   });
 
   it('reconnects the events stream with backoff and catches up on what it missed', async () => {

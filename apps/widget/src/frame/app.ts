@@ -1,9 +1,10 @@
 // Wires the chat frame together: config → UI language and styles → layout → conversation,
 // and the host page's messages (identify, visibility) → conversation start and focus.
 
-import { closeCard, hasCard, offerHuman, offerRating } from './cards';
+import { closeCard, endChat, hasCard, offerHuman, offerRating } from './cards';
 import type { FrameConfig } from './config';
 import { start } from './conversation';
+import { visitorTyping } from './handoff';
 import { dictionary, pickLocale } from './i18n';
 import { listen, poster, toIdentity } from './parent';
 import { send } from './send';
@@ -54,6 +55,7 @@ export function createApp(options: AppOptions): { ctx: Ctx; destroy(): void } {
     send: (text) => (config.preview ? previewSend(ctx, text) : void send(ctx, text)),
     human: () => offerHuman(ctx, true),
     rate: () => offerRating(ctx, true),
+    end: () => void endChat(ctx),
   });
   const ctx: Ctx = {
     config,
@@ -65,6 +67,10 @@ export function createApp(options: AppOptions): { ctx: Ctx; destroy(): void } {
     generation: 0,
     status: 'open',
     botPaused: false,
+    handoff: 'bot',
+    agent: null,
+    agentTyping: null,
+    typingSentAt: 0,
     sending: false,
     deferred: [],
     open: true, // the loader creates the frame when the panel first opens
@@ -72,6 +78,9 @@ export function createApp(options: AppOptions): { ctx: Ctx; destroy(): void } {
     stopEvents: () => {},
     post: poster(parent, config.hostOrigin),
   };
+
+  // The agent sees the visitor typing (throttled; only while a person answers or is awaited).
+  ui.composer.textarea.addEventListener('input', () => visitorTyping(ctx));
 
   // A preview never starts a conversation; its composer works at once.
   let started = Boolean(config.preview);

@@ -2,8 +2,9 @@
 // rating. One at a time; the "Back to chat" button or Escape closes them.
 
 import * as api from './api';
+import { catchUp } from './conversation';
 import type { Ctx } from './state';
-import { describe } from './state';
+import { describe, showError } from './state';
 import { humanForm } from './view/human-form';
 import type { HumanRequest } from './view/human-form';
 import { note } from './view/message';
@@ -28,18 +29,27 @@ export function closeCard(ctx: Ctx): void {
   ctx.ui.composer.focus();
 }
 
+/**
+ * Sends the request for a person. The visitor's words and the "waiting" line are read back
+ * before the ticket's number is added, so the three show in the order they happened whatever
+ * the events stream delivers first. No rating here: that comes when the conversation ends.
+ */
 async function submitHuman(ctx: Ctx, request: HumanRequest): Promise<string | null> {
   const session = ctx.session;
   if (!session) return ctx.t.unavailable;
+  let ticket: number;
   try {
-    const ticket = await api.escalate(session, request);
-    ctx.status = 'escalated'; // the status event that follows needs no second note
-    ctx.ui.log.add(note(ctx.t.ticket(ticket), { 'data-ticket-number': ticket, role: 'status' }));
-    offerRating(ctx, true);
-    return null;
+    ticket = await api.escalate(session, request);
   } catch (error) {
     return describe(error, ctx.t);
   }
+  ctx.status = 'escalated';
+  ctx.ui.card.textContent = '';
+  await catchUp(ctx, session);
+  const text = ctx.handoff === 'bot' ? ctx.t.ticket(ticket) : ctx.t.requested(ticket);
+  ctx.ui.log.add(note(text, { 'data-ticket-number': ticket, role: 'status' }));
+  ctx.ui.composer.focus();
+  return null;
 }
 
 /** Shows the human form; `intro` explains why when we offer it unasked. */
@@ -56,6 +66,22 @@ export function offerHuman(ctx: Ctx, focus: boolean, intro?: string, message?: s
   showCard(ctx, form, focus);
 }
 
+export function hasRating(ctx: Ctx): boolean {
+  return !!ctx.ui.card.querySelector('[data-card="rating"]');
+}
+
+/** The visitor ends the chat; then the rating (the "ended" line arrives by the events stream). */
+export async function endChat(ctx: Ctx): Promise<void> {
+  const session = ctx.session;
+  if (!session) return;
+  try {
+    await api.endConversation(session);
+  } catch (error) {
+    return showError(ctx, describe(error, ctx.t));
+  }
+  if (!hasRating(ctx)) offerRating(ctx, true);
+}
+
 export function offerRating(ctx: Ctx, focus: boolean): void {
   const session = ctx.session;
   if (!session) return;
@@ -67,9 +93,7 @@ export function offerRating(ctx: Ctx, focus: boolean): void {
       return describe(error, ctx.t);
     }
   };
-  showCard(
-    ctx,
-    ratingCard(ctx.t, submit, () => closeCard(ctx)),
-    focus,
-  );
+  const card = ratingCard(ctx.t, submit, () => closeCard(ctx));
+  card.setAttribute('data-card', 'rating');
+  showCard(ctx, card, focus);
 }

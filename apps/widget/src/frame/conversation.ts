@@ -1,12 +1,12 @@
 // Starting (or resuming) the conversation and rendering messages that arrive later.
 
 import * as api from './api';
-import type { Message, Session } from './api';
-import { offerRating } from './cards';
+import type { Agent, Message, Session } from './api';
 import { watchEvents } from './events';
+import { followLine, hideAgentTyping, setHandoff, showAgentTyping } from './handoff';
 import type { Ctx } from './state';
 import { clearError, countUnread, describe, parseJson, showError } from './state';
-import { note, storedMessage } from './view/message';
+import { storedMessage } from './view/message';
 
 function setReady(ctx: Ctx, ready: boolean): void {
   ctx.ui.composer.setDisabled(!ready);
@@ -40,7 +40,9 @@ export function show(ctx: Ctx, message: Message, live: boolean): void {
     return;
   }
   const save = (id: string, value: 1 | -1 | 0) => saveFeedback(ctx, id, value);
+  if (message.role === 'agent') hideAgentTyping(ctx);
   ctx.ui.log.add(storedMessage(message, ctx.t, save), message.id);
+  if (message.role === 'system' && message.handoff) followLine(ctx, message, live);
   if (message.role === 'visitor') ctx.ui.chips.hidden = true;
   if (live && (message.role === 'assistant' || message.role === 'agent')) countUnread(ctx);
 }
@@ -51,21 +53,21 @@ export function showDeferred(ctx: Ctx): void {
   for (const message of held) show(ctx, message, true);
 }
 
+/**
+ * A status signal: resolved, escalated, who answers. The lines that go with a change (waiting,
+ * joined, back with the assistant, ended) arrive as messages, in the conversation's order.
+ */
 export function onStatus(ctx: Ctx, data: Record<string, unknown>): void {
-  const { t, ui } = ctx;
   const status = data.status;
-  if (data.botPaused === true && !ctx.botPaused) ui.log.add(note(t.agentJoined));
   ctx.botPaused = data.botPaused === true;
+  const handoff = data.handoff;
+  if (handoff === 'bot' || handoff === 'waiting' || handoff === 'person')
+    setHandoff(ctx, handoff, (data.agent as Agent | null) ?? null);
   if (status !== 'open' && status !== 'escalated' && status !== 'resolved') return;
-  if (status !== ctx.status && status === 'escalated') ui.log.add(note(t.escalated));
-  if (status !== ctx.status && status === 'resolved') {
-    ui.log.add(note(t.resolved));
-    offerRating(ctx, false);
-  }
   ctx.status = status;
 }
 
-async function catchUp(ctx: Ctx, session: Session): Promise<void> {
+export async function catchUp(ctx: Ctx, session: Session): Promise<void> {
   // Whatever was said while the events stream was down.
   const messages = await api.listMessages(session).catch(() => []);
   if (ctx.session === session) for (const message of messages) show(ctx, message, true);
@@ -97,6 +99,9 @@ export async function start(ctx: Ctx): Promise<void> {
   ctx.session = session;
   ctx.status = session.status;
   ctx.botPaused = session.botPaused;
+  setHandoff(ctx, session.handoff ?? 'bot', session.agent ?? null);
+  // A signed-in customer may get their type's greeting; signing out brings the usual one back.
+  ctx.ui.setGreeting(session.greeting || ctx.config.tenant.branding.greeting || ctx.t.greeting);
   for (const message of session.messages) show(ctx, message, false);
   setReady(ctx, true);
   // Into the composer when the chat opens; a later restart (new identity, expired token)
@@ -107,6 +112,7 @@ export async function start(ctx: Ctx): Promise<void> {
       const data = parseJson(event.data);
       if (data && event.event === 'message') show(ctx, data as unknown as Message, true);
       if (data && event.event === 'status') onStatus(ctx, data);
+      if (data && event.event === 'typing' && data.by === 'agent') showAgentTyping(ctx);
     },
     reconnected: () => void catchUp(ctx, session),
     expired: () => void start(ctx),

@@ -45,6 +45,8 @@ export function message(
     sources: [],
     feedback: null,
     authorName: null,
+    authorAvatarUrl: null,
+    handoff: null,
     createdAt: '2025-01-01T00:00:00Z',
     ...fields,
   };
@@ -64,6 +66,8 @@ export function fakeApi() {
       resumed: false,
       status: 'open',
       botPaused: false,
+      handoff: 'bot',
+      agent: null,
       identified: false,
       messages: [],
     }),

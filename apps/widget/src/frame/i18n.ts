@@ -40,6 +40,14 @@ const en = {
   agentAnswers: 'A person from our team will answer here shortly.',
   escalated: 'Our team has been notified and will reply by email.',
   resolved: 'This conversation has been marked as resolved.',
+  waiting: 'Waiting for a person…',
+  joined: (name: string) => `${name} joined`,
+  botBack: 'You’re chatting with our assistant again.',
+  ended: 'This conversation has ended.',
+  agentTyping: (name: string) => `${name} is typing…`,
+  endChat: 'End chat',
+  requested: (n: number) =>
+    `Request #${n}: a person from our team will answer here. We have emailed you the number.`,
 };
 
 export type Dict = typeof en;
@@ -81,6 +89,14 @@ const sv: Dict = {
   agentAnswers: 'En person från vårt team svarar här inom kort.',
   escalated: 'Vårt team har fått ditt ärende och svarar via e-post.',
   resolved: 'Samtalet har markerats som löst.',
+  waiting: 'Väntar på en person…',
+  joined: (name) => `${name} anslöt`,
+  botBack: 'Du chattar med vår assistent igen.',
+  ended: 'Samtalet är avslutat.',
+  agentTyping: (name) => `${name} skriver…`,
+  endChat: 'Avsluta chatten',
+  requested: (n) =>
+    `Ärende #${n}: någon i vårt team svarar här. Vi har mejlat dig numret.`,
 };
 
 const no: Dict = {
@@ -122,6 +138,14 @@ const no: Dict = {
   agentAnswers: 'En person fra teamet vårt svarer her snart.',
   escalated: 'Teamet vårt er varslet og svarer på e-post.',
   resolved: 'Samtalen er merket som løst.',
+  waiting: 'Venter på en person …',
+  joined: (name) => `${name} ble med`,
+  botBack: 'Du chatter med assistenten vår igjen.',
+  ended: 'Samtalen er avsluttet.',
+  agentTyping: (name) => `${name} skriver …`,
+  endChat: 'Avslutt chatten',
+  requested: (n) =>
+    `Sak #${n}: noen i teamet vårt svarer her. Vi har sendt deg nummeret på e-post.`,
 };
 
 const DICTS: Record<Locale, Dict> = { en, sv, no };

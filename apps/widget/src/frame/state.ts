@@ -1,7 +1,7 @@
 // The chat frame's shared state and the small helpers every flow uses.
 
 import { ApiError } from './api';
-import type { Identity, Message, Session, Status } from './api';
+import type { Agent, HandoffState, Identity, Message, Session, Status } from './api';
 import type { FrameConfig } from './config';
 import { h } from './dom';
 import type { Dict } from './i18n';
@@ -20,6 +20,13 @@ export interface Ctx {
   generation: number;
   status: Status;
   botPaused: boolean;
+  /** Who answers: the bot, nobody yet (a person was asked for), or `agent`. */
+  handoff: HandoffState;
+  agent: Agent | null;
+  /** The agent's "typing…" while shown, and when it goes. */
+  agentTyping: { element: HTMLElement; timer: ReturnType<typeof setTimeout> } | null;
+  /** When the visitor's typing was last passed on (ms). */
+  typingSentAt: number;
   /** An answer is streaming: the events stream's copies of it wait in `deferred`. */
   sending: boolean;
   deferred: Message[];

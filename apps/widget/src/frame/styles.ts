@@ -49,6 +49,9 @@ export const CSS =
   '.bubble code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.9em}' +
   '.bubble a{color:inherit}.cite{color:#4b5563;font-size:.7em;margin-left:1px}' +
   '.author,.sources{font-size:12px;color:#4b5563;margin:2px 4px}' +
+  // An agent's replies and "joined" lines carry their picture, smaller than the header's.
+  '.author{display:flex;align-items:center;gap:6px}.author .avatar,.note .avatar{width:20px;height:20px;font-size:11px;background:#e5e7eb;color:#374151}' +
+  '.note[data-handoff]{display:flex;align-items:center;gap:6px;justify-content:center}.head-avatar{display:flex}' +
   '.sources ol{display:inline;margin:0;padding:0;list-style:none}.sources li{display:inline;margin-right:8px}' +
   '.sources a{color:inherit}.sources summary{display:inline;cursor:pointer;text-decoration:underline}.sources .faq{margin:4px 0;padding:6px 8px;border-radius:8px;background:#f3f4f6;color:#111827;font-size:13px}' +
   '.actions{display:flex;gap:2px}' +

@@ -10,13 +10,42 @@ export type FeedbackValue = 1 | -1 | 0;
 /** Saves a thumbs value; resolves false when the server refused it. */
 export type SaveFeedback = (messageId: string, value: FeedbackValue) => Promise<boolean>;
 
-export function messageShell(role: Role, id?: string | null, author?: string | null): HTMLElement {
+export function messageShell(
+  role: Role,
+  id?: string | null,
+  author?: string | null,
+  avatarUrl?: string | null,
+): HTMLElement {
   return h(
     'div',
     { class: 'msg', 'data-role': role, 'data-message-id': id || null },
-    role === 'agent' && author ? h('div', { class: 'author' }, author) : null,
+    role === 'agent' && author
+      ? h(
+          'div',
+          { class: 'author' },
+          personAvatar(author, avatarUrl),
+          h('span', { class: 'name' }, author),
+        )
+      : null,
     h('div', { class: 'bubble' }),
   );
+}
+
+/** Only http(s) and data:image URLs, so a stored setting cannot become a script URL. */
+export function imageUrl(url?: string | null): string | null {
+  if (!url) return null;
+  if (/^data:image\//i.test(url)) return url;
+  return /^https?:\/\//i.test(url) ? url : null;
+}
+
+/** A person's (or the assistant's) picture, or their initial when there is none or it fails. */
+export function personAvatar(name: string, url?: string | null): HTMLElement {
+  const initial = h('span', { class: 'avatar', 'aria-hidden': 'true' }, (name || '?').charAt(0));
+  const src = imageUrl(url);
+  if (!src) return initial;
+  const img = h('img', { class: 'avatar', src, alt: '' });
+  img.addEventListener('error', () => img.replaceWith(initial));
+  return img;
 }
 
 export function bubbleOf(element: HTMLElement): HTMLElement {
@@ -91,27 +120,45 @@ export function addFeedback(
 
 export function storedMessage(message: Message, t: Dict, save: SaveFeedback): HTMLElement {
   if (message.role === 'visitor') return visitorMessage(message.content, message.id);
-  if (message.role === 'system') {
-    return h(
-      'p',
-      { class: 'note', 'data-role': 'system', 'data-message-id': message.id },
-      message.content,
-    );
-  }
-  const element = messageShell(message.role, message.id, message.authorName);
+  if (message.role === 'system') return systemLine(message, t);
+  const element = messageShell(
+    message.role,
+    message.id,
+    message.authorName,
+    message.authorAvatarUrl,
+  );
   fillAnswer(element, message.content, Array.isArray(message.sources) ? message.sources : [], t);
   if (message.role === 'assistant') addFeedback(element, message.id, message.feedback, t, save);
   return element;
 }
 
-export function typingIndicator(t: Dict): HTMLElement {
+/**
+ * A line between messages: a hand-off change in the visitor's language (with who joined), or
+ * any other system text as written. Hook for browser tests: data-handoff.
+ */
+function systemLine(message: Message, t: Dict): HTMLElement {
+  const line = message.handoff;
+  const name = message.authorName || '';
+  const text =
+    line === 'waiting'
+      ? t.waiting
+      : line === 'joined' && name
+        ? t.joined(name)
+        : line === 'bot_back'
+          ? t.botBack
+          : line === 'ended'
+            ? t.ended
+            : message.content;
   return h(
-    'div',
-    { class: 'typing', role: 'status', 'aria-label': t.typing },
-    h('i'),
-    h('i'),
-    h('i'),
+    'p',
+    { class: 'note', 'data-role': 'system', 'data-message-id': message.id, 'data-handoff': line },
+    line === 'joined' && name ? personAvatar(name, message.authorAvatarUrl) : null,
+    text,
   );
+}
+
+export function typingIndicator(t: Dict, label = t.typing): HTMLElement {
+  return h('div', { class: 'typing', role: 'status', 'aria-label': label }, h('i'), h('i'), h('i'));
 }
 
 export function note(text: string, attributes?: Record<string, string | number>): HTMLElement {

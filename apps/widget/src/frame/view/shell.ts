@@ -1,10 +1,10 @@
 // The frame's static layout: header, scrolling conversation, composer, footer actions.
 //
-//   header      avatar, assistant name, close button
+//   header      avatar and name of who answers (the assistant, or the person), close button
 //   .scroll     greeting, message log, suggested questions, one card (human form or
 //               rating), one notice (errors)
 //   composer
-//   footer      "Talk to a human" (data-action="human"), "Rate this conversation"
+//   footer      "Talk to a human" (data-action="human"), "Rate this conversation", "End chat"
 
 import { h, icon, ICON } from '../dom';
 import type { FrameConfig } from '../config';
@@ -13,6 +13,7 @@ import { renderMarkdown } from '../markdown';
 import { createComposer } from './composer';
 import type { Composer } from './composer';
 import { createLog } from './log';
+import { personAvatar } from './message';
 import type { Log } from './log';
 
 export interface Shell {
@@ -23,6 +24,9 @@ export interface Shell {
   notice: HTMLElement;
   composer: Composer;
   footer: HTMLButtonElement[];
+  header: Header;
+  /** Replaces the greeting (the one the API picked for a signed-in customer's type). */
+  setGreeting(text: string): void;
 }
 
 export interface ShellActions {
@@ -30,47 +34,51 @@ export interface ShellActions {
   send(text: string): void;
   human(): void;
   rate(): void;
+  end(): void;
 }
 
-/** Only http(s) and data:image URLs, so a stored setting cannot become a script URL. */
-function imageUrl(url?: string): string | null {
-  if (!url) return null;
-  if (/^data:image\//i.test(url)) return url;
-  return /^https?:\/\//i.test(url) ? url : null;
+/** Who the header names: the assistant while the bot answers, else the person (or the wait). */
+export interface HeaderWho {
+  name: string;
+  subtitle: string | null;
+  avatarUrl: string | null;
 }
 
-function avatar(config: FrameConfig): HTMLElement {
-  const { branding, assistantName } = config.tenant;
-  const initial = h(
-    'span',
-    { class: 'avatar', 'aria-hidden': 'true' },
-    (assistantName || '?').charAt(0),
-  );
-  const src = imageUrl(branding.avatarUrl || branding.logoUrl);
-  if (!src) return initial;
-  const img = h('img', { class: 'avatar', src, alt: '' });
-  img.addEventListener('error', () => img.replaceWith(initial));
-  return img;
+export interface Header {
+  element: HTMLElement;
+  /** Null: the assistant (the default). */
+  show(who: HeaderWho | null): void;
 }
 
-function header(config: FrameConfig, t: Dict, close: () => void): HTMLElement {
-  const { name, assistantName } = config.tenant;
-  return h(
+function createHeader(config: FrameConfig, t: Dict, close: () => void): Header {
+  const { name, assistantName, branding } = config.tenant;
+  const assistant: HeaderWho = {
+    name: assistantName || name,
+    subtitle: name && name !== assistantName ? name : null,
+    avatarUrl: branding.avatarUrl || branding.logoUrl || null,
+  };
+  const who = h('div', { class: 'who' });
+  const picture = h('span', { class: 'head-avatar' });
+  const show = (shown: HeaderWho | null): void => {
+    const current = shown || assistant;
+    picture.replaceChildren(personAvatar(current.name, current.avatarUrl));
+    who.replaceChildren(h('h1', null, current.name));
+    if (current.subtitle) who.append(h('p', null, current.subtitle));
+    who.setAttribute('data-who', shown ? 'person' : 'assistant');
+  };
+  show(null);
+  const element = h(
     'header',
     { class: 'head' },
-    avatar(config),
-    h(
-      'div',
-      { class: 'who' },
-      h('h1', null, assistantName || name),
-      name && name !== assistantName ? h('p', null, name) : null,
-    ),
+    picture,
+    who,
     h(
       'button',
       { type: 'button', class: 'icon', 'aria-label': t.close, onclick: close },
       icon(ICON.close),
     ),
   );
+  return { element, show };
 }
 
 function chips(questions: string[], t: Dict, send: (text: string) => void): HTMLElement {
@@ -86,8 +94,10 @@ function chips(questions: string[], t: Dict, send: (text: string) => void): HTML
 export function createShell(config: FrameConfig, t: Dict, actions: ShellActions): Shell {
   const scroll = h('div', { class: 'scroll' });
   const log = createLog(t.conversation, scroll);
-  const greeting = h('div', { class: 'msg greeting' }, h('div', { class: 'bubble' }));
-  greeting.firstChild!.appendChild(renderMarkdown(config.tenant.branding.greeting || t.greeting));
+  const bubble = h('div', { class: 'bubble' });
+  const greeting = h('div', { class: 'msg greeting' }, bubble);
+  const setGreeting = (text: string) => bubble.replaceChildren(renderMarkdown(text));
+  setGreeting(config.tenant.branding.greeting || t.greeting);
   const shell: Shell = {
     root: h('div', { class: 'app' }),
     log,
@@ -106,11 +116,18 @@ export function createShell(config: FrameConfig, t: Dict, actions: ShellActions)
         { type: 'button', class: 'link', 'data-action': 'rate', onclick: actions.rate },
         t.rate,
       ),
+      h(
+        'button',
+        { type: 'button', class: 'link', 'data-action': 'end', onclick: actions.end },
+        t.endChat,
+      ),
     ],
+    header: createHeader(config, t, actions.close),
+    setGreeting,
   };
   scroll.append(greeting, log.element, shell.chips, shell.card, shell.notice);
   shell.root.append(
-    header(config, t, actions.close),
+    shell.header.element,
     scroll,
     shell.composer.element,
     h('div', { class: 'foot' }, ...shell.footer),
