@@ -37,13 +37,22 @@ export interface Service {
   stop(): Promise<void>;
 }
 
-async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs = 30_000) {
+/** Polls `check` until it passes; fails at once when the process it waits for has exited. */
+async function waitFor(
+  check: () => Promise<boolean>,
+  what: string,
+  timeoutMs = 30_000,
+  child?: ChildProcess,
+  logs: string[] = [],
+) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
+    if (child && child.exitCode !== null)
+      throw new Error(`${what} exited (${child.exitCode}):\n${logs.join('')}`);
     if (await check().catch(() => false)) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(`${what} did not start within ${timeoutMs / 1000} s`);
+  throw new Error(`${what} did not start within ${timeoutMs / 1000} s:\n${logs.join('')}`);
 }
 
 function stopChild(child: ChildProcess): Promise<void> {
@@ -85,11 +94,18 @@ export async function startMariaDb(dir: string): Promise<Service & { socket: str
   child.stderr?.on('data', (chunk: Buffer) => logs.push(String(chunk)));
   const sql = (statement: string) =>
     run('mariadb', [`--socket=${socket}`, '-uroot', '-e', statement]);
-  await waitFor(async () => (await sql('select 1'), true), `MariaDB (${logs.join('')})`);
-  await sql(
-    "create database wordpress; create user 'wordpress'@'localhost' identified by 'wordpress'; grant all on wordpress.* to 'wordpress'@'localhost';",
-  );
-  return { socket, stop: () => stopChild(child) };
+  const stop = () => stopChild(child);
+  try {
+    // Slow on a busy machine: InnoDB creates its files at first start.
+    await waitFor(async () => (await sql('select 1'), true), 'MariaDB', 120_000, child, logs);
+    await sql(
+      "create database wordpress; create user 'wordpress'@'localhost' identified by 'wordpress'; grant all on wordpress.* to 'wordpress'@'localhost';",
+    );
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { socket, stop };
 }
 
 export interface WordPressSite extends Service {
@@ -126,15 +142,24 @@ export async function startWordPress(options: {
   writeFileSync(join(root, 'wp-config.php'), wpConfig(origin, contentDir, options.dbSocket));
 
   const logs: string[] = [];
+  // One process (no PHP_CLI_SERVER_WORKERS): the test asks one thing at a time, and workers
+  // would outlive the server when it is stopped.
   const child = spawn('php', ['-S', `127.0.0.1:${port}`, '-t', root], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: childProcessEnv({ PHP_CLI_SERVER_WORKERS: '2' }),
+    env: childProcessEnv({}),
   });
   child.stdout?.on('data', (chunk: Buffer) => logs.push(String(chunk)));
   child.stderr?.on('data', (chunk: Buffer) => logs.push(String(chunk)));
-  await waitFor(async () => (await fetch(`${origin}/readme.html`)).ok, 'php -S');
-  await install(origin, options.admin);
-  return { origin, contentDir, logs, stop: () => stopChild(child) };
+  const stop = () => stopChild(child);
+  try {
+    const ready = async () => (await fetch(`${origin}/readme.html`)).ok;
+    await waitFor(ready, 'php -S', 30_000, child, logs);
+    await install(origin, options.admin);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { origin, contentDir, logs, stop };
 }
 
 /** Hard links when the temporary folder is on the same disk (instant), a copy otherwise. */
