@@ -76,7 +76,10 @@ async function findAppRoleGaps(query: RawQuery): Promise<string[]> {
   const views = await query(
     `select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
      where n.nspname = 'public' and c.relkind = 'v'
-       and not coalesce('security_invoker=true' = any(c.reloptions) or 'security_invoker=on' = any(c.reloptions), false)`,
+       and not coalesce('security_invoker=true' = any(c.reloptions) or 'security_invoker=on' = any(c.reloptions), false)
+       -- An extension's own views (Citus puts its catalogue views in public) read no tenant table.
+       and not exists (select 1 from pg_depend d
+                       where d.classid = 'pg_class'::regclass and d.objid = c.oid and d.deptype = 'e')`,
   );
   for (const v of views) gaps.push(`view ${String(v.relname)} is not security_invoker`);
   return gaps;

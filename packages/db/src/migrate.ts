@@ -7,6 +7,7 @@ import { migrate as runPgliteMigrations } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as runPostgresMigrations } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import { distributeOnCitus, prepareCitusMigrations } from './citus';
 import { installQueues } from './queue';
 
 const migrationsFolder = fileURLToPath(new URL('../drizzle', import.meta.url));
@@ -47,12 +48,13 @@ const MIGRATION_LOCK_KEY = 7_240_731;
 
 /**
  * Runs the committed drizzle-kit migrations, installs the job queues, then the repeatable
- * security step, all as the owner.
+ * security step, all as the owner; on a Citus cluster it then distributes the tables (citus.ts).
  */
 export async function migratePostgresServer(ownerUrl: string): Promise<void> {
   const client = postgres(ownerUrl, { max: 1, onnotice: () => {} });
   try {
     await client`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
+    await prepareCitusMigrations(client);
     await runPostgresMigrations(drizzlePostgres({ client }), { migrationsFolder });
     await installQueues({ kind: 'postgres', url: ownerUrl });
     await applySecurity(async (text) => {
@@ -62,6 +64,7 @@ export async function migratePostgresServer(ownerUrl: string): Promise<void> {
         Array.isArray(results) && Array.isArray(results.at(-1)) ? results.at(-1) : results;
       return last as Record<string, unknown>[];
     });
+    await distributeOnCitus(client);
   } finally {
     await client`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`.catch(() => undefined);
     await client.end({ timeout: 5 });

@@ -42,9 +42,47 @@ export async function listenConversationSignals(
     const unlisten = await target.client.listen(CONVERSATION_EVENTS_CHANNEL, deliver);
     return { close: () => unlisten() };
   }
-  const client = postgres(target.url, { max: 1, onnotice: () => {} });
-  await client.listen(CONVERSATION_EVENTS_CHANNEL, deliver);
-  return { close: () => client.end({ timeout: 2 }) };
+  const clients: postgres.Sql[] = [];
+  try {
+    for (const url of await nodesAnnouncing(target.url)) {
+      const client = postgres(url, { max: 1, onnotice: () => {} });
+      clients.push(client);
+      await client.listen(CONVERSATION_EVENTS_CHANNEL, deliver);
+    }
+  } catch (error) {
+    await Promise.all(clients.map((client) => client.end({ timeout: 2 })));
+    throw error;
+  }
+  return { close: async () => void (await Promise.all(clients.map((c) => c.end({ timeout: 2 })))) };
+}
+
+/**
+ * The servers whose commits announce conversation changes. One Postgres server announces its own.
+ * On Citus the announcing triggers fire where the rows are stored, on the worker nodes: a
+ * NOTIFY is delivered only to listeners on the node that ran it, so a process listens on every
+ * node holding shards (same role and database; reachable at the address Citus knows it by).
+ * Nodes are listed when the process starts: after adding a node, restart the API processes
+ * (a rolling restart; see docs/scaling.md).
+ */
+async function nodesAnnouncing(url: string): Promise<string[]> {
+  const probe = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    const [citus] = await probe`select 1 from pg_extension where extname = 'citus'`;
+    if (!citus) return [url];
+    const nodes = await probe<{ host: string; port: number }[]>`
+      select nodename as host, nodeport as port from pg_dist_node
+      where isactive and noderole = 'primary' and shouldhaveshards and groupid <> 0`;
+    return [url, ...nodes.map((node) => withHost(url, node.host, node.port))];
+  } finally {
+    await probe.end({ timeout: 2 });
+  }
+}
+
+function withHost(url: string, host: string, port: number): string {
+  const parsed = new URL(url);
+  parsed.hostname = host;
+  parsed.port = String(port);
+  return parsed.toString();
 }
 
 /**

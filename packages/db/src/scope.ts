@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from './client';
+import { inSpan, TENANT_ATTRIBUTE } from './telemetry';
 
 /** The role every scoped transaction runs as: not superuser, not BYPASSRLS, owns no table. */
 export const APP_ROLE = 'replyline_app';
@@ -26,10 +27,10 @@ export function asUserId(value: string): UserId {
 export type TenantDb = Parameters<Parameters<Database['transaction']>[0]>[0];
 
 /**
- * Runs `work` in a transaction scoped to one tenant. The tenant is set with a bound parameter
- * and `is_local = true`, so it ends with the transaction and can never leak to the next user
- * of a pooled connection. The role is dropped to the app role for the same transaction: when
- * the connection itself is privileged (embedded PGlite, pglite-server), RLS still applies.
+ * Runs `work` in a transaction scoped to one tenant. The tenant is set with `SET LOCAL`, so it
+ * ends with the transaction and can never leak to the next user of a pooled connection. The
+ * role is dropped to the app role for the same transaction: when the connection itself is
+ * privileged (embedded PGlite, pglite-server), RLS still applies.
  */
 export function withTenant<T>(
   db: Database,
@@ -37,7 +38,9 @@ export function withTenant<T>(
   work: (tx: TenantDb) => Promise<T>,
 ) {
   const checkedId = uuidSchema.parse(tenantId);
-  return db.transaction((tx) => scopedWork(tx, 'app.tenant_id', checkedId, work));
+  return inSpan('db.transaction', { [TENANT_ATTRIBUTE]: checkedId }, () =>
+    db.transaction((tx) => scopedWork(tx, 'app.tenant_id', checkedId, work)),
+  );
 }
 
 /**
@@ -61,6 +64,19 @@ function pipelinedClient(tx: TenantDb): PipelinedClient | null {
 }
 
 /**
+ * The statements that scope a transaction. `SET LOCAL` rather than `set_config(…, true)`: on
+ * Citus only SET commands reach the worker nodes that hold the tenant's rows (with
+ * `citus.propagate_set_commands = 'local'`, which the migrator sets on Citus), and a setting
+ * they never see makes every row-level policy there read zero rows. SET takes no bound
+ * parameters, so the id is written into the text: it is parsed as a uuid first (only hex digits
+ * and dashes can reach the text), and nothing else in it comes from outside.
+ */
+function scopeStatements(setting: 'app.tenant_id' | 'app.user_id', id: string): string[] {
+  const checkedId = uuidSchema.parse(id);
+  return [`set local role ${APP_ROLE}`, `set local ${setting} = '${checkedId}'`];
+}
+
+/**
  * Sets the app role and the scope (`app.tenant_id` / `app.user_id`) for this transaction, then
  * runs `work` in it. On a Postgres server the setting is sent without waiting for its answer:
  * the connection runs statements in the order they were sent, and it is sent before `work`
@@ -74,20 +90,14 @@ async function scopedWork<T>(
   id: string,
   work: (tx: TenantDb) => Promise<T>,
 ): Promise<T> {
+  const statements = scopeStatements(setting, id);
   const client = pipelinedClient(tx);
   if (!client) {
-    await tx.execute(
-      sql`select set_config('role', ${APP_ROLE}, true), set_config(${setting}, ${id}, true)`,
-    );
+    for (const statement of statements) await tx.execute(sql.raw(statement));
     return work(tx);
   }
-  const scoped = client
-    .unsafe(`select set_config('role', $1, true), set_config($2, $3, true)`, [
-      APP_ROLE,
-      setting,
-      id,
-    ])
-    .execute();
+  // One simple-protocol message (no parameters) carries both statements.
+  const scoped = client.unsafe(statements.join('; '), []).execute();
   // Called inside an async function: a `work` that throws at once still waits for `scoped`.
   const [, result] = await inParallel([scoped, (async () => work(tx))()]);
   return result;

@@ -84,7 +84,7 @@ async function fillWorkspace(tenantId: TenantId, ownerId: string) {
 async function rowsPerTenantTable(tenantId: TenantId): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   await t.asOwnerThenRollback(async (query) => {
-    await query(`select set_config('app.tenant_id', '${tenantId}', true)`);
+    await query(`set local app.tenant_id = '${tenantId}'`);
     const tables = (await query(`
       select c.relname as name from pg_class c
       join pg_namespace n on n.oid = c.relnamespace

@@ -54,7 +54,8 @@ export async function searchEveryTable(
     await collect(undefined, result.global);
     for (const tenant of tenants) {
       // Where the owner is not a superuser (a Postgres server), RLS needs the scope as well.
-      await query(`select set_config('app.tenant_id', '${asTenantId(tenant)}', true)`);
+      // SET LOCAL (not set_config): on Citus only SET commands reach the workers.
+      await query(`set local app.tenant_id = '${asTenantId(tenant)}'`);
       await collect(tenant, (result.byTenant[tenant] = {}));
     }
   });
