@@ -1,3 +1,4 @@
+import { actionsRouter } from './routers/actions';
 import { alertsRouter } from './routers/alerts';
 import { analyticsRouter } from './routers/analytics';
 import { apiKeysRouter } from './routers/api-keys';
@@ -30,6 +31,7 @@ export const appRouter = router({
   sso: ssoRouter,
   apiKeys: apiKeysRouter,
   alerts: alertsRouter,
+  actions: actionsRouter,
 });
 
 export type AppRouter = typeof appRouter;

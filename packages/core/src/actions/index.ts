@@ -3,6 +3,12 @@
 export { actionKinds, builtInOf, HTTP_KIND } from './action-kinds';
 export { answerWithActions, visitorOf, type ActionTurnDeps } from './answer-with-actions';
 export { textOfCard } from './card-text';
+export { actionsMayReachLocal } from './env';
+export {
+  answerVisitorActionRequest,
+  ZVisitorActionRequest,
+  type TVisitorActionRequest,
+} from './visitor-action-request';
 export { ZActionInput, ZUpdateAction, type TActionInput, type TUpdateAction } from './action-input';
 export { parseActionParams, toolSchemaOf, type ActionParams } from './action-parameters';
 export type { ConfirmCard, ConversationCard, FormCard, IdentifyCard } from './cards';

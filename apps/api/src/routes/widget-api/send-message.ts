@@ -1,6 +1,6 @@
 import { MAX_MESSAGE_CHARS, type EngineEvent } from '@replyline/ai';
+import { actionsMayReachLocal, answerWithActions } from '@replyline/core/actions';
 import {
-  answerVisitorTurn,
   customerSource,
   isMetered,
   keepMessageForAgent,
@@ -31,7 +31,7 @@ const sendMessage = createRoute({
   path: '/v1/conversations/{id}/messages',
   summary: 'Send a message; the answer streams back as Server-Sent Events',
   description:
-    'Events: `visitor_message` {id, createdAt}; `token` {text} (many); `sources` {sources: Source[]}; `done` {messageId, escalationSuggested, reason, handledByHuman}; or `error` {code, message} instead of `done`. While a human agent has taken over, the stream is `visitor_message` then `done` with handledByHuman true.',
+    'Events: `visitor_message` {id, createdAt}; `token` {text} (many); `cards` {cards: Card[]} (what the workspace’s actions showed: order status, slots, a form, a confirm request); `sources` {sources: Source[]}; `done` {messageId, escalationSuggested, reason, handledByHuman}; or `error` {code, message} instead of `done`. While a human agent has taken over, the stream is `visitor_message` then `done` with handledByHuman true.',
   security: visitorTokenSecurity,
   request: { params: ConversationParamsSchema, body: jsonBody(SendMessageRequestSchema) },
   responses: {
@@ -112,16 +112,22 @@ async function answerOrHandOver(
   const stream = openEventStream(ctx.res);
   const abort = new AbortController();
   ctx.res.on('close', () => abort.abort());
-  const events = answerVisitorTurn(db, turn, {
-    text,
-    model: publicApi.chat.model,
-    embedder: publicApi.chat.embedder,
-    dailyTokenLimit: publicApi.chat.dailyTokenLimit,
-    signal: abort.signal,
-    batchIntervalMs: streamingStepMs(),
-    onVisitorMessage: ({ messageId }) =>
-      void stream.send('visitor_message', { id: messageId, createdAt: new Date().toISOString() }),
-  });
+  // The workspace's enabled actions: tools for a model, or intents without one (order status).
+  const events = answerWithActions(
+    db,
+    turn,
+    {
+      text,
+      model: publicApi.chat.model,
+      embedder: publicApi.chat.embedder,
+      dailyTokenLimit: publicApi.chat.dailyTokenLimit,
+      signal: abort.signal,
+      batchIntervalMs: streamingStepMs(),
+      onVisitorMessage: ({ messageId }) =>
+        void stream.send('visitor_message', { id: messageId, createdAt: new Date().toISOString() }),
+    },
+    { allowLocal: actionsMayReachLocal() },
+  );
   let answering = false;
   try {
     for await (const event of events) {
@@ -141,7 +147,10 @@ async function answerOrHandOver(
         answering = true;
         publicApi.onFirstToken(performance.now() - receivedAt);
       }
-      await forward(stream, event, { tenantId: grant.tenantId, conversationId: grant.conversationId });
+      await forward(stream, event, {
+        tenantId: grant.tenantId,
+        conversationId: grant.conversationId,
+      });
     }
   } catch (err) {
     ctx.log.error({ err }, 'answer failed');
@@ -157,6 +166,8 @@ async function forward(stream: EventStream, event: EngineEvent, scope: SourceSco
   switch (event.type) {
     case 'token':
       return stream.send('token', { text: event.text });
+    case 'cards':
+      return stream.send('cards', { cards: event.cards });
     case 'sources':
       return stream.send('sources', {
         sources: event.sources.map((source, index) => customerSource(source, index, scope)),
