@@ -31,6 +31,14 @@ const VIP = {
   name: 'Kari Nordmann',
 };
 
+/** The workspace's greetings by customer type (the stand-in gives Kari 6 orders: VIP). */
+const GREETINGS = {
+  new: 'Welcome!',
+  returning: 'Welcome back!',
+  vip: 'Welcome back, VIP!',
+  vipMinOrders: 5,
+};
+
 const missing = await missingForWordPress();
 if (missing.length > 0)
   console.warn(
@@ -74,9 +82,13 @@ describe.runIf(missing.length === 0)('the WordPress plugin in a real WordPress',
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'replyline-wp-'));
-    [database, mariadb] = await Promise.all([startSharedDatabase(), startMariaDb(dir)]);
-    [api, site] = await Promise.all([
-      startApi({ databaseUrl: database.url }),
+    // Each is kept as soon as it runs, so afterAll stops it even when another failed to start.
+    await Promise.all([
+      startSharedDatabase().then((started) => (database = started)),
+      startMariaDb(dir).then((started) => (mariadb = started)),
+    ]);
+    await Promise.all([
+      startApi({ databaseUrl: database.url }).then((started) => (api = started)),
       startWordPress({
         dir,
         dbSocket: mariadb.socket,
@@ -87,16 +99,17 @@ describe.runIf(missing.length === 0)('the WordPress plugin in a real WordPress',
             'utf8',
           ),
         },
-      }),
+      }).then((started) => (site = started)),
     ]);
     tenant = await createTenant(database.db, {
       name: 'Fjord Outdoor',
       slug: `fjord-wp-${Date.now()}`,
       allowedOrigins: [site.origin],
+      branding: { customerGreetings: GREETINGS },
     });
     admin = new WordPressClient(site.origin);
     await admin.logIn(ADMIN.user, ADMIN.password);
-  }, 180_000);
+  }, 300_000);
 
   afterAll(async () => {
     await site?.stop();
@@ -109,10 +122,8 @@ describe.runIf(missing.length === 0)('the WordPress plugin in a real WordPress',
   it('every PHP file of the plugin passes php -l', async () => {
     const files = phpFiles(pluginDir);
     expect(files.length).toBeGreaterThanOrEqual(7);
-    for (const file of files) {
-      const { stdout } = await run('php', ['-l', file]);
-      expect(stdout).toContain('No syntax errors');
-    }
+    const results = await Promise.all(files.map((file) => run('php', ['-l', file])));
+    for (const { stdout } of results) expect(stdout).toContain('No syntax errors');
   });
 
   it('installs from its zip through wp-admin, activates, and saves its settings with a real nonce', async () => {
@@ -234,8 +245,9 @@ describe.runIf(missing.length === 0)('the WordPress plugin in a real WordPress',
 
     const started = await startChat({ token: token! });
     expect(started.status).toBe(200);
-    const session = (await started.json()) as { identified: boolean; conversationId: string };
+    const session = (await started.json()) as { identified: boolean; greeting?: string };
     expect(session.identified).toBe(true);
+    expect(session.greeting).toBe(GREETINGS.vip);
   });
 
   it("a visitor's page has the loader but no identity, and a forged token is refused", async () => {
