@@ -1,0 +1,1 @@
+export { readReceivedEmail, type ReceivedEmail } from './read-received-email';
