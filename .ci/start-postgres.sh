@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Starts a throwaway Postgres 15 cluster for the test run and prepares it the way production is
 # prepared: an owner role that runs migrations, and the app role the product connects as
-# (no superuser, no BYPASSRLS, owns nothing). Prints the two connection URLs as shell exports.
+# (no superuser, no BYPASSRLS, owns nothing), and a backup role. Prints the connection URLs as shell exports.
 set -euo pipefail
 PG_BIN=/usr/lib/postgresql/15/bin
 PORT=${PGPORT_CI:-54329}
@@ -16,13 +16,21 @@ psql_su() { psql -v ON_ERROR_STOP=1 -q -h 127.0.0.1 -p "$PORT" -U postgres "$@";
 psql_su -d postgres <<'SQL'
 CREATE ROLE replyline_owner LOGIN PASSWORD 'owner' CREATEROLE;
 CREATE ROLE replyline_app LOGIN PASSWORD 'app' NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE;
+-- Backups read and restore every tenant's rows: BYPASSRLS, and a member of the owner to restore.
+CREATE ROLE replyline_backup LOGIN PASSWORD 'backup' BYPASSRLS IN ROLE replyline_owner;
 CREATE DATABASE replyline OWNER replyline_owner;
 SQL
 # Superuser steps, once per database (see README): pgvector is not a trusted extension, and the
 # full-text match must be LEAKPROOF for its index to be usable under row-level security.
-psql_su -d replyline -c 'CREATE EXTENSION IF NOT EXISTS vector' -c 'ALTER SCHEMA public OWNER TO replyline_owner' \
-  -c 'ALTER FUNCTION pg_catalog.ts_match_vq(tsvector, tsquery) LEAKPROOF'
+# replyline_drill: a scratch database prepared the same way, where the backup/restore drill runs
+# without touching the rows other tests are using.
+psql_su -d postgres -c 'CREATE DATABASE replyline_drill OWNER replyline_owner'
+for db in replyline replyline_drill; do
+  psql_su -d "$db" -c 'CREATE EXTENSION IF NOT EXISTS vector' -c 'ALTER SCHEMA public OWNER TO replyline_owner' \
+    -c 'ALTER FUNCTION pg_catalog.ts_match_vq(tsvector, tsquery) LEAKPROOF'
+done
 
 echo "export PG_CI_DIR='$DIR'"
 echo "export DATABASE_OWNER_URL='postgres://replyline_owner:owner@127.0.0.1:$PORT/replyline'"
 echo "export DATABASE_URL='postgres://replyline_app:app@127.0.0.1:$PORT/replyline'"
+echo "export DATABASE_BACKUP_URL='postgres://replyline_backup:backup@127.0.0.1:$PORT/replyline'"
