@@ -11,7 +11,9 @@ import {
 import type { TestDatabase } from '@replyline/db/testing';
 import { addFaqEntries } from '@replyline/rag';
 import { configuredIntegrations, limitSettings, readApiEnv } from '../env';
-import { createLogger } from '../logger';
+import { createLogger, type Logger } from '../logger';
+import type { ErrorReporter } from '../observability/error-reports';
+import type { ApiMetrics } from '../observability/metrics';
 import type { LimitSettings } from '../public/limits';
 import { createPublicApi, type QuotaCheck } from '../public/public-api';
 import { createManagementApi } from '../routes/management';
@@ -50,10 +52,20 @@ export async function startTestApi(
     onFirstToken?: (serverMs: number) => void;
     /** The management API's per-key limit and queue (see createManagementApi). */
     management?: Omit<Parameters<typeof createManagementApi>[0], 'db' | 'limitNamespace'>;
+    /** Metrics, error reports and logs as production wires them (see main.ts). */
+    observability?: {
+      metrics?: ApiMetrics;
+      metricsToken?: string;
+      errorReports?: ErrorReporter | null;
+      logger?: Logger;
+    };
   } = {},
 ): Promise<TestApi> {
   const env = readApiEnv({});
-  const logger = createLogger('silent', new Writable({ write: (_c, _e, done) => done() }));
+  const { metrics, metricsToken, errorReports } = options.observability ?? {};
+  const logger =
+    options.observability?.logger ??
+    createLogger('silent', new Writable({ write: (_c, _e, done) => done() }));
   const publicApi = createPublicApi({
     db: t.db,
     logger,
@@ -64,7 +76,9 @@ export async function startTestApi(
     checkQuota: options.checkQuota ?? (async () => ({ allowed: true, used: 0, included: 100 })),
     keepAliveMs: options.keepAliveMs,
     onTicketCreated: options.onTicketCreated,
-    onFirstToken: options.onFirstToken,
+    onFirstToken:
+      options.onFirstToken ??
+      (metrics ? (serverMs) => metrics.observeFirstToken(serverMs / 1000) : undefined),
   });
   const realtime = await listenConversationSignals(t.queueTarget, publicApi.hub.dispatch);
   const server = createApiServer(
@@ -79,8 +93,10 @@ export async function startTestApi(
         limitNamespace: `test-${randomUUID()}`,
         ...options.management,
       }),
+      metrics,
+      errorReports,
     },
-    defaultRoutes({ production: false }),
+    defaultRoutes({ production: false, metricsToken }),
   );
   // A deep accept queue: load tests open a thousand connections at once.
   await new Promise<void>((resolve) =>
