@@ -117,6 +117,14 @@ export async function sendFeedback(session: Session, messageId: string, value: 1
   );
 }
 
+/** A press on an action card: confirm a proposal, or a form's or slot's values. */
+export async function runCardAction(
+  session: Session,
+  request: { proposalId: string } | { action: string; params: Record<string, unknown> },
+): Promise<{ messageId: string; text: string; card: { type: string } & Record<string, unknown> }> {
+  return (await post(`${base(session)}/actions`, request, session.token)).json();
+}
+
 export async function sendRating(session: Session, rating: number) {
   await post(`${base(session)}/rating`, { rating }, session.token);
 }

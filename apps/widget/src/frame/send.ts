@@ -7,6 +7,7 @@ import { saveFeedback, showDeferred, start } from './conversation';
 import type { SseEvent } from './sse';
 import type { Ctx } from './state';
 import { clearError, countUnread, describe, parseJson, showError } from './state';
+import { showCards, type CardData } from './action-cards';
 import {
   addFeedback,
   fillAnswer,
@@ -46,6 +47,8 @@ function onAnswerEvent(
     fillAnswer(answer.element, answer.text, answer.sources, ctx.t);
     log.follow();
   }
+  if (event.event === 'cards' && answer.element && Array.isArray(data.cards))
+    showCards(ctx, answer.element, data.cards as CardData[]);
   if (event.event === 'done') finish(ctx, answer, data);
   if (event.event === 'error')
     showError(ctx, typeof data.message === 'string' && data.message ? data.message : ctx.t.failed);

@@ -65,6 +65,7 @@ export const CSS =
   '.slot:empty{display:none}' +
   '.card{display:flex;flex-direction:column;gap:10px;padding:12px;border:1px solid #d1d5db;border-radius:12px}' +
   '.card h2{margin:0;font-size:15px}.card p{margin:0}' +
+  '.msg .card{margin-top:6px;gap:6px;font-size:14px}.card dl{display:grid;grid-template-columns:auto 1fr;gap:2px 8px;margin:0}.card dd{margin:0}.card label{display:flex;flex-direction:column;gap:2px}' +
   'label{display:flex;flex-direction:column;gap:3px;font-size:13px;font-weight:600}' +
   'input,textarea{width:100%;padding:8px;border:1px solid #6b7280;border-radius:8px;background:#fff;font-weight:400}' +
   '[aria-invalid=true]{border-color:#b91c1c}' +

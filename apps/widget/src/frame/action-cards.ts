@@ -1,0 +1,29 @@
+// Action cards under an answer, and what their buttons do: each press is one request to the
+// API, whose answer (a new card with its words) is added as the assistant's next message.
+
+import * as api from './api';
+import type { Ctx } from './state';
+import { describe, showError } from './state';
+import { actionCard, type CardRequest } from './view/action-card';
+import { fillAnswer, messageShell } from './view/message';
+
+export type CardData = { type: string } & Record<string, unknown>;
+
+export function showCards(ctx: Ctx, answer: HTMLElement, cards: CardData[]): void {
+  for (const card of cards)
+    answer.appendChild(actionCard(card, (request) => void act(ctx, request)));
+  ctx.ui.log.follow();
+}
+
+async function act(ctx: Ctx, request: CardRequest): Promise<void> {
+  if (!ctx.session) return;
+  try {
+    const result = await api.runCardAction(ctx.session, request);
+    const element = messageShell('assistant', result.messageId);
+    fillAnswer(element, result.text, [], ctx.t);
+    ctx.ui.log.add(element);
+    showCards(ctx, element, [result.card]);
+  } catch (error) {
+    showError(ctx, describe(error, ctx.t));
+  }
+}

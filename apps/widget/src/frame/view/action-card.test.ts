@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { actionCard, type CardRequest } from './action-card';
+
+const pressed: CardRequest[] = [];
+const act = (request: CardRequest) => void pressed.push(request);
+
+describe('action cards', () => {
+  it('shows an order with its items and a tracking link, as text only', () => {
+    const card = actionCard(
+      {
+        type: 'order',
+        orderId: '1001',
+        status: 'shipped',
+        items: [{ name: '<img src=x onerror=alert(1)>', quantity: 2 }],
+        trackingUrl: 'https://track.example/1001',
+      },
+      act,
+    );
+    expect(card.dataset.card).toBe('order');
+    expect(card.textContent).toContain('#1001 · shipped');
+    expect(card.querySelector('img')).toBeNull();
+    expect(card.querySelector('a')!.getAttribute('href')).toBe('https://track.example/1001');
+  });
+
+  it('links nowhere but http(s)', () => {
+    const card = actionCard(
+      { type: 'order', orderId: '1', status: 'x', items: [], trackingUrl: 'javascript:alert(1)' },
+      act,
+    );
+    expect(card.querySelector('a')).toBeNull();
+  });
+
+  it('confirms a proposal once: the button sends its id and disables itself', () => {
+    pressed.length = 0;
+    const card = actionCard(
+      {
+        type: 'confirm',
+        proposalId: 'p-1',
+        actionName: 'book',
+        summary: 'Book a move',
+        fields: [],
+      },
+      act,
+    );
+    const button = card.querySelector('button')!;
+    button.click();
+    button.click();
+    expect(pressed).toEqual([{ proposalId: 'p-1' }]);
+    expect(button.disabled).toBe(true);
+  });
+
+  it("sends a form's values under the action's name", () => {
+    pressed.length = 0;
+    const card = actionCard(
+      {
+        type: 'form',
+        actionName: 'moving_quote',
+        title: 'Moving quote',
+        fields: [
+          { name: 'rooms', label: 'Rooms', type: 'number', required: true },
+          { name: 'piano', label: 'Piano', type: 'checkbox', required: false },
+        ],
+      },
+      act,
+    );
+    (card.querySelector('input[name=rooms]') as HTMLInputElement).value = '3';
+    card.querySelector('form')!.dispatchEvent(new Event('submit', { cancelable: true }));
+    expect(pressed).toEqual([{ action: 'moving_quote', params: { rooms: 3, piano: false } }]);
+  });
+});
