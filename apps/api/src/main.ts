@@ -9,11 +9,14 @@ import {
   type QueueTarget,
 } from '@replyline/db';
 import { chatModelFromEnv, readAiEnv } from '@replyline/ai';
+import { alertOnVisitorSignals, startAlertWorker } from '@replyline/core/alerts';
+import { readInboundEmailEnv } from '@replyline/core/email-replies';
 import { notifyPaymentFailed, notifyUsageAlert } from '@replyline/core/billing';
 import { startLeftoverWorker } from '@replyline/core';
 import { startRetentionWorker } from '@replyline/core/retention';
 import { acknowledgeHandoff, notifyTicketCreated } from '@replyline/core/tickets';
 import { startWebhookWorker } from '@replyline/core/webhooks';
+import { startBookingReminderWorker } from '@replyline/core/integrations';
 import {
   billingConfigured,
   planPricesFromEnv,
@@ -34,7 +37,12 @@ import {
 } from '@replyline/rag';
 import { configuredIntegrations, limitSettings, readApiEnv } from './env';
 import { createLogger } from './logger';
+import { startErrorReports } from './observability/error-reports';
+import { createApiMetrics, queueCountsOf } from './observability/metrics';
+import { createMetricsServer } from './observability/metrics-server';
+import { parseOtlpHeaders, startTracing } from './observability/tracing';
 import { createPublicApi } from './public/public-api';
+import { resendEmailReader, type InboundEmailOptions } from './routes/inbound-email';
 import { createManagementApi } from './routes/management';
 import { createApiServer, defaultRoutes } from './server';
 
@@ -45,9 +53,19 @@ const ragEnv = readRagEnv();
 const billingEnv = readBillingEnv();
 const stripe = stripeFromEnv(billingEnv);
 const logger = createLogger(env.LOG_LEVEL);
+const tracing = startTracing({
+  endpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT,
+  serviceName: env.OTEL_SERVICE_NAME,
+  headers: parseOtlpHeaders(env.OTEL_EXPORTER_OTLP_HEADERS),
+});
+const errorReports = startErrorReports({
+  dsn: env.SENTRY_DSN,
+  environment: env.SENTRY_ENVIRONMENT ?? env.NODE_ENV,
+});
 const { database, queueTarget } = await openConfiguredDatabase();
 const queue = await openQueue(queueTarget);
 queue.on('error', (err) => logger.error({ err }, 'job queue error'));
+const metrics = createApiMetrics({ queueCounts: queueCountsOf(queue) });
 if (env.RUN_WORKERS) await startWorkers();
 const integrations = configuredIntegrations(env);
 const publicApi = createPublicApi({
@@ -61,8 +79,12 @@ const publicApi = createPublicApi({
     dailyTokenLimit: aiEnv.AI_VISITOR_DAILY_TOKENS,
   },
   checkQuota: (tenantId, tx) => readReplyQuota(tx, tenantId),
+  onFirstToken: (serverMs) => metrics.observeFirstToken(serverMs / 1000),
   onReplyStored: async (tenantId) => {
     await notifyUsageAlert({ db: database.db, queue, dashboardUrl: env.DASHBOARD_URL }, tenantId);
+  },
+  onVisitorSignals: async (tenantId, conversationId, signals) => {
+    await alertOnVisitorSignals({ db: database.db, queue }, tenantId, conversationId, signals);
   },
   onTicketCreated: async (tenantId, ticketId) => {
     await notifyTicketCreated(
@@ -85,9 +107,20 @@ const management = createManagementApi({
   requestsPerMinute: env.RATE_LIMIT_API_KEY_PER_MINUTE,
 });
 const server = createApiServer(
-  { db: database.db, databaseKind: database.kind, integrations, logger, publicApi, management },
+  {
+    db: database.db,
+    databaseKind: database.kind,
+    integrations,
+    logger,
+    publicApi,
+    management,
+    metrics,
+    errorReports,
+  },
   defaultRoutes({
     production: env.NODE_ENV === 'production',
+    metricsToken: env.METRICS_TOKEN ?? null,
+    inboundEmail: inboundEmailFromEnv(),
     stripeWebhook:
       stripe && billingConfigured(billingEnv) && billingEnv.STRIPE_WEBHOOK_SECRET
         ? {
@@ -113,6 +146,38 @@ server.listen(env.PORT, env.HOST, () => {
     `API listening on http://${env.HOST}:${port}`,
   );
 });
+
+// Metrics on their own port, for a scraper inside the private network.
+const metricsServer = env.METRICS_PORT
+  ? createMetricsServer(metrics, env.METRICS_TOKEN ?? null)
+  : null;
+metricsServer?.listen(env.METRICS_PORT, env.METRICS_HOST, () =>
+  logger.info(`metrics on http://${env.METRICS_HOST}:${env.METRICS_PORT}/metrics`),
+);
+logger.info(
+  { tracing: Boolean(tracing), errorReports: Boolean(errorReports) },
+  'observability configured',
+);
+
+/** Customers' email replies: Resend's inbound webhook when its secret and key are set, inbound parse with its password. */
+function inboundEmailFromEnv(): InboundEmailOptions {
+  const inbound = readInboundEmailEnv();
+  const email = readEmailEnv();
+  return {
+    domain: inbound.INBOUND_EMAIL_DOMAIN,
+    parseSecret: inbound.INBOUND_PARSE_SECRET ?? null,
+    resend:
+      inbound.RESEND_INBOUND_SECRET && email.RESEND_API_KEY
+        ? {
+            signingSecret: inbound.RESEND_INBOUND_SECRET,
+            readEmail: resendEmailReader({
+              apiKey: email.RESEND_API_KEY,
+              baseUrl: email.RESEND_BASE_URL,
+            }),
+          }
+        : null,
+  };
+}
 
 /**
  * With DATABASE_URL the database is a server that `pnpm db:migrate` prepared. Without it the API
@@ -160,8 +225,10 @@ async function startWorkers() {
   await startEmailWorker(queue, { db: database.db, transport, logger });
   logger.info('email worker started');
   await startWebhookWorker(queue, { db: database.db });
+  await startAlertWorker(queue, { db: database.db });
   await startRetentionWorker(queue, { db: database.db });
-  logger.info('webhook and retention workers started');
+  await startBookingReminderWorker(queue, { db: database.db });
+  logger.info('webhook, alert, retention and booking reminder workers started');
   await startLeftoverWorker(queue, {
     db: database.db,
     model: chatModelFromEnv(aiEnv),
@@ -182,10 +249,13 @@ function shutdown(signal: string) {
   logger.info({ signal }, 'shutting down');
   // Open event streams would hold the server open: end them, the widgets reconnect elsewhere.
   server.closeAllConnections();
+  metricsServer?.close();
   server.close(
     () =>
       void Promise.allSettled([
         realtime.close(),
+        tracing?.shutdown(),
+        errorReports?.flush(),
         queue.stop({ graceful: true, wait: true, timeout: 3_000 }),
       ]).finally(() => void database.close().finally(() => process.exit(0))),
   );

@@ -10,12 +10,11 @@ import {
   legacyFrameScriptRoute,
   widgetScriptRoute,
 } from './routes/widget-script';
+import { inboundEmailRoutes, type InboundEmailOptions } from './routes/inbound-email';
 import { stripeWebhookRoute, type StripeWebhookOptions } from './routes/stripe-webhook';
+import { conversationActionRoute } from './routes/widget-api/conversation-actions';
 import { conversationEventsRoute } from './routes/widget-api/conversation-events';
-import {
-  endConversationRoute,
-  visitorTypingRoute,
-} from './routes/widget-api/conversation-handoff';
+import { endConversationRoute, visitorTypingRoute } from './routes/widget-api/conversation-handoff';
 import {
   conversationRatingRoute,
   messageFeedbackRoute,
@@ -34,12 +33,21 @@ export function defaultRoutes(options: {
   stripeWebhook?: StripeWebhookOptions | null;
   /** Serves GET /metrics on this port to holders of this bearer token; unset: not here. */
   metricsToken?: string | null;
+  /** Customers' email replies (Resend inbound, inbound parse); unset: both answer 503. */
+  inboundEmail?: InboundEmailOptions;
 }): Route[] {
   const bundles = widgetBundles({ cache: options.production });
   return [
     healthRoute,
     metricsRoute(options.metricsToken ?? null),
     stripeWebhookRoute(options.stripeWebhook ?? null),
+    ...inboundEmailRoutes(
+      options.inboundEmail ?? {
+        resend: null,
+        parseSecret: null,
+        domain: 'reply.replyline.localhost',
+      },
+    ),
     widgetScriptRoute(bundles),
     frameScriptRoute(bundles),
     legacyFrameScriptRoute(bundles),
@@ -48,6 +56,7 @@ export function defaultRoutes(options: {
     startConversationRoute,
     listMessagesRoute,
     sendMessageRoute,
+    conversationActionRoute,
     conversationEventsRoute,
     messageFeedbackRoute,
     conversationRatingRoute,

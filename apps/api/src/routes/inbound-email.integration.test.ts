@@ -12,12 +12,11 @@ import { newMember, newWorkspace } from '@replyline/core/testing';
 import { getTicket } from '@replyline/core/tickets';
 import { asUserId, type TenantId } from '@replyline/db';
 import { openTestDatabase, type TestDatabase } from '@replyline/db/testing';
-import { readReceivedEmail } from '@replyline/email/inbound';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../logger';
 import type { AppContext } from '../router';
 import { createApiServer } from '../server';
-import { inboundEmailRoutes } from './inbound-email';
+import { inboundEmailRoutes, resendEmailReader } from './inbound-email';
 
 const domain = 'reply.replyline.test';
 const signingSecret = `whsec_${Buffer.from('resend-inbound-test-secret-0123456789').toString('base64')}`;
@@ -40,10 +39,7 @@ beforeAll(async () => {
       parseSecret,
       resend: {
         signingSecret,
-        readEmail: async (id) => {
-          const email = await readReceivedEmail({ apiKey: resendKey, baseUrl: resend.url }, id);
-          return { ...email, text: email.text ?? '' };
-        },
+        readEmail: (id) => resendEmailReader({ apiKey: resendKey, baseUrl: resend.url })(id),
       },
     }),
   );

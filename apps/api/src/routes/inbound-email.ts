@@ -6,6 +6,7 @@ import {
   type InboundEmail,
 } from '@replyline/core/email-replies';
 import type { Database } from '@replyline/db';
+import { readReceivedEmail } from '@replyline/email/inbound';
 import { timingSafeEqual } from 'node:crypto';
 import { errorResponse } from '../contract/responses';
 import { HttpError, readBody, sendJson } from '../http';
@@ -171,5 +172,15 @@ function parsePostmarkJson(text: string): InboundEmail {
     subject: body.Subject,
     text: body.TextBody ?? '',
     deliveryId: `parse:${body.MessageID}`,
+  };
+}
+
+/** Reads a received email from Resend; an HTML-only email gives its text without the tags. */
+export function resendEmailReader(options: { apiKey: string; baseUrl?: string }) {
+  return async (emailId: string): Promise<Omit<InboundEmail, 'deliveryId'>> => {
+    const email = await readReceivedEmail(options, emailId);
+    const text =
+      email.text ?? (email.html ?? '').replace(/<br\s*\/?>|<\/p>/gi, '\n').replace(/<[^>]+>/g, '');
+    return { to: email.to, from: email.from, subject: email.subject, text };
   };
 }
