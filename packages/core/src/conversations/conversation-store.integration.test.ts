@@ -48,7 +48,13 @@ describe('conversation store', () => {
       tx
         .update(schema.conversations)
         .set({ status: 'resolved' })
-        .where(eq(schema.conversations.id, first.conversationId)),
+        // Filtered by tenant like the product's updates: on Citus it then goes to one shard.
+        .where(
+          and(
+            eq(schema.conversations.tenantId, tenantId),
+            eq(schema.conversations.id, first.conversationId),
+          ),
+        ),
     );
     const later = await startConversation(t.db, tenantId, {
       visitorId: 'v1',
@@ -175,7 +181,7 @@ describe('conversation store', () => {
       tx
         .update(schema.conversations)
         .set({ status: 'escalated' })
-        .where(eq(schema.conversations.id, a1)),
+        .where(and(eq(schema.conversations.tenantId, tenantId), eq(schema.conversations.id, a1))),
     );
     const store = (
       conversationId: string,
