@@ -1,5 +1,6 @@
 // The inbox's live feed through the route handler Next mounts: who may open it, and that a
 // change committed in the workspace arrives as a server-sent event while others' do not.
+import { announceTyping } from '@replyline/core';
 import { createTenant, schema, withTenant, type TenantId } from '@replyline/db';
 import { describe, expect, it, vi } from 'vitest';
 import type { DashboardServer } from '~/server/db';
@@ -85,4 +86,28 @@ describe('the inbox event stream', () => {
     );
     expect(text.match(/event: conversation/g)).toHaveLength(1);
   });
+
+  it("passes on the customer's typing in the member's workspace only, never an agent's", async () => {
+    const { tenantId, cookie } = await workspace();
+    const elsewhere = await workspace();
+    const theirs = await newConversation(elsewhere.tenantId);
+    const mine = await newConversation(tenantId);
+    const stop = new AbortController();
+    const response = await openFeed(cookie, stop.signal);
+    const reading = readUntil(response, (text) => text.includes('event: typing'));
+    // Another workspace's customer typing, and this workspace's agent typing: neither is shown.
+    expect(await announceTyping(t.db, elsewhere.tenantId, theirs, 'visitor')).toBe(true);
+    expect(await announceTyping(t.db, tenantId, mine, 'agent')).toBe(true);
+    // An id of another workspace's conversation sent in this workspace's scope reaches nothing.
+    expect(await announceTyping(t.db, tenantId, theirs, 'visitor')).toBe(false);
+    expect(await announceTyping(t.db, tenantId, mine, 'visitor')).toBe(true);
+    const text = await reading;
+    stop.abort();
+    expect(text.match(/event: typing\ndata: .*/g)).toEqual([
+      `event: typing\ndata: {"conversationId":"${mine}"}`,
+    ]);
+    expect(text).not.toContain(theirs);
+    expect(text).not.toContain('"kind":"typing"');
+  });
 });
+
