@@ -25,7 +25,7 @@ export async function readBusyTimes(
   call: CalendarCall = {},
 ): Promise<Interval[]> {
   if (settings.calendarUrl) return caldavBusy(settings, settings.calendarUrl, range, call);
-  if (settings.icsFeedUrl) return feedBusy(settings.icsFeedUrl, range, call);
+  if (settings.icsFeedUrl) return feedBusy(settings.icsFeedUrl, settings.timezone, range, call);
   return [];
 }
 
@@ -49,11 +49,16 @@ async function caldavBusy(
     }),
   );
   return objects.flatMap((object) =>
-    typeof object.data === 'string' ? busyTimesOf(object.data, range) : [],
+    typeof object.data === 'string' ? busyTimesOf(object.data, range, settings.timezone) : [],
   );
 }
 
-async function feedBusy(feedUrl: string, range: Interval, call: CalendarCall): Promise<Interval[]> {
+async function feedBusy(
+  feedUrl: string,
+  timezone: string,
+  range: Interval,
+  call: CalendarCall,
+): Promise<Interval[]> {
   const response = await callVendor(
     feedUrl,
     { method: 'GET', headers: { accept: 'text/calendar' } },
@@ -65,7 +70,7 @@ async function feedBusy(feedUrl: string, range: Interval, call: CalendarCall): P
       `${FEED} answered ${response.status} ${response.statusText}.`,
     );
   try {
-    return busyTimesOf(Buffer.from(response.body).toString('utf8'), range);
+    return busyTimesOf(Buffer.from(response.body).toString('utf8'), range, timezone);
   } catch {
     throw new DomainError('unavailable', `${FEED} is not an iCalendar file.`);
   }
