@@ -73,6 +73,7 @@ const publicApi = createPublicApi({
   logger,
   limits: limitSettings(env),
   trustedProxyHops: env.TRUSTED_PROXY_HOPS,
+  actionQueue: queue,
   chat: {
     model: chatModelFromEnv(aiEnv),
     embedder: embedderFromEnv(ragEnv),

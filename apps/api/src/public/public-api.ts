@@ -1,5 +1,6 @@
 import type { Database, TenantDb, TenantId } from '@replyline/db';
 import type { ChatModel, EscalationReason } from '@replyline/ai';
+import type { IntegrationServices } from '@replyline/core/integrations';
 import type { Embedder } from '@replyline/rag';
 import type { Logger } from '../logger';
 import { createLimits, type LimitSettings, type Limits } from './limits';
@@ -30,6 +31,8 @@ export interface PublicApi {
   keepAliveMs: number;
   /** Proxies in front of this API that append to X-Forwarded-For (see `clientAddress`). */
   trustedProxyHops: number;
+  /** The job queue for actions whose effects outlive the call (booking reminders); none: no bookings. */
+  actionQueue?: IntegrationServices['queue'];
   /** Tells the team about a ticket opened from the widget (email, webhook). */
   onTicketCreated(tenantId: TenantId, ticketId: string): Promise<void>;
   /** A request for a person started a hand-off: the customer gets the acknowledgement email. */
@@ -65,6 +68,7 @@ export function createPublicApi(options: {
   chat: PublicApi['chat'];
   checkQuota: PublicApi['checkQuota'];
   keepAliveMs?: number;
+  actionQueue?: PublicApi['actionQueue'];
   onTicketCreated?: PublicApi['onTicketCreated'];
   onHandoffRequested?: PublicApi['onHandoffRequested'];
   onReplyStored?: PublicApi['onReplyStored'];
@@ -85,6 +89,7 @@ export function createPublicApi(options: {
     checkQuota: options.checkQuota,
     keepAliveMs,
     trustedProxyHops: options.trustedProxyHops ?? 0,
+    actionQueue: options.actionQueue,
     onTicketCreated: options.onTicketCreated ?? (async () => undefined),
     onHandoffRequested: options.onHandoffRequested ?? (async () => undefined),
     onReplyStored: options.onReplyStored ?? (async () => undefined),

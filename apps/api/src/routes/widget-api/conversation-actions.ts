@@ -50,6 +50,7 @@ export const conversationActionRoute = documentedRoute(conversationAction, {
     });
     const answer = await answerVisitorActionRequest(ctx.app.db, opened, request, {
       allowLocal: actionsMayReachLocal(),
+      queue: ctx.app.publicApi.actionQueue,
     });
     ctx.res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
   },

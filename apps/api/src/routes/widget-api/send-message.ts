@@ -126,7 +126,7 @@ async function answerOrHandOver(
       onVisitorMessage: ({ messageId }) =>
         void stream.send('visitor_message', { id: messageId, createdAt: new Date().toISOString() }),
     },
-    { allowLocal: actionsMayReachLocal() },
+    { allowLocal: actionsMayReachLocal(), queue: publicApi.actionQueue },
   );
   let answering = false;
   try {
