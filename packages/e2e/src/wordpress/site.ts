@@ -228,6 +228,15 @@ export class WordPressClient {
 
   constructor(readonly origin: string) {}
 
+  /** The session cookies, for a browser that should be signed in as this client is. */
+  browserCookies(): { name: string; value: string; url: string }[] {
+    return [...this.cookies].map(([name, value]) => ({
+      name,
+      value: decodeURIComponent(value),
+      url: this.origin,
+    }));
+  }
+
   async request(path: string, init: RequestInit = {}): Promise<Response> {
     const headers = new Headers(init.headers);
     headers.set('cookie', [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '));

@@ -10,7 +10,16 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { createTenant } from '@replyline/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApi, startSharedDatabase, type RunningApi, type SharedDatabase } from '../harness';
+import { hasChromium } from '../env';
+import {
+  launchChromium,
+  openWidget,
+  screenshot,
+  startApi,
+  startSharedDatabase,
+  type RunningApi,
+  type SharedDatabase,
+} from '../harness';
 import {
   inputValue,
   missingForWordPress,
@@ -270,6 +279,67 @@ describe.runIf(missing.length === 0)('the WordPress plugin in a real WordPress',
     expect(((await refused.json()) as { error: { code: string } }).error.code).toBe(
       'invalid_identity',
     );
+  });
+
+  it.runIf(hasChromium)(
+    'in Chromium, the signed-in customer’s chat opens on the WordPress page with the VIP greeting',
+    async () => {
+      const customer = new WordPressClient(site.origin);
+      await customer.logIn(VIP.user, VIP.password);
+      const browser = await launchChromium();
+      try {
+        const context = await browser.newContext();
+        await context.addCookies(customer.browserCookies());
+        const page = await context.newPage();
+        await page.goto(`${site.origin}/`);
+        const frame = await openWidget(page);
+        await frame.locator('.greeting', { hasText: GREETINGS.vip }).waitFor();
+        await screenshot(page, 'wordpress-signed-in-customer');
+      } finally {
+        await browser.close();
+      }
+    },
+  );
+
+  it('deleting the plugin in wp-admin runs its uninstall: its settings and the secret are gone', async () => {
+    const storedOptions = async () => {
+      const query = "select option_name from wp_options where option_name like 'replyline%'";
+      const { stdout } = await run('mariadb', [
+        `--socket=${mariadb.socket}`,
+        '-uroot',
+        '--skip-column-names',
+        'wordpress',
+        '-e',
+        query,
+      ]);
+      return stdout.split('\n').filter(Boolean).sort();
+    };
+    expect(await storedOptions()).toContain('replyline_identity_secret');
+    /** The Plugins screen's link for an action on this plugin (its nonce included). */
+    const linkTo = async (action: string) => {
+      const html = await admin.html('/wp-admin/plugins.php');
+      const href = html.match(
+        new RegExp(
+          `href="(plugins\\.php\\?action=${action}[^"]*replyline%2Freplyline\\.php[^"]*)"`,
+        ),
+      )?.[1];
+      expect(href, `a ${action} link`).toBeDefined();
+      return `/wp-admin/${href!.replace(/&amp;/g, '&')}`;
+    };
+    await admin.request(await linkTo('deactivate'));
+    const deletePage = await linkTo('delete-selected');
+    const confirm = await admin.html(deletePage);
+    // WordPress found uninstall.php: it asks to delete "files and data".
+    expect(confirm).toContain('Yes, delete these files and data');
+    const deleted = await admin.submit(deletePage, {
+      'verify-delete': '1',
+      action: 'delete-selected',
+      'checked[]': 'replyline/replyline.php',
+      _wpnonce: inputValue(confirm, '_wpnonce'),
+      _wp_http_referer: inputValue(confirm, '_wp_http_referer'),
+    });
+    expect(deleted).toContain('deleted=');
+    expect(await storedOptions()).toEqual([]);
   });
 
   async function startChat(identity: { token: string }) {

@@ -204,6 +204,28 @@ describe('widget.update', () => {
     ).toBe('BAD_REQUEST');
   });
 
+  it('saves greetings by customer type (on any plan), empty ones unset, and refuses a bad VIP rule', async () => {
+    const { tenantId, ids, as } = await workspace('free');
+    const current = (await stored(tenantId)).branding;
+    const customerGreetings = { new: ' Welcome! ', returning: '', vip: 'Hi VIP', vipMinOrders: 4 };
+    await as(ids.admin).widget.update({ branding: { ...current, customerGreetings } });
+    expect((await stored(tenantId)).branding.customerGreetings).toEqual({
+      new: 'Welcome!',
+      vip: 'Hi VIP',
+      vipMinOrders: 4,
+    });
+    for (const vipMinOrders of [1, 51, 2.5])
+      expect(
+        await code(
+          as(ids.admin).widget.update({
+            branding: { ...current, customerGreetings: { ...customerGreetings, vipMinOrders } },
+          }),
+        ),
+        `vipMinOrders ${vipMinOrders}`,
+      ).toBe('BAD_REQUEST');
+    expect(await code(as(ids.agent).widget.update({ branding: current }))).toBe('FORBIDDEN');
+  });
+
   it('on the Free plan, keeps the colours and logo but lets the words change', async () => {
     const { tenantId, ids, as } = await workspace('free');
     const current = (await stored(tenantId)).branding;
