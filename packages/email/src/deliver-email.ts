@@ -39,6 +39,7 @@ export async function deliverEmail(
       html: outboundEmails.html,
       text: outboundEmails.text,
       attachments: outboundEmails.attachments,
+      metadata: outboundEmails.metadata,
       status: outboundEmails.status,
     })
     .from(outboundEmails)
@@ -50,7 +51,9 @@ export async function deliverEmail(
   if (email.status !== 'queued') return 'already-done';
 
   try {
-    const result = await deps.transport.send(email);
+    const { metadata, ...rest } = email;
+    const replyTo = typeof metadata.replyTo === 'string' ? metadata.replyTo : undefined;
+    const result = await deps.transport.send({ ...rest, replyTo });
     await deps.db
       .update(outboundEmails)
       .set({

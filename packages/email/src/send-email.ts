@@ -39,6 +39,11 @@ export interface SendEmailInput<N extends TemplateName> {
   metadata?: Record<string, unknown>;
   /** Files sent with it (a calendar invitation); kept on the row, so the outbox shows them too. */
   attachments?: EmailAttachment[];
+  /**
+   * Where the recipient's answer goes: a ticket's signed reply address, so an emailed reply is
+   * threaded into the ticket. Kept in the row's metadata (`replyTo`); unset: the sender.
+   */
+  replyTo?: string;
 }
 
 /**
@@ -52,6 +57,9 @@ export async function sendEmail<N extends TemplateName>(
 ): Promise<{ emailId: string }> {
   const to = ZEmailAddress.safeParse(input.to.trim());
   if (!to.success) throw new EmailPropsError(input.template, ['to must be an email address']);
+  const replyTo = input.replyTo === undefined ? null : ZEmailAddress.safeParse(input.replyTo);
+  if (replyTo && !replyTo.success)
+    throw new EmailPropsError(input.template, ['replyTo must be an email address']);
   const rendered = await renderEmail(input.template, input.props);
 
   const [row] = await deps.db
@@ -60,7 +68,7 @@ export async function sendEmail<N extends TemplateName>(
       to: to.data,
       template: input.template,
       ...rendered,
-      metadata: input.metadata ?? {},
+      metadata: replyTo ? { ...input.metadata, replyTo: replyTo.data } : (input.metadata ?? {}),
       attachments: input.attachments ?? [],
     })
     .returning({ id: schema.outboundEmails.id });

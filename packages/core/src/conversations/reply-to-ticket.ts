@@ -8,6 +8,7 @@ import {
 } from '@replyline/db';
 import { sendEmail, type EmailRetry } from '@replyline/email';
 import { and, eq, sql } from 'drizzle-orm';
+import { ticketReplyAddress } from '../email-replies/reply-address';
 
 const { events, messages, tenants, tickets, users } = schema;
 
@@ -61,6 +62,8 @@ export async function replyToTicket(
         reply: reply.content,
       },
       metadata: { tenantId, ticketId },
+      // The customer's answer comes back to this ticket (see email-replies).
+      replyTo: ticketReplyAddress(tenantId, ticket.number),
     },
   );
   await withTenant(deps.db, tenantId, async (tx) => {

@@ -7,9 +7,10 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTicket } from '../conversations';
 import { getTicket } from '../tickets/get-ticket';
+import { replyToTicket } from '../conversations/reply-to-ticket';
 import { newMember, newWorkspace } from '../testing';
 import { receiveTicketReply } from './receive-ticket-reply';
-import { ticketReplyAddress } from './reply-address';
+import { readReplyAddress, ticketReplyAddress } from './reply-address';
 
 const domain = 'reply.replyline.test';
 let t: TestDatabase;
@@ -67,6 +68,35 @@ describe('email replies to tickets', () => {
     expect(await repliesOf(b.tenantId, b.ticketId)).toEqual([]);
     expect((await getTicket(t.db, a.tenantId, a.ticketId))?.ticket.status).toBe('open');
     expect((await getTicket(t.db, b.tenantId, b.ticketId))?.ticket.status).toBe('pending');
+  });
+
+  it('an agent’s emailed reply carries the ticket’s address, and the answer to it comes back', async () => {
+    const a = await workspaceWithTicket('Dune');
+    const agent = asUserId(await newMember(t.db, a.tenantId, 'agent'));
+    const queue = { send: async () => 'job' };
+    const sent = await replyToTicket({ db: t.db, queue }, a.tenantId, a.ticketId, {
+      authorUserId: agent,
+      content: 'A new pole is on its way.',
+    });
+    const [row] = await t.db
+      .select({ metadata: schema.outboundEmails.metadata })
+      .from(schema.outboundEmails)
+      .where(eq(schema.outboundEmails.id, sent!.emailId));
+    const replyTo = String(row!.metadata.replyTo);
+    expect(readReplyAddress(replyTo)).toEqual({ tenantId: a.tenantId, ticketNumber: 1 });
+    const domainOfAddress = replyTo.split('@')[1]!;
+    expect(
+      await receiveTicketReply(
+        t.db,
+        {
+          to: [replyTo],
+          from: 'ann@example.com',
+          text: 'Got it, thanks!',
+          deliveryId: randomUUID(),
+        },
+        { domain: domainOfAddress },
+      ),
+    ).toMatchObject({ status: 'threaded', ticketId: a.ticketId });
   });
 
   it('refuse mail without a signed address, whatever its subject or sender, and thread a redelivery once', async () => {

@@ -30,7 +30,7 @@ const email = {
 describe('the Resend transport, against a local stub of its API', () => {
   it('posts the email with the SDK: bearer key, JSON body, idempotency key; returns the id', async () => {
     const transport = resendTransport({ apiKey: API_KEY, from: FROM, baseUrl: stub.url });
-    const result = await transport.send(email);
+    const result = await transport.send({ ...email, replyTo: 'reply+abc234@reply.acme.example' });
 
     expect(stub.requests).toHaveLength(1);
     const [request] = stub.requests;
@@ -46,6 +46,7 @@ describe('the Resend transport, against a local stub of its API', () => {
       subject: 'Re: your request #7',
       html: '<p>Hello</p>',
       text: 'Hello',
+      reply_to: 'reply+abc234@reply.acme.example',
     });
     expect(result).toEqual({ status: 'sent', providerMessageId: stub.accepted[0]!.id });
   });

@@ -32,6 +32,7 @@ export function resendTransport(options: ResendTransportOptions): EmailTransport
           subject: email.subject,
           html: email.html,
           text: email.text,
+          ...(email.replyTo ? { replyTo: email.replyTo } : {}),
           ...(email.attachments?.length
             ? {
                 attachments: email.attachments.map(({ filename, contentType, content }) => ({

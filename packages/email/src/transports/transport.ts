@@ -6,6 +6,8 @@ export interface OutgoingEmail {
   subject: string;
   html: string;
   text: string;
+  /** Where the recipient's answer goes (a ticket's signed reply address); unset: the sender. */
+  replyTo?: string;
   /** Files to attach, content in base64. */
   attachments?: { filename: string; contentType: string; content: string }[];
 }
