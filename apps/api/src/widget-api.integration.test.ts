@@ -3,6 +3,7 @@ import { handBackToBot, postAgentMessage } from '@replyline/core';
 import { checkReplyQuota, readReplyQuota } from '@replyline/billing';
 import { schema, withTenant, type TenantId } from '@replyline/db';
 import { openTestDatabase, type TestDatabase } from '@replyline/db/testing';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIdentity } from './public/identity';
 import type { AppContext } from './router';
@@ -312,7 +313,11 @@ describe('sending a message', () => {
     const paused = parseSse(await (await send(c, 'How long does delivery take?')).text());
     expect(paused.map((e) => e.event)).toEqual(['visitor_message', 'done']);
     expect(paused[1]!.data).toMatchObject({ messageId: null, handledByHuman: true });
-    await handBackToBot(t.db, shop.tenantId, c.conversationId);
+    await handBackToBot(
+      { db: t.db, queue: { send: async () => null } },
+      shop.tenantId,
+      c.conversationId,
+    );
     const answered = parseSse(await (await send(c, 'How long does delivery take?')).text());
     expect(answered.at(-1)!.data).toMatchObject({ handledByHuman: false });
   });
@@ -428,7 +433,12 @@ describe('live updates, feedback and escalation', () => {
       authorName: 'Support team',
     });
     const status = await stream.next((e) => e.event === 'status');
-    expect(status.data).toEqual({ status: 'open', botPaused: true });
+    expect(status.data).toEqual({
+      status: 'open',
+      botPaused: true,
+      handoff: 'person',
+      agent: null,
+    });
     await stream.close();
   });
 
@@ -502,6 +512,60 @@ describe('live updates, feedback and escalation', () => {
       expect(((await bad.json()) as ErrorBody).error.message).toContain('email');
     } finally {
       await notifying.close();
+    }
+  });
+});
+
+describe('hand-off', () => {
+  it('acknowledges a request for a person once per hand-off, passes typing on, and ends on request', async () => {
+    const pro = await shopTenant(t, `pro-${randomUUID().slice(0, 8)}`);
+    await t.db
+      .update(schema.tenants)
+      .set({ plan: 'pro' })
+      .where(eq(schema.tenants.id, pro.tenantId));
+    const acknowledged: string[] = [];
+    const proApi = await startTestApi(t, {
+      onHandoffRequested: async (_tenantId, ticketId) => void acknowledged.push(ticketId),
+    });
+    try {
+      const c = (await (
+        await post(proApi.base, '/v1/conversations', {
+          key: pro.publishableKey,
+          visitorId: visitor(),
+        })
+      ).json()) as Started;
+      const auth = { authorization: `Bearer ${c.token}` };
+      const path = (tail: string) => `/v1/conversations/${c.conversationId}/${tail}`;
+      // Nothing is stored before the first message: nothing to end yet.
+      const early = await post(proApi.base, path('end'), {}, auth);
+      expect(early.status).toBe(404);
+      for (const message of ['A person, please.', 'Still there?']) {
+        const res = await post(
+          proApi.base,
+          path('escalate'),
+          { email: 'kari@example.com', message },
+          auth,
+        );
+        expect(res.status).toBe(201);
+      }
+      await expect.poll(() => acknowledged.length).toBe(1);
+      const history = (await (
+        await fetch(`${proApi.base}${path('messages')}`, { headers: auth })
+      ).json()) as { messages: { role: string; handoff: string | null }[] };
+      expect(history.messages.map((m) => m.handoff ?? m.role)).toEqual([
+        'visitor',
+        'waiting',
+        'visitor',
+      ]);
+      expect((await post(proApi.base, path('typing'), {}, auth)).status).toBe(204);
+      expect((await post(proApi.base, path('typing'), { text: 'x' }, auth)).status).toBe(400);
+      expect((await post(proApi.base, path('end'), {}, auth)).status).toBe(204);
+      const ended = (await (
+        await fetch(`${proApi.base}${path('messages')}`, { headers: auth })
+      ).json()) as { messages: { handoff: string | null }[] };
+      expect(ended.messages.at(-1)!.handoff).toBe('ended');
+    } finally {
+      await proApi.close();
     }
   });
 });

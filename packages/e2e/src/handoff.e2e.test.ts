@@ -107,9 +107,10 @@ describe.runIf(hasChromium)('the hand-off cycle, in Chromium', () => {
     // In order: the request, "waiting", the number; no rating yet; the header names nobody.
     const log = widget.locator('[role="log"] > *');
     const order = await log.evaluateAll((els) =>
-      els.map((el) =>
-        el.getAttribute('data-handoff') ??
-        (el.hasAttribute('data-ticket-number') ? 'ticket' : el.getAttribute('data-role')),
+      els.map(
+        (el) =>
+          el.getAttribute('data-handoff') ??
+          (el.hasAttribute('data-ticket-number') ? 'ticket' : el.getAttribute('data-role')),
       ),
     );
     expect(order).toEqual(['visitor', 'waiting', 'ticket']);

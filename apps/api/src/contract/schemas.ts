@@ -159,7 +159,7 @@ export const EscalateRequestSchema = z.object({
 export const TicketSchema = z.object({ ticketNumber: z.number().int() });
 
 /** Nothing to say: the path and the token are the whole request. */
-export const EmptyRequestSchema = z.object({}).openapi('EmptyRequest');
+export const EmptyRequestSchema = z.strictObject({}).openapi('EmptyRequest');
 
 /**
  * Any string: a token for another conversation answers 403 and an unknown message id 404,

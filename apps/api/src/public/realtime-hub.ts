@@ -72,7 +72,8 @@ async function readUpdate(
   signal: ConversationSignal,
 ): Promise<ConversationUpdate | null> {
   // Only the agent's typing goes to the widget: the visitor's own typing is for the inbox.
-  if (signal.kind === 'typing') return signal.by === 'agent' ? { type: 'typing', by: 'agent' } : null;
+  if (signal.kind === 'typing')
+    return signal.by === 'agent' ? { type: 'typing', by: 'agent' } : null;
   if (signal.kind === 'message') {
     const [message] = await listMessages(db, tenantId, signal.conversationId, [signal.id]);
     return message ? { type: 'message', message } : null;

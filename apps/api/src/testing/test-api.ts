@@ -49,6 +49,7 @@ export async function startTestApi(
     checkQuota?: (tenantId: TenantId, tx: TenantDb) => Promise<QuotaCheck>;
     keepAliveMs?: number;
     onTicketCreated?: (tenantId: TenantId, ticketId: string) => Promise<void>;
+    onHandoffRequested?: (tenantId: TenantId, ticketId: string) => Promise<void>;
     onFirstToken?: (serverMs: number) => void;
     /** The management API's per-key limit and queue (see createManagementApi). */
     management?: Omit<Parameters<typeof createManagementApi>[0], 'db' | 'limitNamespace'>;
@@ -76,6 +77,7 @@ export async function startTestApi(
     checkQuota: options.checkQuota ?? (async () => ({ allowed: true, used: 0, included: 100 })),
     keepAliveMs: options.keepAliveMs,
     onTicketCreated: options.onTicketCreated,
+    onHandoffRequested: options.onHandoffRequested,
     onFirstToken:
       options.onFirstToken ??
       (metrics ? (serverMs) => metrics.observeFirstToken(serverMs / 1000) : undefined),

@@ -415,7 +415,12 @@ describe('talking to a human', () => {
       json({
         messages: [
           message({ id: 'e1', role: 'visitor', content: 'Please call me' }),
-          message({ id: 'w1', role: 'system', content: 'Waiting for a person…', handoff: 'waiting' }),
+          message({
+            id: 'w1',
+            role: 'system',
+            content: 'Waiting for a person…',
+            handoff: 'waiting',
+          }),
         ],
       }),
     );
@@ -462,7 +467,12 @@ describe('talking to a human', () => {
     await vi.waitFor(() => expect(api.events).toHaveLength(1));
     api.events[0]!.send(
       'message',
-      message({ id: 'x1', role: 'system', content: 'This conversation has ended.', handoff: 'ended' }),
+      message({
+        id: 'x1',
+        role: 'system',
+        content: 'This conversation has ended.',
+        handoff: 'ended',
+      }),
     );
     await found('[data-message-id="x1"]');
     expect($('[aria-label="4 stars"]')).toBe(star);
@@ -636,7 +646,13 @@ describe('live updates and the host page', () => {
     expect($('.head h1')!.textContent).toBe('Maja');
 
     const line = (id: string, handoff: 'joined' | 'bot_back', content: string) =>
-      message({ id, role: 'system', content, handoff, authorName: handoff === 'joined' ? 'Anna' : null });
+      message({
+        id,
+        role: 'system',
+        content,
+        handoff,
+        authorName: handoff === 'joined' ? 'Anna' : null,
+      });
     api.events[0]!.send('message', line('j1', 'joined', 'Anna joined'));
     await found('[data-message-id="j1"]');
     type('he');
@@ -646,13 +662,21 @@ describe('live updates and the host page', () => {
     api.events[0]!.send('typing', { by: 'agent' });
     const dots = await found('[data-typing="agent"]');
     expect(dots.getAttribute('aria-label')).toBe('Anna is typing…');
-    api.events[0]!.send('message', message({ id: 'g1', role: 'agent', content: 'Hi!', authorName: 'Anna' }));
+    api.events[0]!.send(
+      'message',
+      message({ id: 'g1', role: 'agent', content: 'Hi!', authorName: 'Anna' }),
+    );
     await found('[data-message-id="g1"]');
     expect($('[data-typing="agent"]')).toBeNull();
 
-    api.events[0]!.send('message', line('b1', 'bot_back', 'You’re chatting with our assistant again.'));
+    api.events[0]!.send(
+      'message',
+      line('b1', 'bot_back', 'You’re chatting with our assistant again.'),
+    );
     await found('[data-message-id="b1"]');
-    expect($('[data-message-id="b1"]')!.textContent).toBe('You’re chatting with our assistant again.');
+    expect($('[data-message-id="b1"]')!.textContent).toBe(
+      'You’re chatting with our assistant again.',
+    );
     expect($('.head h1')!.textContent).toBe('Maja');
   });
 

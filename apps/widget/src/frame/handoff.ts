@@ -18,7 +18,11 @@ export function setHandoff(ctx: Ctx, state: HandoffState, agent: Agent | null): 
   ctx.agent = state === 'person' ? agent || ctx.agent : null;
   const { tenant } = ctx.config;
   if (state === 'person' && ctx.agent)
-    ctx.ui.header.show({ name: ctx.agent.name, subtitle: tenant.name, avatarUrl: ctx.agent.avatarUrl });
+    ctx.ui.header.show({
+      name: ctx.agent.name,
+      subtitle: tenant.name,
+      avatarUrl: ctx.agent.avatarUrl,
+    });
   else if (state === 'waiting')
     ctx.ui.header.show({ name: tenant.name, subtitle: ctx.t.waiting, avatarUrl: null });
   else ctx.ui.header.show(null);

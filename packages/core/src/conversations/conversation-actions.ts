@@ -85,10 +85,7 @@ export async function endConversation(
       .where(and(scope, ne(conversations.status, 'resolved')))
       .returning({ id: conversations.id });
     if (updated.length === 0) {
-      const [exists] = await tx
-        .select({ id: conversations.id })
-        .from(conversations)
-        .where(scope);
+      const [exists] = await tx.select({ id: conversations.id }).from(conversations).where(scope);
       return Boolean(exists);
     }
     await insertHandoffLine(tx, tenantId, conversationId, {

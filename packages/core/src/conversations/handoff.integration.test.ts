@@ -61,7 +61,9 @@ async function proConversation() {
 async function thread(tenantId: TenantId, conversationId: string) {
   const messages = await listMessages(t.db, tenantId, conversationId);
   return messages.map((m) =>
-    m.role === 'system' ? `system:${m.handoff}${m.authorName ? `:${m.authorName}` : ''}` : `${m.role}:${m.content}`,
+    m.role === 'system'
+      ? `system:${m.handoff}${m.authorName ? `:${m.authorName}` : ''}`
+      : `${m.role}:${m.content}`,
   );
 }
 
@@ -126,17 +128,29 @@ describe('a person answering, and handing back', () => {
   it('announces who joined before their first reply, once per person', async () => {
     const { tenantId, conversationId } = await proConversation();
     const anna = await newMember(t.db, tenantId, 'agent');
-    await t.db.update(schema.users).set({ name: 'Anna', image: 'https://cdn.example.test/a.png' }).where(eq(schema.users.id, anna));
+    await t.db
+      .update(schema.users)
+      .set({ name: 'Anna', image: 'https://cdn.example.test/a.png' })
+      .where(eq(schema.users.id, anna));
     await escalateConversation(t.db, tenantId, conversationId, request);
-    await postAgentMessage(t.db, tenantId, conversationId, { authorUserId: anna, content: 'Hi, Anna here.' });
-    await postAgentMessage(t.db, tenantId, conversationId, { authorUserId: anna, content: 'Let me look.' });
+    await postAgentMessage(t.db, tenantId, conversationId, {
+      authorUserId: anna,
+      content: 'Hi, Anna here.',
+    });
+    await postAgentMessage(t.db, tenantId, conversationId, {
+      authorUserId: anna,
+      content: 'Let me look.',
+    });
     expect(await getConversationState(t.db, tenantId, conversationId)).toMatchObject({
       handoff: 'person',
       agent: { name: 'Anna', avatarUrl: 'https://cdn.example.test/a.png' },
     });
     const messages = await listMessages(t.db, tenantId, conversationId);
     const agentReply = messages.find((m) => m.role === 'agent')!;
-    expect(agentReply).toMatchObject({ authorName: 'Anna', authorAvatarUrl: 'https://cdn.example.test/a.png' });
+    expect(agentReply).toMatchObject({
+      authorName: 'Anna',
+      authorAvatarUrl: 'https://cdn.example.test/a.png',
+    });
     expect(await thread(tenantId, conversationId)).toEqual([
       'visitor:Hello',
       'visitor:Can a person help me?',
@@ -208,7 +222,9 @@ describe('ending', () => {
       botPaused: false,
       handoff: 'bot',
     });
-    expect((await thread(tenantId, conversationId)).filter((l) => l === 'system:ended')).toHaveLength(1);
+    expect(
+      (await thread(tenantId, conversationId)).filter((l) => l === 'system:ended'),
+    ).toHaveLength(1);
     const other = await newTenant(t);
     expect(await endConversation(t.db, other, conversationId, { byVisitor: true })).toBe(false);
   });
@@ -243,7 +259,12 @@ describe('typing', () => {
       tx
         .select({ id: schema.messages.id })
         .from(schema.messages)
-        .where(and(eq(schema.messages.tenantId, tenantId), eq(schema.messages.conversationId, conversationId))),
+        .where(
+          and(
+            eq(schema.messages.tenantId, tenantId),
+            eq(schema.messages.conversationId, conversationId),
+          ),
+        ),
     );
     expect(stored).toHaveLength(1);
   });

@@ -49,7 +49,7 @@ export interface Handoff {
 export function agentDisplayName(user: { name: string | null; email: string | null }): string {
   const name = user.name?.trim();
   if (name) return name;
-  return user.email?.split('@')[0] || 'Support';
+  return user.email?.split('@')[0] || 'Support team';
 }
 
 /**

@@ -107,7 +107,9 @@ describe('transcript', () => {
   it('says the customer waits for a person after asking for one, not that the bot answers', () => {
     const waiting = renderTranscript(at, 'escalated', 'waiting');
     expect(waiting).toContain('data-handoff="waiting"');
-    expect(waiting).toContain('Waiting for a person: the customer asked for one and the bot is quiet.');
+    expect(waiting).toContain(
+      'Waiting for a person: the customer asked for one and the bot is quiet.',
+    );
     expect(waiting).not.toContain('The bot is answering.');
     expect(waiting).toContain('>Hand back to bot</button>');
   });

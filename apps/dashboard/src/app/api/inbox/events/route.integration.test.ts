@@ -110,4 +110,3 @@ describe('the inbox event stream', () => {
     expect(text).not.toContain('"kind":"typing"');
   });
 });
-

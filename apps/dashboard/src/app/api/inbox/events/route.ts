@@ -46,7 +46,9 @@ export async function GET(request: Request): Promise<Response> {
         if (event.kind !== 'typing')
           return send(`event: conversation\ndata: ${JSON.stringify(event)}\n\n`);
         if (event.by === 'visitor')
-          send(`event: typing\ndata: ${JSON.stringify({ conversationId: event.conversationId })}\n\n`);
+          send(
+            `event: typing\ndata: ${JSON.stringify({ conversationId: event.conversationId })}\n\n`,
+          );
       });
       const keepAlive = setInterval(() => send(': still here\n\n'), KEEP_ALIVE_MS);
       stop = () => {
