@@ -42,7 +42,7 @@ export async function postAgentMessage(
       .update(conversations)
       .set({
         lastMessageAt: sql`now()`,
-        botPausedAt: sql`coalesce(${conversations.botPausedAt}, now())`,
+        botPausedAt: pausedNowUnlessPaused(),
         assignedUserId: reply.authorUserId ?? sql`${conversations.assignedUserId}`,
       })
       .where(and(eq(conversations.tenantId, tenantId), eq(conversations.id, conversationId)));
@@ -65,7 +65,7 @@ export async function takeOverConversation(
     const updated = await tx
       .update(conversations)
       .set({
-        botPausedAt: sql`coalesce(${conversations.botPausedAt}, now())`,
+        botPausedAt: pausedNowUnlessPaused(),
         assignedUserId: agentUserId,
       })
       .where(and(eq(conversations.tenantId, tenantId), eq(conversations.id, conversationId)))
@@ -109,4 +109,12 @@ export async function handBackToBot(
   const job: LeftoverJob = { tenantId, conversationId };
   await deps.queue.send(QUEUES.answerLeftovers, job, { singletonKey: conversationId });
   return true;
+}
+
+/**
+ * Keeps the first pause time, else now. The time is the app's, bound as a parameter: Citus
+ * refuses a non-immutable function such as now() inside COALESCE in an UPDATE.
+ */
+function pausedNowUnlessPaused() {
+  return sql`coalesce(${conversations.botPausedAt}, ${new Date().toISOString()}::timestamptz)`;
 }
