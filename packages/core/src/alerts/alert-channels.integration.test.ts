@@ -28,6 +28,9 @@ import { createAlertChannel, listAlertChannels } from './manage-alert-channels';
 import { sendTestAlert } from './send-test-alert';
 import { startAlertWorker } from './alert-worker';
 import { alertOnVisitorSignals } from './visitor-signals';
+import { notifyTicketCreated } from '../tickets/notify-ticket-created';
+import { setTenantWebhook } from '../webhooks/tenant-webhook';
+import { startWebhookWorker } from '../webhooks/webhook-worker';
 
 const HOSTILE_NAME = 'Eve <b>&</b> <!channel> [win](https://evil.example) *now*';
 const dashboardUrl = 'https://app.replyline.test';
@@ -353,6 +356,52 @@ describe('failures', () => {
         status: 'active',
         lastError: 'Twilio answered 429: Too Many Requests',
       });
+    } finally {
+      await boss.stop({ graceful: true, wait: true, timeout: 5_000 });
+    }
+  });
+});
+
+describe('failed deliveries', () => {
+  it('a ticket webhook that gives up after its retries alerts the channels that asked', async () => {
+    const w = await workspaceWithChannel(
+      { kind: 'slack', webhookUrl: `${provider.url}/slack/gave-up` },
+      ['delivery.failed'],
+    );
+    await setTenantWebhook(t.db, w.actor, `${provider.url}/hookfail/in`);
+    provider.failNext('/hookfail', [500, 500]);
+    const boss = await openQueue(t.queueTarget, {
+      supervise: false,
+      schedule: false,
+      pollingIntervalSeconds: 0.5,
+    });
+    boss.on('error', () => undefined);
+    try {
+      await startWebhookWorker(boss, { db: t.db, allowLocal: true, dashboardUrl });
+      await startAlertWorker(boss, {
+        db: t.db,
+        allowLocal: true,
+        dashboardUrl,
+        endpoints: endpoints(),
+      });
+      await notifyTicketCreated(
+        {
+          db: t.db,
+          queue: boss,
+          dashboardUrl,
+          webhookRetry: { retryLimit: 1, retryDelay: 0, retryBackoff: false },
+        },
+        w.tenantId,
+        w.ticketId,
+      );
+      const alerts = () => provider.requests.filter((r) => r.path === '/slack/gave-up');
+      await expect.poll(() => alerts().length, { timeout: 20_000, interval: 200 }).toBe(1);
+      expect(
+        provider.requests.filter((r) => r.path === '/hookfail/in').map((r) => r.status),
+      ).toEqual([500, 500]);
+      expect(JSON.stringify(JSON.parse(alerts()[0]!.body).blocks)).toContain(
+        'The ticket webhook gave up after every retry. The webhook answered 500',
+      );
     } finally {
       await boss.stop({ graceful: true, wait: true, timeout: 5_000 });
     }

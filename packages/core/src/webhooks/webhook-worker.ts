@@ -1,4 +1,5 @@
-import { QUEUES, type PgBoss } from '@replyline/db';
+import { QUEUES, type Database, type PgBoss, type TenantId } from '@replyline/db';
+import { emitAlert } from '../alerts/emit-alert';
 import { deliverWebhook, type WebhookDeliveryDeps } from './deliver-webhook';
 import { webhookDashboardUrl, webhooksMayReachLocal } from './env';
 import type { WebhookJob } from './webhook-job';
@@ -20,7 +21,23 @@ export async function startWebhookWorker(
     allowLocal: deps.allowLocal ?? webhooksMayReachLocal(),
     dashboardUrl: deps.dashboardUrl ?? webhookDashboardUrl(),
   };
-  return queue.work<WebhookJob>(QUEUES.outgoingWebhook, { batchSize: 1 }, async (jobs) => {
-    for (const job of jobs) await deliverWebhook(delivery, job.data);
+  return queue.work<WebhookJob>(
+    QUEUES.outgoingWebhook,
+    { batchSize: 1, includeMetadata: true },
+    async (jobs) => {
+      for (const job of jobs)
+        await deliverWebhook(delivery, job.data).catch(async (error: unknown) => {
+          if (job.retryCount >= job.retryLimit) await alertGaveUp(deps.db, queue, job.data, error);
+          throw error;
+        });
+    },
+  );
+}
+
+/** The last attempt failed too: channels that asked for 'delivery.failed' hear why. */
+async function alertGaveUp(db: Database, queue: PgBoss, job: WebhookJob, error: unknown) {
+  const reason = error instanceof Error ? error.message : String(error);
+  await emitAlert({ db, queue }, job.tenantId as TenantId, 'delivery.failed', {
+    note: `The ticket webhook gave up after every retry. ${reason}`.slice(0, 300),
   });
 }
