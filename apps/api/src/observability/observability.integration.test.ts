@@ -23,7 +23,7 @@ let shop: Awaited<ReturnType<typeof shopTenant>>;
 beforeAll(async () => {
   t = await openTestDatabase();
   shop = await shopTenant(t, `obs-${randomUUID().slice(0, 8)}`);
-}, 60_000);
+}, 120_000);
 afterAll(async () => {
   await t?.close();
 });

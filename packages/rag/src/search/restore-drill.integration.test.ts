@@ -99,7 +99,7 @@ describe('restore drill on PGlite (dumpDataDir)', () => {
     } finally {
       await opened.close();
     }
-  }, 120_000);
+  }, 240_000);
 
   it('refuses a file that is not a PGlite dump and leaves the data folder alone', async () => {
     const dataDir = join(folder, 'untouched');
@@ -141,7 +141,7 @@ describe.runIf(backupUrl)('restore drill on Postgres (pg_dump / pg_restore)', ()
     db = opened.db;
     close = opened.close;
     admin = await openDatabase({ kind: 'postgres', url: env.backup, maxConnections: 1 });
-  }, 120_000);
+  }, 240_000);
   afterAll(async () => {
     await close?.();
     await admin?.close();
@@ -166,7 +166,7 @@ describe.runIf(backupUrl)('restore drill on Postgres (pg_dump / pg_restore)', ()
     await restorePostgres(env.backup, file);
     expect(await counts()).toEqual(before);
     expect(await searchOf(db, tenantId)).toEqual(found);
-  }, 120_000);
+  }, 240_000);
 
   it('refuses a role that cannot see every tenant, and a file that is not a dump, changing nothing', async () => {
     const file = join(folder, 'refused.dump');
