@@ -28,6 +28,13 @@ describe('ticket reply addresses', () => {
     expect(readReplyAddress(address, 'reply.evil.example')).toBeNull();
     expect(readReplyAddress(`reply+${'a'.repeat(45)}@${domain}`, domain)).toBeNull();
     expect(readReplyAddress(`support@${domain}`, domain)).toBeNull();
+    // The last character's spare bit flipped: same bytes, another spelling, refused.
+    const last = address.indexOf('@') - 1;
+    const ALPHABET = 'abcdefghijklmnopqrstuvwxyz234567';
+    const respelled = ALPHABET[ALPHABET.indexOf(address[last]!) ^ 1]!;
+    expect(
+      readReplyAddress(`${address.slice(0, last)}${respelled}${address.slice(last + 1)}`, domain),
+    ).toBeNull();
   });
 });
 

@@ -35,7 +35,8 @@ export function readReplyAddress(
   const match = /^reply\+([a-z2-7]+)@(.+)$/.exec(bareAddress(address).toLowerCase());
   if (!match || match[2] !== domain.toLowerCase()) return null;
   const token = fromBase32(match[1]!);
-  if (token?.length !== TOKEN_BYTES) return null;
+  // One spelling per token: the last character's spare bit may not vary.
+  if (token?.length !== TOKEN_BYTES || base32(token) !== match[1]) return null;
   const payload = token.subarray(0, 20);
   if (!timingSafeEqual(token.subarray(20), macOf(payload))) return null;
   const hex = payload.subarray(0, 16).toString('hex');
