@@ -95,7 +95,7 @@ describe('PDF source viewer', () => {
     expect(script.status).toBe(200);
     expect(script.headers.get('content-type')).toMatch(/javascript/);
     expect((await fetch(`${api.base}/v1/source-viewer/..%2Fpackage.json`)).status).toBe(404);
-  });
+  }, 120_000);
 
   it('refuses a forged or expired link (403) and a page, document or workspace not cited (404)', async () => {
     const { shop, guideId, chat, source } = await askedAboutTheGuide();
@@ -141,5 +141,5 @@ describe('PDF source viewer', () => {
     expect(
       (await openFile(issueSourceLink(claimsOf(other.shop, chat, other.guideId, 2)))).status,
     ).toBe(404);
-  });
+  }, 120_000);
 });
