@@ -3,7 +3,7 @@ import type { Resolve } from '@replyline/net';
 import { and, eq, gt } from 'drizzle-orm';
 import { ZodError } from 'zod';
 import { DomainError } from '../domain-error';
-import type { ActionVisitor, IntegrationServices } from '../integrations/index';
+import type { ActionCard, ActionVisitor, IntegrationServices } from '../integrations/index';
 import { builtInOf, HTTP_KIND } from './action-kinds';
 import { parseActionParams, type ActionParams } from './action-parameters';
 import { clip, errorCard, type ConfirmCard, type ConversationCard } from './cards';
@@ -233,7 +233,8 @@ async function execute(
       },
       integration.parameters.parse(params),
     );
-    return { ok: card.type !== 'error', card };
+    const shown = card.type === 'slots' ? await withBookingActionName(deps, tenantId, card) : card;
+    return { ok: shown.type !== 'error', card: shown };
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     return refused(
@@ -242,6 +243,21 @@ async function execute(
         : 'It did not work this time. Please try again later, or ask for a person.',
     );
   }
+}
+
+/**
+ * A slot-finding built-in names the kind that books (`booking.book`); the widget's slot picker
+ * sends the name of this workspace's enabled action of that kind.
+ */
+async function withBookingActionName(
+  deps: ActionDeps,
+  tenantId: TenantId,
+  card: Extract<ActionCard, { type: 'slots' }>,
+): Promise<ActionCard> {
+  const booking = (await loadEnabledActions(deps.db, tenantId)).find(
+    (action) => action.kind === card.actionName,
+  );
+  return booking ? { ...card, actionName: booking.name } : card;
 }
 
 async function executeHttp(

@@ -27,6 +27,8 @@ const ZFindSlotsParams = z.object({
 
 const ZBookParams = z.object({
   start: ZStart,
+  // The slot picker sends the slot as offered; the length itself is the business's setting.
+  end: z.iso.datetime({ offset: true }).optional().describe('The end of the chosen slot.'),
   name: z.string().trim().max(120).optional().describe("The visitor's name."),
   email: z.email().optional().describe("The visitor's email, when they are not signed in."),
 });

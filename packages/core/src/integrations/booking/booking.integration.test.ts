@@ -2,7 +2,10 @@ import { openQueue, QUEUES, schema, withTenant, type PgBoss, type TenantId } fro
 import { openTestDatabase, type TestDatabase } from '@replyline/db/testing';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newWorkspace } from '../../testing';
+import { asUserId } from '@replyline/db';
+import { createAction } from '../../actions/manage-actions';
+import { confirmProposal, loadActionByName, runActionForVisitor } from '../../actions/run-action';
+import { newMember, newWorkspace } from '../../testing';
 import type { ActionRunContext } from '../contract';
 import { startCalDavServer, type CalDavServer } from '../testing/caldav-server';
 import { startLocalServer } from '../testing/local-server';
@@ -269,6 +272,57 @@ describe('booking against a CalDAV calendar', () => {
         .where(eq(schema.bookings.tenantId, tenantId)),
     );
     expect(seen).toEqual([]);
+  });
+});
+
+describe('booking through the actions framework', () => {
+  it("offers slots naming the workspace's booking action, and books once the visitor confirms", async () => {
+    const userId = asUserId(await newMember(t.db, tenantId, 'owner'));
+    const { settings } = ctx();
+    for (const [name, kind] of [
+      ['find_times', 'booking.find_slots'],
+      ['book_time', 'booking.book'],
+    ] as const)
+      await createAction(
+        t.db,
+        { tenantId, userId, requestIp: null },
+        { name, description: name, kind, settings, requiresIdentity: false, enabled: true },
+      );
+    const deps = {
+      db: t.db,
+      allowLocal: true,
+      services: { db: t.db, queue: boss },
+      now: () => NOW,
+    };
+    const [conversation] = await withTenant(t.db, tenantId, (tx) =>
+      tx.insert(schema.conversations).values({ tenantId, visitorId: 'v-cy' }).returning(),
+    );
+    const visitor = { conversationId: conversation!.id, identified: false };
+    const finder = (await loadActionByName(t.db, tenantId, 'find_times'))!;
+    const offered = await runActionForVisitor(deps, {
+      tenantId,
+      action: finder,
+      visitor,
+      params: { fromDate: '2030-01-10', days: 1 },
+    });
+    expect(offered.card).toMatchObject({ type: 'slots', actionName: 'book_time' });
+    const slot = (offered.card as { slots: { start: string; end: string }[] }).slots[0]!;
+
+    const booker = (await loadActionByName(t.db, tenantId, 'book_time'))!;
+    const proposed = await runActionForVisitor(deps, {
+      tenantId,
+      action: booker,
+      visitor,
+      params: { ...slot, email: 'cy@example.com' },
+    });
+    expect(proposed.card).toMatchObject({ type: 'confirm' });
+    const done = await confirmProposal(deps, {
+      tenantId,
+      conversationId: visitor.conversationId,
+      proposalId: (proposed.card as { proposalId: string }).proposalId,
+      visitor,
+    });
+    expect(done.card).toMatchObject({ type: 'booking', start: slot.start, status: 'confirmed' });
   });
 });
 
