@@ -53,7 +53,7 @@ describe.runIf(hasChromium && pdf)('the PDF source viewer, in Chromium', () => {
     });
     expect(await processDocument(deps, tenant.tenantId, added.documentId)).toBe('ready');
     browser = await launchChromium();
-  }, 300_000);
+  }, 480_000);
 
   afterAll(async () => {
     await browser?.close();
