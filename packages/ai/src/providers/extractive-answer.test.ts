@@ -61,7 +61,10 @@ describe('composeExtractiveAnswer', () => {
 
   it('never stitches a passage of another document onto the answer', () => {
     const faqLine = passage(2, 'The piano guide is written by our team.', { score: 9.5 });
-    const otherStory = passage(3, 'Grand pianos sink in the moon marsh.', { score: 9, kind: 'pdf' });
+    const otherStory = passage(3, 'Grand pianos sink in the moon marsh.', {
+      score: 9,
+      kind: 'pdf',
+    });
     const answer = ask('grand pianos', [pianos, faqLine, otherStory]);
     expect(answer).toContain('[1]');
     expect(answer).not.toMatch(/\[2\]|\[3\]|guide|marsh/);

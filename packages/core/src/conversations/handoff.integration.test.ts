@@ -37,8 +37,10 @@ function recordingQueue() {
   const sent: { name: string; data: unknown; options: unknown }[] = [];
   return {
     sent,
-    send: async (name: string, data: object, options?: object) => {
-      sent.push({ name, data, options });
+    // Accepts every form of the queue's `send` overloads; the tests send by name only.
+    send: async (...args: unknown[]) => {
+      const [name, data, options] = args;
+      sent.push({ name: String(name), data, options });
       return null;
     },
   };
