@@ -96,18 +96,29 @@ export function vendorFetch(options: VendorCallOptions): typeof fetch {
     const url = input instanceof Request ? input.url : String(input);
     const request: VendorRequest = {
       method: init?.method ?? 'GET',
-      headers: Object.fromEntries(new Headers(init?.headers).entries()),
+      headers: headerRecord(new Headers(init?.headers)),
       body: init?.body == null ? undefined : String(init.body),
       signal: init?.signal ?? undefined,
     };
     const response = await callVendor(url, request, options);
     const nullBody = [101, 204, 205, 304].includes(response.status);
-    return new Response(nullBody ? null : response.body, {
+    // A copy typed on a plain ArrayBuffer: what every lib's BodyInit accepts (the dashboard's DOM lib too).
+    const body = nullBody || !response.body ? null : new Uint8Array(response.body);
+    return new Response(body, {
       status: response.status,
       statusText: response.statusText,
       headers: response.headers,
     });
   };
+}
+
+/** Headers as a plain record, without the iterator methods some TypeScript DOM libs lack. */
+function headerRecord(headers: Headers): Record<string, string> {
+  const record: Record<string, string> = {};
+  headers.forEach((value, name) => {
+    record[name] = value;
+  });
+  return record;
 }
 
 function mayReachLocal(raw: string): boolean {
