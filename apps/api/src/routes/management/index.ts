@@ -1,6 +1,14 @@
 // The management API (/v1/manage/…): a workspace's own systems call it with a secret key.
 import type { Route } from '../../router';
 import {
+  createActionRoute,
+  deleteActionRoute,
+  getActionRoute,
+  listActionsRoute,
+  setActionEnabledRoute,
+  updateActionRoute,
+} from './actions';
+import {
   exportConversationsRoute,
   getConversationRoute,
   listConversationsRoute,
@@ -43,4 +51,10 @@ export const managementRoutes: Route[] = [
   listTicketsRoute,
   getTicketRoute,
   exportTicketsRoute,
+  listActionsRoute,
+  createActionRoute,
+  getActionRoute,
+  updateActionRoute,
+  setActionEnabledRoute,
+  deleteActionRoute,
 ];

@@ -1,6 +1,7 @@
 // The management API's schemas: request validation, the OpenAPI document, and through it the
 // generated types of @replyline/client.
 import { z } from '@hono/zod-openapi';
+import { ZActionInput } from '@replyline/core/actions';
 
 const dateTime = () => z.string().openapi({ format: 'date-time' });
 const uuid = () => z.string().openapi({ format: 'uuid' });
@@ -246,3 +247,78 @@ export const WebsiteParamsSchema = z.object({
 });
 
 export const QueuedSchema = z.object({ queued: z.literal(true) }).openapi('Queued');
+
+const ActionParametersSchema = z
+  .object({
+    type: z.literal('object').optional(),
+    properties: z
+      .record(
+        z.string(),
+        z.object({
+          type: z.enum(['string', 'number', 'integer', 'boolean']),
+          description: z.string().optional(),
+          enum: z.array(z.string()).optional(),
+        }),
+      )
+      .optional(),
+    required: z.array(z.string()).optional(),
+  })
+  .openapi('ActionParameters', {
+    description:
+      'A flat JSON schema of the scalar parameters the assistant or the visitor supplies (at most 20).',
+  });
+
+const ResponseFieldSchema = z.object({
+  path: z
+    .string()
+    .openapi({ description: 'A dotted path into the JSON answer, e.g. `order.status`' }),
+  label: z.string(),
+});
+
+export const ActionSchema = z
+  .object({
+    id: uuid(),
+    name: z.string().openapi({ description: 'The tool name, e.g. `order_status`' }),
+    description: z.string(),
+    kind: z
+      .string()
+      .openapi({ description: '`http` for your own endpoint, or a built-in integration' }),
+    parameters: ActionParametersSchema,
+    http: z
+      .object({
+        method: z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']),
+        urlTemplate: z.string(),
+        timeoutMs: z.number().int(),
+        responseFields: z.array(ResponseFieldSchema),
+        headerNames: z.array(z.string()).openapi({
+          description:
+            'The configured headers; their values are stored encrypted and never returned.',
+        }),
+      })
+      .nullable(),
+    settings: z.record(z.string(), z.unknown()).openapi({
+      description: 'A built-in’s settings without its secret ones (those are never returned).',
+    }),
+    requiresIdentity: z.boolean(),
+    sideEffects: z.boolean(),
+    enabled: z.boolean(),
+    updatedAt: dateTime(),
+  })
+  .openapi('Action');
+
+export const ActionListSchema = z.object({ actions: z.array(ActionSchema) }).openapi('ActionList');
+
+export const ActionParamsSchema = z.object({
+  id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }),
+});
+
+export const ActionEnabledRequestSchema = z
+  .object({ enabled: z.boolean() })
+  .openapi('ActionEnabledRequest');
+
+/** The action as its owner describes it: the same rules as the dashboard's form. */
+export const ActionInputSchema = ZActionInput.meta({
+  id: 'ActionInput',
+  description:
+    'For `kind: http` give `http` (method, URL template with `{parameter}` places, headers, timeout, response fields); header values are write-only: left out on an update, the saved ones are kept. A built-in takes `settings` (its secret ones are write-only the same way).',
+});
