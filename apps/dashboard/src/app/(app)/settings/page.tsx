@@ -63,6 +63,9 @@ export default async function SettingsPage() {
           <li>
             <a href="/settings/alerts">Alerts (Telegram, Slack, WhatsApp, SMS, Teams) →</a>
           </li>
+          <li>
+            <a href="/settings/actions">Actions (order status, bookings, your own API) →</a>
+          </li>
           {current.role === 'owner' && (
             <li>
               <a href="#delete-workspace">Delete workspace</a>
