@@ -8,7 +8,7 @@ import {
   type UserId,
 } from '@replyline/db';
 import { and, eq, isNotNull, sql } from 'drizzle-orm';
-import { insertHandoffLine, joinAsAgent } from './handoff';
+import { insertHandoffLine, joinAsAgent, writtenAfter } from './handoff';
 import type { LeftoverJob } from './answer-leftovers';
 
 const { conversations, messages } = schema;
@@ -25,7 +25,9 @@ export async function postAgentMessage(
   reply: { authorUserId: UserId | null; content: string },
 ): Promise<{ messageId: string }> {
   return withTenant(db, tenantId, async (tx) => {
-    if (reply.authorUserId) await joinAsAgent(tx, tenantId, conversationId, reply.authorUserId);
+    const joinedAt = reply.authorUserId
+      ? await joinAsAgent(tx, tenantId, conversationId, reply.authorUserId)
+      : null;
     const [row] = await tx
       .insert(messages)
       .values({
@@ -35,7 +37,7 @@ export async function postAgentMessage(
         content: reply.content,
         authorUserId: reply.authorUserId,
         // After the "joined" line written in this same transaction.
-        createdAt: sql`clock_timestamp()`,
+        createdAt: writtenAfter(joinedAt),
       })
       .returning({ id: messages.id });
     await tx

@@ -1,7 +1,7 @@
 import { planAllows } from '@replyline/billing';
 import { schema, withTenant, type Database, type TenantDb, type TenantId } from '@replyline/db';
 import { and, eq, sql } from 'drizzle-orm';
-import { insertHandoffLine, readHandoff } from './handoff';
+import { createdAtText, insertHandoffLine, readHandoff } from './handoff';
 import { insertTicket } from './open-ticket';
 
 const { conversations, events, messages, tenants } = schema;
@@ -56,11 +56,12 @@ export async function escalateConversation(
         content: request.message,
         tags: ['human_requested'],
       })
-      .returning({ id: messages.id });
+      .returning({ id: messages.id, createdAt: createdAtText });
     if (handoffStarted)
       await insertHandoffLine(tx, tenantId, conversationId, {
         kind: 'waiting',
         content: 'Waiting for a person…',
+        after: message!.createdAt,
       });
     await tx
       .update(conversations)

@@ -103,8 +103,14 @@ export async function insertHandoffLine(
   tx: TenantDb,
   tenantId: TenantId,
   conversationId: string,
-  line: { kind: HandoffLine; content: string; authorUserId?: UserId | null },
-): Promise<{ messageId: string }> {
+  line: {
+    kind: HandoffLine;
+    content: string;
+    authorUserId?: UserId | null;
+    /** The creation time of the message written just before, in this transaction. */
+    after?: string | null;
+  },
+): Promise<{ messageId: string; createdAt: string }> {
   const [row] = await tx
     .insert(messages)
     .values({
@@ -114,32 +120,48 @@ export async function insertHandoffLine(
       content: line.content,
       tags: [handoffTag(line.kind)],
       authorUserId: line.authorUserId ?? null,
-      createdAt: sql`clock_timestamp()`,
+      createdAt: writtenAfter(line.after),
     })
-    .returning({ id: messages.id });
-  return { messageId: row!.id };
+    .returning({ id: messages.id, createdAt: createdAtText });
+  return { messageId: row!.id, createdAt: row!.createdAt };
+}
+
+/** A message's creation time as Postgres wrote it (microseconds kept), for `writtenAfter`. */
+export const createdAtText = sql<string>`${messages.createdAt}::text`;
+
+/**
+ * Creation time for a message written after another one in the same transaction: the clock,
+ * but strictly later than `previous`. The clock alone can repeat a value (PGlite's is coarse)
+ * and equal times would sort by the rows' random ids.
+ */
+export function writtenAfter(previous: string | null | undefined) {
+  return previous
+    ? sql`greatest(clock_timestamp(), ${previous}::timestamptz + interval '1 microsecond')`
+    : sql`clock_timestamp()`;
 }
 
 /**
  * A person joins: "Anna joined" unless that same person is already the one answering. Written
- * before their first reply, so the customer sees who answers before the answer.
+ * before their first reply, so the customer sees who answers before the answer. Returns the
+ * line's creation time (null when none was written), for the reply to be written after it.
  */
 export async function joinAsAgent(
   tx: TenantDb,
   tenantId: TenantId,
   conversationId: string,
   agentUserId: UserId,
-): Promise<void> {
+): Promise<string | null> {
   const current = await readHandoff(tx, tenantId, conversationId);
-  if (current?.state === 'person' && current.agent?.userId === agentUserId) return;
+  if (current?.state === 'person' && current.agent?.userId === agentUserId) return null;
   const [user] = await tx
     .select({ name: users.name, email: users.email })
     .from(users)
     .where(eq(users.id, agentUserId));
   const name = agentDisplayName(user ?? { name: null, email: null });
-  await insertHandoffLine(tx, tenantId, conversationId, {
+  const joined = await insertHandoffLine(tx, tenantId, conversationId, {
     kind: 'joined',
     content: `${name} joined`,
     authorUserId: agentUserId,
   });
+  return joined.createdAt;
 }
