@@ -52,7 +52,9 @@ export async function* answerWithActions(
   options: AnswerOptions,
   deps: ActionTurnDeps,
 ): AsyncGenerator<EngineEvent> {
-  const actions = opened.context ? await loadEnabledActions(db, opened.tenantId) : [];
+  const actions = opened.context
+    ? (opened.actions ?? (await loadEnabledActions(db, opened.tenantId)))
+    : [];
   if (actions.length === 0) return yield* answerVisitorTurn(db, opened, options);
   const visitor = visitorOf(opened, options.visitorContext);
   const runDeps: ActionDeps = {

@@ -9,6 +9,7 @@ import { parseActionParams, type ActionParams } from './action-parameters';
 import { clip, errorCard, type ConfirmCard, type ConversationCard } from './cards';
 import { callEndpoint, EndpointError } from './call-endpoint';
 import { decryptJson } from './manage-actions';
+import { readEnabledActions, type LoadedAction } from './enabled-actions';
 import { resultCard } from './response-fields';
 import { templatePlaceholders } from './url-template';
 
@@ -29,7 +30,7 @@ export interface ActionDeps {
 }
 
 /** An action as it runs: with its secrets, read in the tenant's scope only. */
-export type LoadedAction = typeof actions.$inferSelect;
+export type { LoadedAction };
 
 /**
  * What running an action came to. `ok` false: it was refused or failed, and the card says why
@@ -62,12 +63,7 @@ export async function loadActionById(db: Database, tenantId: TenantId, id: strin
 
 /** The workspace's enabled actions: the tools a model is offered and the intents checked. */
 export async function loadEnabledActions(db: Database, tenantId: TenantId) {
-  return withTenant(db, tenantId, (tx) =>
-    tx
-      .select()
-      .from(actions)
-      .where(and(eq(actions.tenantId, tenantId), eq(actions.enabled, true))),
-  );
+  return withTenant(db, tenantId, (tx) => readEnabledActions(tx, tenantId));
 }
 
 /**

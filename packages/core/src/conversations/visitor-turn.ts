@@ -25,6 +25,7 @@ import {
   storeAssistantMessage,
   type ConversationRow,
 } from './conversation-store';
+import { readEnabledActions, type LoadedAction } from '../actions/enabled-actions';
 import type { ConversationState } from './read-conversation';
 import { insertConversation, type ConversationDraft } from './visitor-conversation';
 import { countVisitorTokens } from './visitor-usage';
@@ -51,6 +52,8 @@ export interface OpenedTurn<Quota> {
   quota: Quota | null;
   /** The visitor's model tokens today, when counted (`countTokensToday`). */
   tokensToday: number | null;
+  /** The workspace's enabled actions, read with the rest (absent in turns built by hand). */
+  actions?: LoadedAction[];
 }
 
 /**
@@ -71,9 +74,10 @@ export async function openVisitorTurn<Quota = never>(
   const { tenantId, conversation } = input;
   return withTenant(db, tenantId, async (tx) => {
     // Independent reads go out together: one round trip on a server instead of one each.
-    const [rows, quota] = await inParallel([
+    const [rows, quota, actions] = await inParallel([
       readTurnRows(tx, tenantId, conversation.id),
       input.readQuota ? input.readQuota(tx, tenantId) : Promise.resolve(null),
+      readEnabledActions(tx, tenantId),
     ]);
     if (!rows) throw new Error(`Tenant ${tenantId} does not exist`);
     const stored = rows.conversation;
@@ -97,6 +101,7 @@ export async function openVisitorTurn<Quota = never>(
       context,
       quota,
       tokensToday,
+      actions,
     };
   });
 }
