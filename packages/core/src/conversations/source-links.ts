@@ -16,7 +16,7 @@ const { documentFiles, documents, messages } = schema;
 /** How long a PDF source link opens: long enough to read, too short to pass around. */
 export const SOURCE_LINK_LIFETIME_MS = 60 * 60 * 1000;
 /** Where the API serves the PDF viewer; the link's token follows. */
-export const SOURCE_VIEWER_PATH = '/v1/sources/';
+export const SOURCE_VIEWER_PATH = '/sources/';
 
 /** Whose conversation a source was shown in: the only one its link opens it for. */
 export interface SourceScope {

@@ -72,7 +72,7 @@ describe('PDF source viewer', () => {
   it('opens the cited page of a PDF source with the quoted sentence, and its file', async () => {
     const { guideId, source } = await askedAboutTheGuide();
     expect(source).toMatchObject({ documentId: guideId, kind: 'pdf', page: 2 });
-    expect(source!.url).toMatch(/^\/v1\/sources\/sl1\.[\w-]+\.[\w-]+$/);
+    expect(source!.url).toMatch(/^\/sources\/sl1\.[\w-]+\.[\w-]+$/);
 
     const page = await fetch(`${api.base}${source!.url}`);
     expect(page.status).toBe(200);
@@ -80,7 +80,7 @@ describe('PDF source viewer', () => {
     const html = await page.text();
     expect(html).toContain(', page 2</h1>');
     expect(html).toContain(`"quote":"${QUOTE}"`);
-    expect(html).toContain('/v1/source-viewer/viewer.mjs');
+    expect(html).toContain('/source-viewer/viewer.mjs');
 
     const file = await fetch(`${api.base}${source!.url}/file`);
     expect(file.status).toBe(200);
@@ -91,18 +91,18 @@ describe('PDF source viewer', () => {
         .toString(),
     ).toBe('%PDF-');
 
-    const script = await fetch(`${api.base}/v1/source-viewer/pdf.min.mjs`);
+    const script = await fetch(`${api.base}/source-viewer/pdf.min.mjs`);
     expect(script.status).toBe(200);
     expect(script.headers.get('content-type')).toMatch(/javascript/);
-    expect((await fetch(`${api.base}/v1/source-viewer/..%2Fpackage.json`)).status).toBe(404);
+    expect((await fetch(`${api.base}/source-viewer/..%2Fpackage.json`)).status).toBe(404);
   }, 120_000);
 
   it('refuses a forged or expired link (403) and a page, document or workspace not cited (404)', async () => {
     const { shop, guideId, chat, source } = await askedAboutTheGuide();
     const token = source!.url!.split('/').pop()!;
     const [version, body, signature] = token.split('.');
-    const open = (link: string) => fetch(`${api.base}/v1/sources/${link}`);
-    const openFile = (link: string) => fetch(`${api.base}/v1/sources/${link}/file`);
+    const open = (link: string) => fetch(`${api.base}/sources/${link}`);
+    const openFile = (link: string) => fetch(`${api.base}/sources/${link}/file`);
 
     // Another document named in a body signed for the guide: the signature no longer fits.
     const changed = Buffer.from(

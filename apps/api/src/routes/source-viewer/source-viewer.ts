@@ -14,8 +14,10 @@ import type { RequestContext, Route } from '../../router';
 // the cited page with the quoted passage marked. The widget's link carries a signed token
 // naming the tenant, conversation, document and page (see core's source-links); every request
 // checks it and that an answer in that conversation cites that page. Nothing else opens here.
+// Pages for people, not API operations: served outside /v1 (like /widget.js), so the OpenAPI
+// document keeps describing only the API.
 
-const ASSET_PATH = '/v1/source-viewer/';
+const ASSET_PATH = '/source-viewer/';
 const VIEWER_SCRIPT = new URL('./viewer.mjs', import.meta.url);
 const ASSETS: Record<string, { file: string | URL; type: string }> = {
   'viewer.mjs': { file: VIEWER_SCRIPT, type: 'text/javascript; charset=utf-8' },
@@ -30,7 +32,7 @@ const ASSETS: Record<string, { file: string | URL; type: string }> = {
 /** The page: title, the cited page drawn by pdf.js (loaded only here), the passage marked. */
 export const sourceViewerRoute: Route = {
   method: 'GET',
-  path: '/v1/sources/:token',
+  path: '/sources/:token',
   handle: async (ctx) => {
     let cited: CitedPdf;
     try {
@@ -40,14 +42,14 @@ export const sourceViewerRoute: Route = {
       if (!refused) throw error;
       return sendPage(ctx.res, HTTP_STATUS_OF[refused.code], refusalPage(refused.message));
     }
-    sendPage(ctx.res, 200, viewerPage(cited, `/v1/sources/${ctx.params.token}/file`));
+    sendPage(ctx.res, 200, viewerPage(cited, `/sources/${ctx.params.token}/file`));
   },
 };
 
 /** The cited PDF's bytes, for the viewer page only (same token, same checks). */
 export const sourceFileRoute: Route = {
   method: 'GET',
-  path: '/v1/sources/:token/file',
+  path: '/sources/:token/file',
   handle: async (ctx) => {
     const bytes = await citedPdfBytes(ctx.app.db, readSourceLink(ctx.params.token ?? ''));
     ctx.res.writeHead(200, {

@@ -4,7 +4,7 @@
 // answer quoted. The body's data-state (loading | ready | failed) and data-marks tell a test,
 // and a screen reader through #status, how it went.
 
-const ASSETS = '/v1/source-viewer/';
+const ASSETS = '/source-viewer/';
 const source = JSON.parse(document.getElementById('source').textContent);
 const status = document.getElementById('status');
 const pageBox = document.getElementById('page');

@@ -8,7 +8,7 @@ describe('sourceItem', () => {
   it('links a web page and a PDF in a new tab, without giving the page our window', () => {
     for (const [kind, url] of [
       ['web', 'https://shop.example/care#:~:text=Dry%20the%20tent'],
-      ['pdf', '/v1/sources/sl1.abc.def'],
+      ['pdf', '/sources/sl1.abc.def'],
     ] as const) {
       const link = sourceItem({ ...base, kind, url }, '1. Guide, p. 3').querySelector('a')!;
       expect(link.getAttribute('href')).toBe(url);
