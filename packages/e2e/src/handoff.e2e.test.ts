@@ -129,12 +129,13 @@ describe.runIf(hasChromium)('the hand-off cycle, in Chromium', () => {
     await agent.locator('.transcript__typing').waitFor({ timeout: 15_000 });
     await screenshot(agent, 'handoff-inbox-waiting');
 
-    // The agent types: the visitor sees "Anna Lind is typing…".
+    // The agent types: the visitor sees that someone is writing. Anna has not joined yet (she
+    // joins with her first reply), so the widget does not know her name at this point.
     const reply = agent.locator('textarea[name=reply]');
     await reply.pressSequentially('Hi, this is Anna', { delay: 20 });
     await widget.locator('[data-typing="agent"]').waitFor({ timeout: 15_000 });
     expect(await widget.locator('[data-typing="agent"]').getAttribute('aria-label')).toBe(
-      'Anna Lind is typing…',
+      'Writing an answer…',
     );
     await reply.fill('Hi, this is **Anna**. Which order is it?');
     await agent.getByRole('button', { name: 'Send reply' }).click();
