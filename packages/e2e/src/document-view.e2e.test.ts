@@ -75,9 +75,12 @@ describe.runIf(hasChromium && pdf)(
       await page.getByRole('searchbox', { name: 'Search in this document' }).fill('bog');
       await page.getByRole('button', { name: 'Search', exact: true }).click();
       await page.getByText(/passages? with “bog”/).waitFor();
-      const found = await page.locator('[data-passage]').allInnerTexts();
-      expect(found.length).toBeGreaterThan(0);
-      for (const passage of found) expect(passage.toLowerCase()).toContain('bog');
+      // The list is replaced after the count line: wait for the found passages themselves.
+      const onlyFound = async () => {
+        const found = await page.locator('[data-passage]').allInnerTexts();
+        return found.length > 0 && found.every((passage) => passage.toLowerCase().includes('bog'));
+      };
+      await expect.poll(onlyFound, { timeout: 15_000 }).toBe(true);
       await screenshot(page, 'document-view-search');
 
       await page.getByRole('button', { name: 'Rename' }).click();
