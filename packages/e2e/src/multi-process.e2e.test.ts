@@ -81,9 +81,10 @@ describe('two API processes on one database', () => {
       (e) => e.event === 'message' && (e.data as { role: string }).role === 'agent',
     );
     expect(agent.data).toMatchObject({ content: 'Hi, this is Per from the team.' });
-    expect((await events.next((e) => e.event === 'status')).data).toEqual({
+    expect((await events.next((e) => e.event === 'status')).data).toMatchObject({
       status: 'open',
       botPaused: true,
+      handoff: 'person',
     });
     await events.close();
   });
