@@ -8,9 +8,10 @@ import type { AddressInfo } from 'node:net';
 import { asUserId, schema, withTenant, type TenantId } from '@replyline/db';
 import { openTestDatabase, type TestDatabase } from '@replyline/db/testing';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { newMember, newWorkspace } from '../testing';
 import type { ActionVisitor } from '../integrations/index';
+import { sampleWooOrder, startWooCommerceServer } from '../integrations/testing/index';
 import { createAction, getAction, updateAction } from './manage-actions';
 import {
   confirmProposal,
@@ -36,6 +37,8 @@ const ORDERS: Record<string, { email: string; status: string; internalNote: stri
 };
 
 beforeAll(async () => {
+  // The business's endpoint is a server on this machine: allowed as in development.
+  vi.stubEnv('ACTIONS_ALLOW_PRIVATE_ADDRESSES', 'true');
   t = await openTestDatabase();
   server = createServer((req, res) => {
     let body = '';
@@ -49,6 +52,7 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }, 120_000);
 afterAll(async () => {
+  vi.unstubAllEnvs();
   server?.closeAllConnections();
   await new Promise<void>((resolve) => server?.close(() => resolve()));
   await t?.close();
@@ -272,6 +276,28 @@ describe('action attacks', () => {
     ).rejects.toThrow(/set by the connection/);
   });
 
+  it('refuses a plain http:// endpoint when saved; http://localhost only with the private-address switch on', async () => {
+    const { actor } = await workspace('Shop');
+    const attempt = (urlTemplate: string) =>
+      createAction(t.db, actor, {
+        name: `plain_${Math.random().toString(36).slice(2, 8)}`,
+        description: 'Plain',
+        kind: 'http',
+        http: { urlTemplate },
+      });
+    await expect(attempt('http://shop.example.com/orders/{orderId}')).rejects.toThrow(
+      /must start with https:\/\//,
+    );
+    await expect(attempt(`${base}/orders/{orderId}`)).resolves.toMatchObject({ enabled: false });
+    vi.stubEnv('ACTIONS_ALLOW_PRIVATE_ADDRESSES', 'false');
+    try {
+      await expect(attempt(`${base}/orders/{orderId}`)).rejects.toThrow(/https:\/\//);
+      await expect(attempt('https://10.0.0.5/orders')).rejects.toThrow(/private address/);
+    } finally {
+      vi.stubEnv('ACTIONS_ALLOW_PRIVATE_ADDRESSES', 'true');
+    }
+  });
+
   it('cuts off an oversized answer and gives up on a slow endpoint within its timeout', async () => {
     const { tenantId, actor } = await workspace('Shop');
     const visitor = ada(await conversation(tenantId));
@@ -342,7 +368,7 @@ describe('action attacks', () => {
       kind: 'http',
       requiresIdentity: false,
       http: {
-        urlTemplate: `http://shop.public-looking.example:${new URL(base).port}/orders/1001`,
+        urlTemplate: `https://shop.public-looking.example:${new URL(base).port}/orders/1001`,
         timeoutMs: 1_000,
       },
       enabled: true,
@@ -480,6 +506,59 @@ describe('action attacks', () => {
     expect((await getAction(t.db, a.tenantId, action.id))!.http!.urlTemplate).toBe(
       asSeenByA.http!.urlTemplate,
     );
+  });
+
+  it('a shop built-in always needs a signed identity, and its own refusal reaches the visitor in its words', async () => {
+    const { tenantId, actor } = await workspace('Woo shop');
+    const shop = await startWooCommerceServer([
+      sampleWooOrder(),
+      sampleWooOrder({
+        id: 1002,
+        number: '1002',
+        customer_id: 8,
+        billing: { first_name: 'Grace', last_name: 'Hopper', email: 'grace@example.com' },
+      }),
+    ]);
+    try {
+      const created = await createAction(t.db, actor, {
+        name: 'order_status',
+        description: 'Order status',
+        kind: 'woocommerce.order_status',
+        settings: {
+          storeUrl: shop.url,
+          consumerKey: shop.consumerKey,
+          consumerSecret: shop.consumerSecret,
+        },
+        requiresIdentity: false, // an owner cannot make an order lookup public
+        enabled: true,
+      });
+      expect(created.requiresIdentity).toBe(true);
+      const action = (await loadActionById(t.db, tenantId, created.id))!;
+      const run = async (visitor: ActionVisitor) =>
+        runActionForVisitor(deps(), { tenantId, action, visitor, params: { orderId: '1002' } });
+      const anonymous = await run({
+        conversationId: await conversation(tenantId),
+        identified: false,
+      });
+      expect(anonymous.card.type).toBe('identify');
+      const notHers = await run(ada(await conversation(tenantId)));
+      expect(notHers).toEqual({
+        ok: false,
+        card: {
+          type: 'error',
+          message: 'That order is not on your account, so its details cannot be shown here.',
+        },
+      });
+      // A vendor failure stays generic for the visitor: the shop's answer is the owner's to read.
+      shop.consumerSecret = 'changed-in-the-shop';
+      const broken = await run({ ...ada(await conversation(tenantId)) });
+      expect(broken.card).toEqual({
+        type: 'error',
+        message: 'It did not work this time. Please try again later, or ask for a person.',
+      });
+    } finally {
+      await shop.close();
+    }
   });
 
   it('keeps header values encrypted at rest and never returns them', async () => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ZActionParameters } from './action-parameters';
 import { urlTemplateProblem } from './url-template';
+import { actionsMayReachLocal } from './env';
 
 /** Header names a caller may not set: they belong to the connection or to us. */
 const RESERVED_HEADERS = new Set([
@@ -38,7 +39,7 @@ export const ZHttpCallInput = z.object({
     .trim()
     .max(2000)
     .superRefine((value, ctx) => {
-      const problem = urlTemplateProblem(value);
+      const problem = urlTemplateProblem(value, { allowLocal: actionsMayReachLocal() });
       if (problem) ctx.addIssue({ code: 'custom', message: problem });
     }),
   /** Header name -> value; values are stored encrypted. Absent on update: keep the saved ones. */
@@ -77,7 +78,11 @@ export const ZActionInput = z.object({
   http: ZHttpCallInput.optional(),
   /** A built-in's settings; its secret ones are stored encrypted. */
   settings: z.record(z.string(), z.unknown()).optional(),
-  requiresIdentity: z.boolean().default(true),
+  /**
+   * Left out: an own endpoint requires a signed identity (it may return anything personal), a
+   * built-in follows the integration (booking does not, order status always does).
+   */
+  requiresIdentity: z.boolean().optional(),
   sideEffects: z.boolean().default(false),
   enabled: z.boolean().default(false),
 });

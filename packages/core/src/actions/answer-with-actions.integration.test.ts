@@ -16,7 +16,7 @@ import {
 import { asUserId, schema, withTenant, type TenantId } from '@replyline/db';
 import { openTestDatabase, type TestDatabase } from '@replyline/db/testing';
 import { and, asc, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openVisitorTurn } from '../conversations/visitor-turn';
 import { newMember, newWorkspace } from '../testing';
 import { answerWithActions } from './answer-with-actions';
@@ -33,6 +33,8 @@ let claude: AnthropicStub;
 const shopHits: string[] = [];
 
 beforeAll(async () => {
+  // The business's endpoint is a server on this machine: allowed as in development.
+  vi.stubEnv('ACTIONS_ALLOW_PRIVATE_ADDRESSES', 'true');
   t = await openTestDatabase();
   shop = createServer((req, res) => {
     shopHits.push(req.url ?? '');

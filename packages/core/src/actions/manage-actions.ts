@@ -154,7 +154,7 @@ function storedForm(
         : null,
       settings: {},
       settingsEncrypted: null,
-      requiresIdentity: action.requiresIdentity,
+      requiresIdentity: action.requiresIdentity ?? true,
       sideEffects: action.sideEffects,
     };
   }
@@ -179,7 +179,7 @@ function storedForm(
     headersEncrypted: null,
     settings: plain,
     settingsEncrypted: Object.keys(secrets).length ? encryptSecret(JSON.stringify(secrets)) : null,
-    requiresIdentity: integration.requiresIdentity || action.requiresIdentity,
+    requiresIdentity: integration.requiresIdentity || (action.requiresIdentity ?? false),
     sideEffects: integration.sideEffects || action.sideEffects,
   };
 }

@@ -2,7 +2,7 @@ import { schema, withTenant, type Database, type TenantId } from '@replyline/db'
 import type { Resolve } from '@replyline/net';
 import { and, eq, gt } from 'drizzle-orm';
 import { ZodError } from 'zod';
-import { DomainError } from '../domain-error';
+import { DomainError, type DomainErrorCode } from '../domain-error';
 import type { ActionCard, ActionVisitor, IntegrationServices } from '../integrations/index';
 import { builtInOf, HTTP_KIND } from './action-kinds';
 import { parseActionParams, type ActionParams } from './action-parameters';
@@ -232,6 +232,7 @@ async function execute(
     const shown = card.type === 'slots' ? await withBookingActionName(deps, tenantId, card) : card;
     return { ok: shown.type !== 'error', card: shown };
   } catch (error) {
+    if (isVisitorRefusal(error)) return refused(error.message);
     const detail = error instanceof Error ? error.message : String(error);
     return refused(
       options.detailedErrors || error instanceof EndpointError
@@ -239,6 +240,24 @@ async function execute(
         : 'It did not work this time. Please try again later, or ask for a person.',
     );
   }
+}
+
+/** Refusals about the visitor's own request: their words are for the visitor as they are. */
+const VISITOR_REFUSALS = new Set<DomainErrorCode>([
+  'bad_input',
+  'unauthenticated',
+  'forbidden',
+  'not_found',
+  'conflict',
+]);
+
+/**
+ * An integration's refusal of this visitor's request ("That order is not on your account",
+ * "That time is no longer free"). A vendor or set-up failure (`unavailable`,
+ * `precondition_failed`) is the owner's to read, not the visitor's: it stays generic.
+ */
+function isVisitorRefusal(error: unknown): error is DomainError {
+  return error instanceof DomainError && VISITOR_REFUSALS.has(error.code);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { checkOutboundUrl } from '@replyline/net';
 import type { ActionParams } from './action-parameters';
 
 const PLACEHOLDER = /\{((?:visitor\.)?[A-Za-z][A-Za-z0-9_]{0,39})\}/g;
@@ -17,7 +18,10 @@ export function templatePlaceholders(template: string): string[] {
  * Why a URL template is refused, or null. Placeholders may stand only in the path or the query,
  * never in the scheme, host or port: the owner decides where a call goes, not the visitor.
  */
-export function urlTemplateProblem(template: string): string | null {
+export function urlTemplateProblem(
+  template: string,
+  rules: { allowLocal?: boolean } = {},
+): string | null {
   const unknownIdentity = templatePlaceholders(template).find(
     (name) =>
       name.startsWith('visitor.') && !(IDENTITY_PLACEHOLDERS as readonly string[]).includes(name),
@@ -36,7 +40,9 @@ export function urlTemplateProblem(template: string): string | null {
   if (url.hash) return 'The address must not contain a #fragment.';
   if (/[{}]/.test(withoutPlaceholders))
     return 'A placeholder is written {name}: letters, digits and _.';
-  return null;
+  // The outbound client's rules, told when the action is saved rather than at its first call:
+  // https only; http:// and private addresses only for a server on this machine in development.
+  return checkOutboundUrl(withoutPlaceholders, { allowPrivateAddresses: rules.allowLocal });
 }
 
 /**

@@ -286,7 +286,7 @@ describe('booking through the actions framework', () => {
       await createAction(
         t.db,
         { tenantId, userId, requestIp: null },
-        { name, description: name, kind, settings, requiresIdentity: false, enabled: true },
+        { name, description: name, kind, settings, enabled: true },
       );
     const deps = {
       db: t.db,
@@ -299,6 +299,8 @@ describe('booking through the actions framework', () => {
     );
     const visitor = { conversationId: conversation!.id, identified: false };
     const finder = (await loadActionByName(t.db, tenantId, 'find_times'))!;
+    // Left unsaid, a booking action follows the built-in: no signed identity needed.
+    expect(finder.requiresIdentity).toBe(false);
     const offered = await runActionForVisitor(deps, {
       tenantId,
       action: finder,
@@ -323,6 +325,25 @@ describe('booking through the actions framework', () => {
       visitor,
     });
     expect(done.card).toMatchObject({ type: 'booking', start: slot.start, status: 'confirmed' });
+
+    // Someone else confirming the same time later hears why, in the booking's own words.
+    const late = { conversationId: visitor.conversationId, identified: false };
+    const again = await runActionForVisitor(deps, {
+      tenantId,
+      action: booker,
+      visitor: late,
+      params: { ...slot, email: 'dee@example.com' },
+    });
+    const refused = await confirmProposal(deps, {
+      tenantId,
+      conversationId: late.conversationId,
+      proposalId: (again.card as { proposalId: string }).proposalId,
+      visitor: late,
+    });
+    expect(refused).toEqual({
+      ok: false,
+      card: { type: 'error', message: 'That time is no longer free. Please pick another slot.' },
+    });
   });
 });
 
