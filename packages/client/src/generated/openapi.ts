@@ -2710,8 +2710,7 @@ export interface components {
                  */
                 type?: "object";
             };
-            /** @default true */
-            requiresIdentity: boolean;
+            requiresIdentity?: boolean;
             settings?: {
                 [key: string]: unknown;
             };
