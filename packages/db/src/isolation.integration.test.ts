@@ -24,6 +24,7 @@ import {
   invitations,
   memberships,
   messages,
+  pushSubscriptions,
   tickets,
   usageRecords,
   users,
@@ -137,6 +138,13 @@ async function seedTenantRows(tenantId: TenantId): Promise<TenantFixture> {
       startsAt: new Date('2030-01-07T09:00:00Z'),
       endsAt: new Date('2030-01-07T09:30:00Z'),
       timezone: 'Europe/Stockholm',
+    });
+    await tx.insert(pushSubscriptions).values({
+      tenantId,
+      userId: user!.id,
+      endpoint: `https://push.example.test/${tenantId}`,
+      p256dh: 'BKey',
+      auth: 'secret',
     });
     await tx.insert(alertChannels).values({
       tenantId,

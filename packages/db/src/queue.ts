@@ -12,6 +12,7 @@ export const QUEUES = {
   bookingReminder: 'booking-reminder',
   alertDelivery: 'alert-delivery',
   answerLeftovers: 'answer-leftovers',
+  pushDelivery: 'push-delivery',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 

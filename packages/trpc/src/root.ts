@@ -7,6 +7,7 @@ import { cannedRepliesRouter } from './routers/canned-replies';
 import { inboxRouter } from './routers/inbox';
 import { knowledgeRouter } from './routers/knowledge';
 import { onboardingRouter } from './routers/onboarding';
+import { pushRouter } from './routers/push';
 import { settingsRouter } from './routers/settings';
 import { ssoRouter } from './routers/sso';
 import { teamRouter } from './routers/team';
@@ -32,6 +33,7 @@ export const appRouter = router({
   apiKeys: apiKeysRouter,
   alerts: alertsRouter,
   actions: actionsRouter,
+  push: pushRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -56,6 +56,8 @@ export interface PublicApi {
 export interface VisitorSignals {
   tags: string[];
   reason: EscalationReason | null;
+  /** This message started the conversation: a new chat for the team's devices (Web Push). */
+  started?: boolean;
 }
 
 export function createPublicApi(options: {

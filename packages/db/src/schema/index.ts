@@ -15,3 +15,4 @@ export * from './api-keys';
 export * from './alert-channels';
 export * from './actions';
 export * from './bookings';
+export * from './push-subscriptions';

@@ -17,6 +17,7 @@ import { getTranscript } from '@replyline/core/inbox';
 import { listConversations, ZListConversations } from '@replyline/core/inbox';
 import { actorOf, notFound, queueOf } from '@replyline/core';
 import { tenantProcedure } from '../procedures';
+import { pushToAssignee } from './push';
 import { router } from '../trpc';
 
 const agent = tenantProcedure.meta({ role: 'agent' });
@@ -49,6 +50,11 @@ export const inboxRouter = router({
   assign: agent.input(ZAssignConversation).mutation(async ({ ctx, input }) => {
     const assigned = await assignConversation(ctx.db, ctx.tenantId, ctx.userId, input);
     if (!assigned) throw notFound('conversation');
+    await pushToAssignee(ctx, {
+      assigneeUserId: input.assigneeUserId,
+      byUserId: ctx.userId,
+      conversationId: input.conversationId,
+    });
     return assigned;
   }),
 

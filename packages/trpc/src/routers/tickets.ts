@@ -8,6 +8,7 @@ import { updateTicket, ZUpdateTicket } from '@replyline/core/tickets';
 import { dashboardUrlOf, notFound, queueOf } from '@replyline/core';
 import { tenantProcedure } from '../procedures';
 import { router } from '../trpc';
+import { pushToAssignee } from './push';
 
 const agent = tenantProcedure.meta({ role: 'agent' });
 const ZTicket = z.object({ ticketId: z.uuid() });
@@ -26,6 +27,8 @@ export const ticketsRouter = router({
 
   update: agent.input(ZUpdateTicket).mutation(async ({ ctx, input }) => {
     if (!(await updateTicket(ctx.db, ctx.tenantId, ctx.userId, input))) throw notFound('ticket');
+    const { ticketId, assigneeUserId } = input;
+    await pushToAssignee(ctx, { assigneeUserId, byUserId: ctx.userId, ticketId });
   }),
 
   /** A ticket made by hand; owners and admins are told (email, and the webhook if set). */
@@ -37,6 +40,11 @@ export const ticketsRouter = router({
       ctx.tenantId,
       created.ticketId,
     );
+    await pushToAssignee(ctx, {
+      assigneeUserId: input.assigneeUserId,
+      byUserId: ctx.userId,
+      ticketId: created.ticketId,
+    });
     return created;
   }),
 
