@@ -42,6 +42,7 @@ export async function getTranscript(db: Database, tenantId: TenantId, conversati
           role: messages.role,
           content: messages.content,
           sources: messages.sources,
+          cards: messages.cards,
           tags: messages.tags,
           feedback: messages.feedback,
           authorUserId: messages.authorUserId,

@@ -119,9 +119,15 @@ export function ActionFields({
         <legend>Safety</legend>
         <label className="checkbox">
           <input
+            // A new action starts from its kind's need: an own endpoint or an order lookup
+            // asks for a signed-in visitor, booking does not.
+            key={action ? action.id : kind}
             type="checkbox"
             name="requiresIdentity"
-            defaultChecked={action?.requiresIdentity ?? true}
+            defaultChecked={
+              action?.requiresIdentity ??
+              (!chosen || chosen.kind === HTTP_KIND || chosen.requiresIdentity)
+            }
           />{' '}
           Requires a signed-in visitor (anything personal)
         </label>

@@ -1,9 +1,11 @@
 'use client';
 
+import type { MessageCard } from '@replyline/db/schema';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { roleName, tagLabel, tagTone } from './conversation-list';
 import { formatWhen, isoOf, type When } from './format';
 import { Markdown } from './markdown';
+import { MessageCards } from './message-cards';
 
 export interface TranscriptMessage {
   id: string;
@@ -16,6 +18,8 @@ export interface TranscriptMessage {
     page: number | null;
     heading: string | null;
   }[];
+  /** The cards the answer showed the visitor (order status, booking, result…). */
+  cards?: MessageCard[];
   tags: string[];
   feedback: number | null;
   authorName: string | null;
@@ -99,6 +103,7 @@ function MessageItem({ message }: { message: TranscriptMessage }) {
       ) : (
         <p className="message__text">{message.content}</p>
       )}
+      {message.cards && message.cards.length > 0 && <MessageCards cards={message.cards} />}
       {message.sources.length > 0 && (
         <ul className="message__sources" aria-label="Sources">
           {message.sources.map((source, i) => (
