@@ -1,5 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
+import { OfflineBanner } from '~/components/pwa/offline-banner';
+import { ServiceWorkerRegistration } from '~/components/pwa/service-worker';
 import { TRPCReactProvider } from '~/trpc/react';
 import './globals.css';
 
@@ -9,6 +11,8 @@ export const metadata: Metadata = {
   applicationName: 'Replyline',
   // The dashboard sits behind sign-in; keep it out of search results.
   robots: { index: false, follow: false },
+  // Installable (manifest.ts); on iOS the Home Screen app opens without browser chrome.
+  appleWebApp: { capable: true, title: 'Replyline', statusBarStyle: 'default' },
 };
 
 export const viewport: Viewport = {
@@ -22,6 +26,8 @@ export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
       <body>
+        <OfflineBanner />
+        <ServiceWorkerRegistration />
         <TRPCReactProvider>{children}</TRPCReactProvider>
       </body>
     </html>

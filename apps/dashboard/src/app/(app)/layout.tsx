@@ -1,11 +1,12 @@
 import { LogoMark } from '@replyline/ui/logo';
 import type { ReactNode } from 'react';
+import { InstallAppButton } from '~/components/pwa/install-app-button';
+import { SignOutButton } from '~/components/pwa/sign-out-button';
 import { SessionKeepAlive } from '~/components/session-keep-alive';
 import { SidebarNav } from '~/components/sidebar-nav';
 import { WorkspaceSwitcher } from '~/components/workspace-switcher';
 import { requireWorkspace } from '~/server/workspace';
 import { TRPCReactProvider } from '~/trpc/react';
-import { signOut } from '../actions';
 
 /** The signed-in dashboard: sidebar (workspace, sections, the person) and the page. */
 export default async function AppLayout({ children }: { children: ReactNode }) {
@@ -25,11 +26,11 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
             <span className="sidebar__email" title={user.email}>
               {user.name ?? user.email}
             </span>
-            <form action={signOut}>
-              <button type="submit" className="button button--quiet">
-                Sign out
-              </button>
-            </form>
+            <a className="sidebar__device-link" href="/settings/notifications">
+              Notifications
+            </a>
+            <InstallAppButton />
+            <SignOutButton />
           </div>
         </aside>
         <main className="shell__main">{children}</main>
