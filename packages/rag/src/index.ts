@@ -38,6 +38,7 @@ export {
   type SearchOptions,
 } from './search/search';
 export { parseFaqCsv, parseFaqMarkdown, ZFaqEntry, type TFaqEntry } from './sources/faq-import';
+export { documentText } from './sources/document-text';
 export { citationLink } from './web/text-fragment';
 export { crawlWebsite, type CrawlDeps, type CrawlSummary } from './web/crawl-website';
 export { crawlSettingsFromEnv, queueDueCrawls, startCrawlWorker } from './web/crawl-worker';

@@ -39,11 +39,11 @@ export const SourceSchema = z
     heading: z.string().nullable(),
     kind: z.enum(['web', 'faq', 'pdf', 'document']).optional().openapi({
       description:
-        'How the source opens: a web page at its url, an FAQ entry in place (answer), a PDF in the viewer at url; a document has no link.',
+        'How the source opens: a web page at its url, an FAQ entry in place (answer), a PDF or a document (Word, HTML, Markdown, text) in the viewer at url; sources stored before viewers existed have no link.',
     }),
     url: z.string().nullable().optional().openapi({
       description:
-        "A web page's address with a text fragment of the quoted sentence, or the PDF viewer's signed link (valid for an hour, for this conversation only).",
+        "A web page's address with a text fragment of the quoted sentence, or the viewer's signed link to a PDF page or a document at the quoted passage (valid for an hour, for this conversation only).",
     }),
     answer: z
       .string()

@@ -2915,7 +2915,7 @@ export interface components {
             documentId: string;
             heading: string | null;
             /**
-             * @description How the source opens: a web page at its url, an FAQ entry in place (answer), a PDF in the viewer at url; a document has no link.
+             * @description How the source opens: a web page at its url, an FAQ entry in place (answer), a PDF or a document (Word, HTML, Markdown, text) in the viewer at url; sources stored before viewers existed have no link.
              * @enum {string}
              */
             kind?: "web" | "faq" | "pdf" | "document";
@@ -2923,7 +2923,7 @@ export interface components {
             n: number;
             page: number | null;
             title: string;
-            /** @description A web page's address with a text fragment of the quoted sentence, or the PDF viewer's signed link (valid for an hour, for this conversation only). */
+            /** @description A web page's address with a text fragment of the quoted sentence, or the viewer's signed link to a PDF page or a document at the quoted passage (valid for an hour, for this conversation only). */
             url?: string | null;
         };
         SyncedFaqEntry: {

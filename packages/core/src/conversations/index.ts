@@ -58,15 +58,24 @@ export { addInternalNote, endConversation, setConversationStatus } from './conve
 export { createTicket, ZCreateTicket, type TCreateTicket } from './create-ticket';
 export { updateTicket, ZUpdateTicket, type TUpdateTicket } from './update-ticket';
 export { replyToTicket, type TicketReplyDeps } from './reply-to-ticket';
-export { assignConversation, ZAssignConversation, type TAssignConversation } from './assign-conversation';
 export {
+  assignConversation,
+  ZAssignConversation,
+  type TAssignConversation,
+} from './assign-conversation';
+export {
+  citedDocumentText,
   citedPdfBytes,
+  CITED_PASSAGE_ID,
   findCitedPdf,
+  findCitedSource,
   issueSourceLink,
   readSourceLink,
   SOURCE_LINK_LIFETIME_MS,
   sourceViewerUrl,
+  type CitedDocument,
   type CitedPdf,
+  type CitedSource,
   type SourceLinkClaims,
   type SourceOpening,
   type SourceScope,

@@ -1,12 +1,14 @@
-// The PDF source viewer end to end: an answer from a PDF lists its source with a signed
-// viewer link; the link opens the cited page with the quoted sentence, and nothing else:
-// not a forged, expired or changed link, not another page, document or workspace.
+// The source viewer end to end: an answer from a PDF lists its source with a signed viewer
+// link; the link opens the cited page with the quoted sentence, and nothing else: not a
+// forged, expired or changed link, not another page, document or workspace. An answer from a
+// Word, HTML, Markdown or text file opens the same way as a page of the document's text, the
+// quoted sentence marked, with none of the file's markup, scripts or links.
 import { randomUUID } from 'node:crypto';
 import { issueSourceLink, type SourceLinkClaims } from '@replyline/core';
 import type { TenantId } from '@replyline/db';
 import { openTestDatabase, type TestDatabase } from '@replyline/db/testing';
-import { addPdfDocument, processDocument } from '@replyline/rag';
-import { buildPdf } from '@replyline/rag/testing';
+import { addFileDocument, addPdfDocument, processDocument, type NewFile } from '@replyline/rag';
+import { buildDocx, buildPdf } from '@replyline/rag/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shopTenant, startTestApi, type TestApi } from '../../testing/test-api';
 import { newVisitorId, widgetClient, type Started } from '../../testing/widget-client';
@@ -141,5 +143,118 @@ describe('PDF source viewer', () => {
     expect(
       (await openFile(issueSourceLink(claimsOf(other.shop, chat, other.guideId, 2)))).status,
     ).toBe(404);
+  }, 120_000);
+});
+
+const HOSTILE = 'elsewhere.example';
+
+/** The same guide as each readable kind, each carrying what must never reach the page. */
+const GUIDES: Record<NewFile['kind'], string | Buffer> = {
+  markdown: `# Tent care guide
+
+Fjord Outdoor <script>alert("md")</script> [our shop](https://${HOSTILE}/shop) ![logo](https://${HOSTILE}/logo.png) <img src=x onerror="alert(1)">
+
+## Winter storage
+
+${QUOTE} Keep it in a cool place.
+`,
+  html: `<!doctype html><html><head><title>Guide</title><script>alert("head")</script></head><body><main>
+<h1>Tent care guide</h1><p>Fjord Outdoor <a href="https://${HOSTILE}/shop" onclick="alert(1)">our shop</a></p>
+<h2>Winter storage</h2><p>${QUOTE} Keep it in a cool place.</p><script>alert("body")</script>
+<iframe src="https://${HOSTILE}/frame"></iframe></main></body></html>`,
+  docx: buildDocx([
+    '# Tent care guide',
+    'Fjord Outdoor <script>alert("docx")</script>',
+    '# Winter storage',
+    `${QUOTE} Keep it in a cool place.`,
+  ]),
+  text: `Tent care guide <script>alert("txt")</script> & <b>more</b>
+
+Winter storage
+
+${QUOTE} Keep it in a cool place.
+`,
+};
+
+async function storedFile(tenantId: TenantId, kind: NewFile['kind']) {
+  const deps = { db: t.db, queue: { send: async () => null } };
+  const guide = GUIDES[kind];
+  const added = await addFileDocument(deps, tenantId, {
+    kind,
+    filename: `tent-care-${randomUUID().slice(0, 6)}.${kind === 'markdown' ? 'md' : kind}`,
+    bytes: typeof guide === 'string' ? new TextEncoder().encode(guide) : new Uint8Array(guide),
+  });
+  expect(await processDocument(deps, tenantId, added.documentId)).toBe('ready');
+  return added.documentId;
+}
+
+/** A shop whose only knowledge is the guide as a file of `kind`, and a visitor who asked. */
+async function askedAboutTheFile(kind: NewFile['kind']) {
+  const shop = await shopTenant(t, `doc-viewer-${randomUUID().slice(0, 8)}`);
+  const guideId = await storedFile(shop.tenantId, kind);
+  const client = widgetClient(api.base, shop.publishableKey);
+  const chat: Started = await client.started({ visitorId: newVisitorId() });
+  expect((await client.send(chat, 'How do I store the tent for the winter?')).status).toBe(200);
+  const { messages } = (await client.history(chat)).json<{
+    messages: {
+      role: string;
+      sources: { documentId: string; kind: string; url: string | null }[];
+    }[];
+  }>();
+  const source = messages.find((m) => m.role === 'assistant')?.sources[0];
+  return { shop, guideId, chat, source };
+}
+
+describe('document source viewer', () => {
+  it.each(['markdown', 'html', 'docx', 'text'] as const)(
+    'opens a %s source as its text with the quoted sentence marked and nothing of its markup',
+    async (kind) => {
+      const { guideId, source } = await askedAboutTheFile(kind);
+      expect(source).toMatchObject({ documentId: guideId, kind: 'document' });
+      // The fragment scrolls the page to the marked passage.
+      expect(source!.url).toMatch(/^\/sources\/sl1\.[\w-]+\.[\w-]+#cited$/);
+
+      const page = await fetch(`${api.base}${source!.url!.replace(/#.*$/, '')}`);
+      expect(page.status).toBe(200);
+      const csp = page.headers.get('content-security-policy')!;
+      expect(csp).toContain("default-src 'none'");
+      expect(csp).not.toContain('script-src');
+      const html = await page.text();
+      expect(html).toMatch(/<mark id="cited">[^<]*store it for the winter\.?<\/mark>/);
+      expect(html).toContain('data-marks="1"');
+      if (kind !== 'text') expect(html).toMatch(/<h[2-4]>Winter storage<\/h[2-4]>/);
+      // Text only: no element, address or handler of the file reaches the page.
+      expect(html).not.toMatch(/<(script|img|iframe|a|b)\b|href=|src=|onerror|onclick/i);
+      expect(html).not.toContain(HOSTILE);
+      // Plain text is shown as written, escaped.
+      if (kind === 'text') expect(html).toContain('&lt;script&gt;alert(&quot;txt&quot;)');
+    },
+    120_000,
+  );
+
+  it('refuses a forged or expired link (403), an uncited document and the file route (404)', async () => {
+    const { shop, guideId, chat, source } = await askedAboutTheFile('markdown');
+    const token = source!.url!.replace(/#.*$/, '').split('/').pop()!;
+    const [version, body, signature] = token.split('.');
+    const open = (link: string) => fetch(`${api.base}/sources/${link}`);
+
+    const forged = await open(`${version}.${body}.x${signature}`);
+    expect(forged.status).toBe(403);
+    expect(await forged.text()).toContain('This link to a source is not valid.');
+    const expired = issueSourceLink(
+      claimsOf(shop, chat, guideId, null),
+      Date.now() - 2 * 60 * 60 * 1000,
+    );
+    expect((await open(expired)).status).toBe(403);
+
+    // The viewer shows a document's text, never its stored file.
+    expect((await fetch(`${api.base}/sources/${token}/file`)).status).toBe(404);
+
+    const uncitedId = await storedFile(shop.tenantId, 'text');
+    expect((await open(issueSourceLink(claimsOf(shop, chat, uncitedId, null)))).status).toBe(404);
+    const other = await askedAboutTheFile('text');
+    expect((await open(issueSourceLink(claimsOf(shop, chat, other.guideId, null)))).status).toBe(
+      404,
+    );
   }, 120_000);
 });

@@ -5,10 +5,11 @@ import { sourceItem } from './sources';
 const base: Source = { n: 1, documentId: 'd1', title: 'Guide', page: 3, heading: null };
 
 describe('sourceItem', () => {
-  it('links a web page and a PDF in a new tab, without giving the page our window', () => {
+  it('links a web page, a PDF and a document in a new tab, without giving the page our window', () => {
     for (const [kind, url] of [
       ['web', 'https://shop.example/care#:~:text=Dry%20the%20tent'],
       ['pdf', '/sources/sl1.abc.def'],
+      ['document', '/sources/sl1.abc.def#cited'],
     ] as const) {
       const link = sourceItem({ ...base, kind, url }, '1. Guide, p. 3').querySelector('a')!;
       expect(link.getAttribute('href')).toBe(url);

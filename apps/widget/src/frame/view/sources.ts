@@ -1,6 +1,7 @@
-// A source under an answer, opened the way that suits it: a web page at the quoted sentence
-// and a PDF in the viewer (both in a new tab), an FAQ entry in place. Hooks for browser
-// tests: data-kind on the link or the FAQ entry.
+// A source under an answer, opened the way that suits it: a web page at the quoted sentence,
+// a PDF or a document (Word, HTML, Markdown, text) in the viewer at the quoted passage (all in
+// a new tab), an FAQ entry in place. Hooks for browser tests: data-kind on the link or the FAQ
+// entry.
 
 import type { Source } from '../api';
 import { h } from '../dom';
