@@ -21,7 +21,13 @@ async function act(ctx: Ctx, request: CardRequest): Promise<void> {
     const result = await api.runCardAction(ctx.session, request);
     const element = messageShell('assistant', result.messageId);
     fillAnswer(element, result.text, [], ctx.t);
-    ctx.ui.log.add(element);
+    // The events stream may have shown this message (its words, no card) before this answer
+    // came back: the answer with its card takes that place, so it is shown once.
+    const streamed = /^[\w-]+$/.test(result.messageId)
+      ? ctx.ui.log.element.querySelector(`[data-message-id="${result.messageId}"]`)
+      : null;
+    if (streamed) streamed.replaceWith(element);
+    else ctx.ui.log.add(element, result.messageId);
     showCards(ctx, element, [result.card]);
   } catch (error) {
     showError(ctx, describe(error, ctx.t));

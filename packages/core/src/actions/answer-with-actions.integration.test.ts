@@ -18,6 +18,7 @@ import { openTestDatabase, type TestDatabase } from '@replyline/db/testing';
 import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openVisitorTurn } from '../conversations/visitor-turn';
+import { getTranscript } from '../inbox/get-transcript';
 import { newMember, newWorkspace } from '../testing';
 import { answerWithActions } from './answer-with-actions';
 import { createAction } from './manage-actions';
@@ -152,6 +153,9 @@ describe('answering with actions', () => {
     expect(stored.map((m) => m.role)).toEqual(['visitor', 'assistant']);
     expect(stored[1]!.cards).toEqual([shippedCard]);
     expect(events.at(-1)).toMatchObject({ type: 'done' });
+    // The team's transcript carries the card with the answer, for the inbox to show.
+    const transcript = await getTranscript(t.db, tenantId, stored[1]!.conversationId);
+    expect(transcript!.messages.map((m) => m.cards)).toEqual([[], [shippedCard]]);
   });
 
   it('with no model: "where is my order?" uses the newest order of the signed context', async () => {

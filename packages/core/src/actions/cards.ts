@@ -17,9 +17,11 @@ export interface FormCard {
   fields: {
     name: string;
     label: string;
-    type: 'text' | 'number' | 'checkbox' | 'select';
+    type: 'text' | 'number' | 'checkbox' | 'select' | 'email' | 'hidden';
     required: boolean;
     options?: string[];
+    /** Filled in already: a hidden field carries what the visitor picked before (a slot). */
+    value?: string;
   }[];
 }
 

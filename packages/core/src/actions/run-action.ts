@@ -4,6 +4,7 @@ import { and, eq, gt } from 'drizzle-orm';
 import { ZodError } from 'zod';
 import { DomainError, type DomainErrorCode } from '../domain-error';
 import type { ActionCard, ActionVisitor, IntegrationServices } from '../integrations/index';
+import { contactFormFor } from './action-form';
 import { builtInOf, HTTP_KIND } from './action-kinds';
 import { parseActionParams, type ActionParams } from './action-parameters';
 import { clip, errorCard, type ConfirmCard, type ConversationCard } from './cards';
@@ -95,6 +96,8 @@ export async function runActionForVisitor(
     };
   const foreign = foreignOrderId(params, visitor);
   if (foreign) return refused(`Order ${foreign} is not one of the orders on your account.`);
+  const contactForm = contactFormFor(action, visitor, params);
+  if (contactForm) return { ok: true, card: contactForm };
   if (action.sideEffects) return propose(deps, input.tenantId, action, visitor, params);
   return execute(deps, input.tenantId, action, visitor, params);
 }

@@ -88,7 +88,11 @@ function CardBody({ card }: { card: ConversationCard }) {
       return (
         <p>
           The visitor would be shown a form: {card.title} (
-          {card.fields.map((f) => f.label).join(', ')})
+          {card.fields
+            .map((f) => f.label)
+            .filter(Boolean)
+            .join(', ')}
+          )
         </p>
       );
     case 'identify':

@@ -100,6 +100,7 @@ function CardBody({ card }: { card: MessageCard }) {
           <p className="muted">
             {list<{ label: string }>(card.fields)
               .map((field) => str(field.label))
+              .filter(Boolean) // hidden fields (a picked slot carried along) have no label
               .join(' · ')}
           </p>
         </>

@@ -67,4 +67,24 @@ describe('action cards', () => {
     card.querySelector('form')!.dispatchEvent(new Event('submit', { cancelable: true }));
     expect(pressed).toEqual([{ action: 'moving_quote', params: { rooms: 3, piano: false } }]);
   });
+
+  it('carries a picked slot in hidden fields along with the email asked for', () => {
+    pressed.length = 0;
+    const start = '2026-12-07T09:00:00.000Z';
+    const card = actionCard(
+      {
+        type: 'form',
+        actionName: 'book_time',
+        title: 'Where should we send the confirmation?',
+        fields: [
+          { name: 'email', label: 'Your email', type: 'email', required: true },
+          { name: 'start', label: '', type: 'hidden', required: true, value: start },
+        ],
+      },
+      act,
+    );
+    (card.querySelector('input[name=email]') as HTMLInputElement).value = 'cy@example.com';
+    card.querySelector('form')!.dispatchEvent(new Event('submit', { cancelable: true }));
+    expect(pressed).toEqual([{ action: 'book_time', params: { email: 'cy@example.com', start } }]);
+  });
 });

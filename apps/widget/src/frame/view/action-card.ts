@@ -107,6 +107,7 @@ function formOf(card: Card, send: CardAct): HTMLElement {
     type: string;
     required: boolean;
     options?: string[];
+    value?: string;
   }>(card.fields);
   const form = h(
     'form',
@@ -123,7 +124,12 @@ function formOf(card: Card, send: CardAct): HTMLElement {
               { name: field.name },
               ...(field.options ?? []).map((o) => h('option', null, o)),
             )
-          : h('input', { name: field.name, type: field.type, required: field.required }),
+          : h('input', {
+              name: field.name,
+              type: field.type,
+              required: field.required,
+              value: field.value,
+            }),
       ),
     ),
     h('button', { type: 'submit' }, 'Send'),

@@ -311,6 +311,20 @@ describe('booking through the actions framework', () => {
     const slot = (offered.card as { slots: { start: string; end: string }[] }).slots[0]!;
 
     const booker = (await loadActionByName(t.db, tenantId, 'book_time'))!;
+    // Nobody signed in and no email yet: the picked time comes back in a form asking for one.
+    const asked = await runActionForVisitor(deps, {
+      tenantId,
+      action: booker,
+      visitor,
+      params: slot,
+    });
+    expect(asked.card).toMatchObject({ type: 'form', actionName: 'book_time' });
+    expect((asked.card as { fields: unknown[] }).fields).toEqual([
+      { name: 'name', label: 'Your name', type: 'text', required: false },
+      { name: 'email', label: 'Your email', type: 'email', required: true },
+      { name: 'start', label: '', type: 'hidden', required: true, value: slot.start },
+      { name: 'end', label: '', type: 'hidden', required: true, value: slot.end },
+    ]);
     const proposed = await runActionForVisitor(deps, {
       tenantId,
       action: booker,
