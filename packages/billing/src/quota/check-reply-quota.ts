@@ -39,23 +39,24 @@ export async function readReplyQuota(
   now: Date = new Date(),
 ): Promise<ReplyQuota> {
   const at = now.toISOString();
+  // The period first, then the sum over it, named by tenant value: Citus refuses a subquery
+  // correlated with `tenants` (a reference table there); the CTE is read once on every engine.
   const [row] = await queryRows<QuotaRow>(
     tx,
-    sql`select t.plan, p.period_start,
-            (select coalesce(sum(u.quantity), 0) from usage_records u
-              where u.tenant_id = t.id and u.kind = 'ai_reply'
-                and u.occurred_at >= p.period_start and u.occurred_at < p.period_end) as used
-          from tenants t
-          cross join lateral (
-            select
-              case when t.current_period_start <= ${at}::timestamptz and t.current_period_end > ${at}::timestamptz
-                then t.current_period_start
-                else date_trunc('month', ${at}::timestamptz, 'UTC') end as period_start,
-              case when t.current_period_start <= ${at}::timestamptz and t.current_period_end > ${at}::timestamptz
-                then t.current_period_end
-                else date_trunc('month', ${at}::timestamptz, 'UTC') + interval '1 month' end as period_end
-          ) p
-          where t.id = ${tenantId}`,
+    sql`with p as (
+          select t.plan,
+            case when t.current_period_start <= ${at}::timestamptz and t.current_period_end > ${at}::timestamptz
+              then t.current_period_start
+              else date_trunc('month', ${at}::timestamptz, 'UTC') end as period_start,
+            case when t.current_period_start <= ${at}::timestamptz and t.current_period_end > ${at}::timestamptz
+              then t.current_period_end
+              else date_trunc('month', ${at}::timestamptz, 'UTC') + interval '1 month' end as period_end
+          from tenants t where t.id = ${tenantId})
+        select p.plan, p.period_start,
+          (select coalesce(sum(u.quantity), 0) from usage_records u, p period
+            where u.tenant_id = ${tenantId} and u.kind = 'ai_reply'
+              and u.occurred_at >= period.period_start and u.occurred_at < period.period_end) as used
+        from p`,
   );
   if (!row) throw new Error(`Tenant ${tenantId} does not exist`);
   const plan = planById(row.plan);

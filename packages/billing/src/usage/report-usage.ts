@@ -75,7 +75,7 @@ async function reportTenantUsage(
   const batchSize = deps.batchSize ?? 25;
   const log = deps.logger ?? silentLogger;
 
-  const expired = await withTenant(deps.db, tenantId, (tx) => markExpired(tx, cutoff));
+  const expired = await withTenant(deps.db, tenantId, (tx) => markExpired(tx, tenantId, cutoff));
   if (expired > 0) log.warn({ tenantId, expired }, 'usage records too old to report to Stripe');
   const total = { sent: 0, failed: 0, expired };
   for (let batch = 0; batch < (deps.maxBatches ?? 20); batch++) {
@@ -101,7 +101,9 @@ interface Batch {
 /** Sends one batch of the oldest unreported replies; stops at the first failure. */
 async function reportBatch(deps: UsageReporterDeps, tx: TenantDb, batch: Batch) {
   // The rows stay locked while Stripe answers: a second reporter skips them instead of sending
-  // them too. Stripe allows one concurrent meter call per customer anyway.
+  // them too. Stripe allows one concurrent meter call per customer anyway. Every statement names
+  // the tenant, not only the scope: on Citus that routes it to the tenant's shard (a lock taken
+  // on every shard is refused there).
   const pending = await tx
     .select({
       id: usageRecords.id,
@@ -112,6 +114,7 @@ async function reportBatch(deps: UsageReporterDeps, tx: TenantDb, batch: Batch) 
     .from(usageRecords)
     .where(
       and(
+        eq(usageRecords.tenantId, batch.tenantId),
         eq(usageRecords.kind, 'ai_reply'),
         isNull(usageRecords.reportedAt),
         gte(usageRecords.occurredAt, batch.cutoff),
@@ -133,7 +136,7 @@ async function reportBatch(deps: UsageReporterDeps, tx: TenantDb, batch: Batch) 
           reportAttempts: sql`${usageRecords.reportAttempts} + 1`,
           reportError: describe(error),
         })
-        .where(eq(usageRecords.id, record.id));
+        .where(and(eq(usageRecords.tenantId, batch.tenantId), eq(usageRecords.id, record.id)));
       (deps.logger ?? silentLogger).error(
         { tenantId: batch.tenantId, usageRecordId: record.id, err: error },
         'usage report to Stripe failed',
@@ -145,7 +148,7 @@ async function reportBatch(deps: UsageReporterDeps, tx: TenantDb, batch: Batch) 
     await tx
       .update(usageRecords)
       .set({ reportedAt: new Date(), reportedIdentifier: identifier, reportError: null })
-      .where(eq(usageRecords.id, record.id));
+      .where(and(eq(usageRecords.tenantId, batch.tenantId), eq(usageRecords.id, record.id)));
     sent += 1;
   }
   return { picked: pending.length, sent, failed: 0 };
@@ -184,11 +187,11 @@ function isDuplicateIdentifier(error: unknown) {
   );
 }
 
-async function markExpired(tx: TenantDb, cutoff: Date): Promise<number> {
+async function markExpired(tx: TenantDb, tenantId: TenantId, cutoff: Date): Promise<number> {
   const rows = await queryRows(
     tx,
     sql`update ${usageRecords} set report_error = ${EXPIRED_REPORT_ERROR}
-        where kind = 'ai_reply' and reported_at is null and occurred_at < ${cutoff.toISOString()}::timestamptz
+        where tenant_id = ${tenantId} and kind = 'ai_reply' and reported_at is null and occurred_at < ${cutoff.toISOString()}::timestamptz
           and report_error is distinct from ${EXPIRED_REPORT_ERROR}
         returning 1`,
   );

@@ -3,11 +3,18 @@ import { sql, type SQL } from 'drizzle-orm';
 
 const { conversations, users } = schema;
 
+/*
+ * The per-row subqueries below name the tenant by value, not by the outer row's tenant_id: with
+ * the outer join to users, Citus on PostgreSQL 15/16 refuses a subquery correlated on the
+ * distribution column ("outer joins and pseudoconstant quals"). The conversation id stays
+ * correlated; on every engine the result is the same, since the outer row is in the tenant.
+ */
+
 /** The latest message a customer or the team wrote (never an internal note), cut for a list. */
-const lastMessage = sql<{ role: string; content: string } | null>`(
+const lastMessage = (tenantId: TenantId) => sql<{ role: string; content: string } | null>`(
   select json_build_object('role', m.role, 'content', left(m.content, 160))
   from messages m
-  where m.tenant_id = ${conversations.tenantId} and m.conversation_id = ${conversations.id}
+  where m.tenant_id = ${tenantId} and m.conversation_id = ${conversations.id}
     and m.role <> 'note'
   order by m.created_at desc, m.id desc limit 1)`;
 
@@ -19,10 +26,10 @@ const lastMessage = sql<{ role: string; content: string } | null>`(
 export const SIGNAL_TAGS = ['upset', 'confused', 'thanks', 'human_requested', 'unanswered'];
 
 /** Signal tags found anywhere in the conversation, e.g. upset, human_requested. */
-const tags = sql<string[]>`(
+const tags = (tenantId: TenantId) => sql<string[]>`(
   select coalesce(array_agg(distinct tag order by tag), '{}')
   from messages m, unnest(m.tags) tag
-  where m.tenant_id = ${conversations.tenantId} and m.conversation_id = ${conversations.id}
+  where m.tenant_id = ${tenantId} and m.conversation_id = ${conversations.id}
     and tag in (${sql.join(
       SIGNAL_TAGS.map((tag) => sql`${tag}`),
       sql`, `,
@@ -32,11 +39,11 @@ const tags = sql<string[]>`(
  * The conversation's topics in the tenant's own words: the titles of the documents and FAQ
  * entries its answers cited most, at most three.
  */
-const topics = sql<string[]>`(
+const topics = (tenantId: TenantId) => sql<string[]>`(
   select coalesce(array_agg(title order by n desc, title), '{}') from (
     select s->>'title' as title, count(*) as n
     from messages m, jsonb_array_elements(m.sources) s
-    where m.tenant_id = ${conversations.tenantId} and m.conversation_id = ${conversations.id}
+    where m.tenant_id = ${tenantId} and m.conversation_id = ${conversations.id}
       and m.role = 'assistant' and coalesce(s->>'title', '') <> ''
     group by 1 order by 2 desc, 1 limit 3) cited)`;
 
@@ -68,7 +75,7 @@ export const conversationRow = (tenantId: TenantId) => ({
   lastMessageAt: conversations.lastMessageAt,
   createdAt: conversations.createdAt,
   updatedAt: conversations.updatedAt,
-  lastMessage,
-  tags,
-  topics,
+  lastMessage: lastMessage(tenantId),
+  tags: tags(tenantId),
+  topics: topics(tenantId),
 });

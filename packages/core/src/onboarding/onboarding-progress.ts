@@ -17,11 +17,12 @@ export async function getOnboarding(db: Database, tenantId: TenantId) {
       .select({
         onboarding: tenants.onboarding,
         // Green once the loader ran on a site that is (still) allowed: the snippet really works.
+        // Uncorrelated (the tenant by value, its allow-list read inside): Citus refuses a
+        // subquery correlated with the outer `tenants`, a reference table there.
         widgetSeen: sql<boolean>`exists (
-          select 1 from ${widgetSightings}
-          where ${widgetSightings.tenantId} = ${tenants.id}
-            and ${widgetSightings.allowed}
-            and ${widgetSightings.origin} = any(${tenants.allowedOrigins}))`,
+          select 1 from ${widgetSightings} ws join ${tenants} own on own.id = ws.tenant_id
+          where ws.tenant_id = ${tenantId} and own.id = ${tenantId}
+            and ws.allowed and ws.origin = any(own.allowed_origins))`,
       })
       .from(tenants)
       .where(eq(tenants.id, tenantId)),

@@ -22,12 +22,14 @@ export async function recordWidgetSighting(
   tenantId: TenantId,
   sighting: { origin: string; allowed: boolean },
 ) {
+  // The app's time, bound as a value: Citus refuses now() in an upsert's DO UPDATE SET.
+  const seenAt = new Date();
   await withTenant(db, tenantId, async (tx) => {
     const isNew =
       (
         await tx
           .update(widgetSightings)
-          .set({ allowed: sighting.allowed, lastSeenAt: sql`now()` })
+          .set({ allowed: sighting.allowed, lastSeenAt: seenAt })
           .where(
             and(
               eq(widgetSightings.tenantId, tenantId),
@@ -41,10 +43,16 @@ export async function recordWidgetSighting(
       return;
     await tx
       .insert(widgetSightings)
-      .values({ tenantId, origin: sighting.origin, allowed: sighting.allowed })
+      .values({
+        tenantId,
+        origin: sighting.origin,
+        allowed: sighting.allowed,
+        firstSeenAt: seenAt,
+        lastSeenAt: seenAt,
+      })
       .onConflictDoUpdate({
         target: [widgetSightings.tenantId, widgetSightings.origin],
-        set: { allowed: sighting.allowed, lastSeenAt: sql`now()` },
+        set: { allowed: sighting.allowed, lastSeenAt: seenAt },
       });
   });
 }
