@@ -19,53 +19,64 @@ function normalize(text) {
     .replace(/\s+/g, ' ');
 }
 
+/** Fewer quoted words in a row than this are not worth marking ("of the"). */
+const MIN_MARKED_WORDS = 3;
+
 /**
- * The text layer's spans that carry the quote. The page's text is joined span by span (a
- * space between) and the quote searched in it; when the whole quote is not found (a line
- * break split a word, a footnote sits between), its first and last words are tried alone.
+ * The text layer's spans that carry the quote. The page's text is joined span by span and the
+ * quote searched in it, spaces aside (a line break may split a word); when the whole quote is
+ * not found (a footnote sits between, the page words it differently), the longest run of its
+ * words in a row that is found is marked, if it has at least three words. (The document
+ * viewer on the server marks the same way: document-page.ts.)
  */
 function spansOfQuote(spans, quote) {
-  let text = '';
-  const starts = [];
-  for (const span of spans) {
-    starts.push(text.length);
-    text += normalize(span.textContent) + ' ';
+  const words = normalize(quote).trim().split(' ').filter(Boolean);
+  if (words.length === 0) return [];
+  const page = pageText(spans);
+  const find = (length) => {
+    for (let first = 0; first + length <= words.length; first++) {
+      const hit = page.spansOf(words.slice(first, first + length).join(''));
+      if (hit) return hit;
+    }
+    return null;
+  };
+  const whole = find(words.length);
+  if (whole || words.length <= MIN_MARKED_WORDS) return whole ?? [];
+  // A run of n words found means every shorter run inside it is found too: search the length.
+  let found = [];
+  let low = MIN_MARKED_WORDS;
+  let high = words.length - 1;
+  while (low <= high) {
+    const middle = Math.floor((low + high) / 2);
+    const hit = find(middle);
+    if (hit) {
+      found = hit;
+      low = middle + 1;
+    } else {
+      high = middle - 1;
+    }
   }
-  text = text.replace(/ +/g, ' ');
-  const wanted = normalize(quote).trim();
-  const words = wanted.split(' ');
-  const tries = [wanted, words.slice(0, 6).join(' '), words.slice(-6).join(' ')];
-  for (const attempt of tries) {
-    if (attempt.length < 8) continue;
-    const at = joinedIndex(spans, attempt);
-    if (at) return at;
-  }
-  return [];
+  return found;
 }
 
-/** Spans covering `wanted` in the page's text joined without the line breaks between spans. */
-function joinedIndex(spans, wanted) {
-  const pieces = spans.map((span) => normalize(span.textContent));
-  let joined = '';
+/** The page's text without spaces, and which span each of its characters came from. */
+function pageText(spans) {
+  let flat = '';
   const owner = [];
-  pieces.forEach((piece, index) => {
-    const part = joined && !joined.endsWith(' ') && !piece.startsWith(' ') ? ' ' + piece : piece;
-    for (let i = 0; i < part.length; i++) owner.push(index);
-    joined += part;
+  spans.forEach((span, index) => {
+    const piece = normalize(span.textContent).replace(/ /g, '');
+    for (let i = 0; i < piece.length; i++) owner.push(index);
+    flat += piece;
   });
-  const flat = joined.replace(/ /g, '');
-  const target = wanted.replace(/ /g, '');
-  const at = flat.indexOf(target);
-  if (at < 0) return null;
-  // Map positions in the text without spaces back to spans.
-  const hit = new Set();
-  let seen = -1;
-  for (let i = 0; i < joined.length; i++) {
-    if (joined[i] === ' ') continue;
-    seen++;
-    if (seen >= at && seen < at + target.length) hit.add(owner[i]);
-  }
-  return [...hit].map((index) => spans[index]);
+  return {
+    /** The spans covering `wanted` (written without spaces), or null when it is not there. */
+    spansOf(wanted) {
+      const at = wanted.length >= 8 ? flat.indexOf(wanted) : -1;
+      if (at < 0) return null;
+      const hit = new Set(owner.slice(at, at + wanted.length));
+      return [...hit].map((index) => spans[index]);
+    },
+  };
 }
 
 async function show() {
