@@ -52,7 +52,7 @@ export function contactFormFor(
   return {
     type: 'form',
     actionName: action.name,
-    title: 'Where should we send the confirmation?',
+    title: 'Your email for the confirmation',
     fields: [
       { name: 'name', label: 'Your name', type: 'text', required: false },
       { name: 'email', label: 'Your email', type: 'email', required: true },

@@ -75,7 +75,7 @@ describe('action cards', () => {
       {
         type: 'form',
         actionName: 'book_time',
-        title: 'Where should we send the confirmation?',
+        title: 'Your email for the confirmation',
         fields: [
           { name: 'email', label: 'Your email', type: 'email', required: true },
           { name: 'start', label: '', type: 'hidden', required: true, value: start },

@@ -319,11 +319,12 @@ describe('booking through the actions framework', () => {
       params: slot,
     });
     expect(asked.card).toMatchObject({ type: 'form', actionName: 'book_time' });
-    expect((asked.card as { fields: unknown[] }).fields).toEqual([
-      { name: 'name', label: 'Your name', type: 'text', required: false },
+    const fields = (asked.card as { fields: { name: string }[] }).fields;
+    expect([...fields].sort((a, b) => a.name.localeCompare(b.name))).toEqual([
       { name: 'email', label: 'Your email', type: 'email', required: true },
-      { name: 'start', label: '', type: 'hidden', required: true, value: slot.start },
       { name: 'end', label: '', type: 'hidden', required: true, value: slot.end },
+      { name: 'name', label: 'Your name', type: 'text', required: false },
+      { name: 'start', label: '', type: 'hidden', required: true, value: slot.start },
     ]);
     const proposed = await runActionForVisitor(deps, {
       tenantId,
