@@ -661,7 +661,8 @@ describe('live updates and the host page', () => {
 
     api.events[0]!.send('typing', { by: 'agent' });
     const dots = await found('[data-typing="agent"]');
-    expect(dots.getAttribute('aria-label')).toBe('Anna is typing…');
+    expect(dots.getAttribute('aria-label')).toBe('Anna is writing…');
+    expect(dots.querySelector('.who')!.textContent).toBe('Anna is writing…');
     api.events[0]!.send(
       'message',
       message({ id: 'g1', role: 'agent', content: 'Hi!', authorName: 'Anna' }),

@@ -5,6 +5,7 @@
 import * as api from './api';
 import type { Agent, HandoffState, Message } from './api';
 import { hasRating, offerRating } from './cards';
+import { h } from './dom';
 import type { Ctx } from './state';
 import { typingIndicator } from './view/message';
 
@@ -51,7 +52,11 @@ export function followLine(ctx: Ctx, message: Message, live: boolean): void {
   }
 }
 
-/** The agent is typing: dots under the conversation, named, until a reply or a few quiet seconds. */
+/**
+ * The agent is typing: dots under the conversation until a reply or a few quiet seconds, with
+ * the agent's name written beside them once it is known ("Anna is writing…"; before the agent
+ * joins, the widget does not know who it is).
+ */
 export function showAgentTyping(ctx: Ctx): void {
   const hide = setTimeout(() => hideAgentTyping(ctx), AGENT_TYPING_MS);
   if (ctx.agentTyping) {
@@ -60,7 +65,9 @@ export function showAgentTyping(ctx: Ctx): void {
     return;
   }
   const name = ctx.agent?.name;
-  const element = typingIndicator(ctx.t, name ? ctx.t.agentTyping(name) : ctx.t.typing);
+  const label = name ? ctx.t.agentTyping(name) : ctx.t.typing;
+  const element = typingIndicator(ctx.t, label);
+  if (name) element.append(h('span', { class: 'who' }, label));
   element.setAttribute('data-typing', 'agent');
   ctx.ui.log.add(element);
   ctx.ui.log.follow();

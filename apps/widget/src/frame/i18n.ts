@@ -44,7 +44,7 @@ const en = {
   joined: (name: string) => `${name} joined`,
   botBack: 'You’re chatting with our assistant again.',
   ended: 'This conversation has ended.',
-  agentTyping: (name: string) => `${name} is typing…`,
+  agentTyping: (name: string) => `${name} is writing…`,
   endChat: 'End chat',
   requested: (n: number) =>
     `Request #${n}: a person from our team will answer here. We have emailed you the number.`,

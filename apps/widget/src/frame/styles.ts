@@ -58,7 +58,8 @@ export const CSS =
   '.fb{width:36px;height:36px;padding:0;border:0;border-radius:6px;background:none;color:#6b7280;display:flex;align-items:center;justify-content:center}' +
   '.fb svg{width:16px;height:16px;fill:currentColor}.fb[aria-pressed=true]{color:var(--ink);background:#eef2ff}' +
   '.note{align-self:center;margin:0;max-width:90%;text-align:center;font-size:13px;color:#4b5563}' +
-  '.typing{align-self:flex-start;display:flex;gap:4px;padding:13px 14px;border-radius:14px;background:#f3f4f6}' +
+  '.typing{align-self:flex-start;display:flex;align-items:center;gap:4px;padding:13px 14px;border-radius:14px;background:#f3f4f6}' +
+  '.typing .who{margin-left:4px;font-size:12px;line-height:7px;color:#4b5563}' +
   '.typing i{width:7px;height:7px;border-radius:50%;background:#6b7280}' +
   '.chips{display:flex;flex-wrap:wrap;gap:6px}' +
   '.chip{padding:6px 12px;border:1px solid var(--ink);border-radius:16px;background:#fff;color:var(--ink);text-align:left}' +
