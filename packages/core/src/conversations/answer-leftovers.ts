@@ -1,4 +1,5 @@
 import { answerTurn, planAnswer, readTurn, type ChatModel } from '@replyline/ai';
+import { checkReplyQuota } from '@replyline/billing';
 import {
   asTenantId,
   QUEUES,
@@ -58,8 +59,10 @@ export interface LeftoverOptions {
 
 /**
  * After a hand-back, the bot answers the customer's unanswered messages in one reply (stored
- * like any answer, so the open widget shows it through the realtime signal). Nothing when
- * there are none, when it answered already, or when a person took the conversation again.
+ * and metered like any answer, so the open widget shows it through the realtime signal).
+ * Nothing when there are none, when it answered already, when a person took the conversation
+ * again, or when the plan's replies are used up (checked like any answer's, before the model
+ * is asked; the questions stay in the inbox for a person).
  */
 export async function answerLeftovers(
   db: Database,
@@ -69,6 +72,7 @@ export async function answerLeftovers(
 ): Promise<{ messageId: string } | null> {
   const questions = await readLeftovers(db, tenantId, conversationId);
   if (questions.length === 0) return null;
+  if (!(await checkReplyQuota(db, tenantId)).allowed) return null;
   const context = await loadTurnContext(db, tenantId, conversationId);
   const turn = context && readTurn(questions.join('\n'), context);
   if (!turn) return null;

@@ -12,6 +12,7 @@ import {
   type TenantId,
 } from '@replyline/db';
 import { openTestDatabase, type TestDatabase } from '@replyline/db/testing';
+import { planById } from '@replyline/billing';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acknowledgeHandoff } from '../tickets/acknowledge-handoff';
@@ -200,6 +201,35 @@ describe('a person answering, and handing back', () => {
       'system:bot_back',
     ]);
     expect(lines.at(-1)).toMatch(/^assistant:.*Canada/);
+  });
+
+  it('leaves the leftovers to people when the plan’s replies are used up', async () => {
+    const { tenantId, conversationId } = await proConversation();
+    await addFaq(t, tenantId, [
+      { question: 'Do you ship to Canada?', answer: 'Yes, we ship printed books to Canada.' },
+    ]);
+    await escalateConversation(t.db, tenantId, conversationId, request);
+    await appendVisitorMessage(t.db, tenantId, conversationId, {
+      content: 'Do you ship to Canada?',
+      tags: [],
+      language: 'english',
+    });
+    await handBackToBot({ db: t.db, queue: recordingQueue() }, tenantId, conversationId);
+    // Back on Free, every included reply of this month already used.
+    const free = planById('free');
+    expect(free.hardCap).toBe(true);
+    await withTenant(t.db, tenantId, async (tx) => {
+      await tx.update(schema.tenants).set({ plan: 'free' }).where(eq(schema.tenants.id, tenantId));
+      await tx.insert(schema.usageRecords).values({
+        tenantId,
+        kind: 'ai_reply',
+        quantity: free.includedReplies,
+        idempotencyKey: `used-up-${conversationId}`,
+      });
+    });
+    const model = createExtractiveModel();
+    expect(await answerLeftovers(t.db, tenantId, conversationId, { model })).toBeNull();
+    expect((await thread(tenantId, conversationId)).at(-1)).toBe('system:bot_back');
   });
 
   it('leaves nothing to answer when the person answered everything', async () => {
