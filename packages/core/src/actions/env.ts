@@ -18,7 +18,18 @@ const ZActionsEnv = z
     message: 'must not be true in production: actions may call public addresses only',
   });
 
-/** Whether actions may call endpoints on private addresses (never in production). */
+/** The last answer, by the two values it depends on (tests change them while a process runs). */
+let last: { allow: string | undefined; nodeEnv: string | undefined; answer: boolean } | null = null;
+
+/**
+ * Whether actions may call endpoints on private addresses (never in production). Asked once per
+ * widget message: the environment is validated again only when one of its two values changed.
+ */
 export function actionsMayReachLocal(source: NodeJS.ProcessEnv = process.env): boolean {
-  return parseEnv(ZActionsEnv, source, 'Actions').ACTIONS_ALLOW_PRIVATE_ADDRESSES;
+  const allow = source.ACTIONS_ALLOW_PRIVATE_ADDRESSES;
+  const nodeEnv = source.NODE_ENV;
+  if (last && last.allow === allow && last.nodeEnv === nodeEnv) return last.answer;
+  const answer = parseEnv(ZActionsEnv, source, 'Actions').ACTIONS_ALLOW_PRIVATE_ADDRESSES;
+  last = { allow, nodeEnv, answer };
+  return answer;
 }

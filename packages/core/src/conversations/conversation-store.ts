@@ -156,23 +156,31 @@ export function insertVisitorMessage(
   );
 }
 
-/** Adds one message and marks the conversation as just active, in the caller's transaction. */
+/**
+ * Adds one message and marks the conversation as just active, in the caller's transaction. The
+ * message's id is chosen here, so both statements (and whatever the caller writes with the id)
+ * go out together: one round trip on a server, not one each.
+ */
 async function insertMessage(
   tx: TenantDb,
   tenantId: TenantId,
   conversationId: string,
-  message: Omit<typeof messages.$inferInsert, 'tenantId' | 'conversationId'>,
+  message: Omit<typeof messages.$inferInsert, 'tenantId' | 'conversationId' | 'id'>,
   conversationChanges: Partial<typeof conversations.$inferInsert> = {},
+  messageId: string = randomUUID(),
 ): Promise<{ messageId: string }> {
-  const [row] = await tx
-    .insert(messages)
-    .values({ ...message, tenantId, conversationId })
-    .returning({ id: messages.id });
-  await tx
-    .update(conversations)
-    .set({ lastMessageAt: sql`now()`, ...conversationChanges })
-    .where(and(eq(conversations.tenantId, tenantId), eq(conversations.id, conversationId)));
-  return { messageId: row!.id };
+  await inParallel([
+    tx
+      .insert(messages)
+      .values({ ...message, id: messageId, tenantId, conversationId })
+      .execute(),
+    tx
+      .update(conversations)
+      .set({ lastMessageAt: sql`now()`, ...conversationChanges })
+      .where(and(eq(conversations.tenantId, tenantId), eq(conversations.id, conversationId)))
+      .execute(),
+  ]);
+  return { messageId };
 }
 
 /**
@@ -197,26 +205,45 @@ async function insertAssistantMessage(
   conversationId: string,
   message: AssistantMessage,
 ): Promise<{ messageId: string }> {
-  const { messageId } = await insertMessage(tx, tenantId, conversationId, {
-    role: 'assistant',
-    content: message.content,
-    sources: message.sources,
-    cards: message.cards ?? [],
-    tags: message.tags,
-    usage: message.usage,
-  });
-  await tx.insert(usageRecords).values({
-    tenantId,
-    kind: 'ai_reply',
-    quantity: 1,
-    idempotencyKey: replyUsageKey(messageId),
-  });
-  if (message.escalation)
-    await tx.insert(events).values({
+  // The id is known before anything is written: the message, its usage record and its event
+  // are sent together (one round trip on a server), in this order.
+  const messageId = randomUUID();
+  await inParallel([
+    insertMessage(
+      tx,
       tenantId,
       conversationId,
-      type: 'escalation_suggested',
-      data: { reason: message.escalation, messageId },
-    });
+      {
+        role: 'assistant',
+        content: message.content,
+        sources: message.sources,
+        cards: message.cards ?? [],
+        tags: message.tags,
+        usage: message.usage,
+      },
+      {},
+      messageId,
+    ),
+    tx
+      .insert(usageRecords)
+      .values({
+        tenantId,
+        kind: 'ai_reply',
+        quantity: 1,
+        idempotencyKey: replyUsageKey(messageId),
+      })
+      .execute(),
+    message.escalation
+      ? tx
+          .insert(events)
+          .values({
+            tenantId,
+            conversationId,
+            type: 'escalation_suggested',
+            data: { reason: message.escalation, messageId },
+          })
+          .execute()
+      : Promise.resolve(),
+  ]);
   return { messageId };
 }

@@ -86,7 +86,10 @@ export async function insertConversation(
       metadata: { context: draft.context, origin: draft.origin },
     })
     .onConflictDoNothing()
-    .returning({ id: conversations.id });
+    .returning({ id: conversations.id })
+    // Sent when called, not when awaited: a caller may send the conversation's first message
+    // right behind it, and the connection runs statements in the order they were sent.
+    .execute();
   return created.length > 0;
 }
 

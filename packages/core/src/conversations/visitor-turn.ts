@@ -232,25 +232,27 @@ async function storeQuestionAndPlan(
   const vectors = canned ? new Map<string, number[]>() : await embedAll(deps.embedder, turn);
   const { tenantId, conversation } = opened;
   return withTenant(db, tenantId, async (tx) => {
-    const storing = async () => {
-      if (!opened.state && conversation.seed)
-        await insertConversation(tx, tenantId, {
-          id: conversation.id,
-          visitorId: conversation.visitorId,
-          identityKey: conversation.identityKey,
-          ...conversation.seed,
-        });
-      return insertVisitorMessage(tx, tenantId, conversation.id, {
-        content: turn.question,
-        tags: turn.tags,
-        language: turn.language,
-      });
-    };
-    // Searching reads only knowledge rows: it runs beside the writes, pipelined on a server.
-    const planning = async () =>
-      canned ??
-      planAnswer({ ...turn, search: searchIn(tx, tenantId, vectors), budget: deps.budget });
-    const [stored, plan] = await inParallel([storing(), planning()]);
+    // A new conversation's row goes out first and its first message right behind it, without
+    // waiting for the answer: the connection runs them in the order sent. Searching reads only
+    // knowledge rows and goes out with them. One round trip on a server.
+    const seeding =
+      !opened.state && conversation.seed
+        ? insertConversation(tx, tenantId, {
+            id: conversation.id,
+            visitorId: conversation.visitorId,
+            identityKey: conversation.identityKey,
+            ...conversation.seed,
+          })
+        : Promise.resolve(false);
+    const storing = insertVisitorMessage(tx, tenantId, conversation.id, {
+      content: turn.question,
+      tags: turn.tags,
+      language: turn.language,
+    });
+    const planning = canned
+      ? Promise.resolve(canned)
+      : planAnswer({ ...turn, search: searchIn(tx, tenantId, vectors), budget: deps.budget });
+    const [, stored, plan] = await inParallel([seeding, storing, planning]);
     return { ...stored, plan };
   });
 }

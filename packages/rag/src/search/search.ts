@@ -7,12 +7,12 @@ import {
   type TenantId,
 } from '@replyline/db';
 import { inSpan, TENANT_ATTRIBUTE } from '@replyline/db/telemetry';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { toVectorLiteral, type Embedder } from '../embeddings';
 import { searchConfigFor } from '../languages';
-import { fuseRankings, type RankedList } from './fusion';
+import { RRF_K } from './fusion';
 
-const { chunks, documents, tenants } = schema;
+const { tenants } = schema;
 
 export interface SearchHit {
   chunkId: string;
@@ -112,15 +112,104 @@ async function searchInScope(
   const text = query.slice(0, 2_000);
   if (!text.trim()) return [];
   const config = searchConfigFor(options.language ?? (await tenantLanguage(tx, tenantId)));
-  const lexical = await bm25Candidates(tx, tenantId, text, config);
-  const lists: RankedList[] = [{ name: 'lexical', items: lexical }];
-  if (options.queryVector)
-    lists.push({
-      name: 'vector',
-      items: await vectorCandidates(tx, tenantId, options.queryVector),
-    });
-  const fused = fuseRankings(lists).slice(0, options.limit ?? 8);
-  return attachPassages(tx, tenantId, fused);
+  // One statement (one round trip while the answer's transaction holds its connection): the
+  // candidates of each method, their fusion and the passages of the best ones.
+  const rows = await queryRows<PassageRow>(
+    tx,
+    searchQuery(tenantId, text, config, options.queryVector ?? null, options.limit ?? 8),
+  );
+  return rows.map((row) => ({
+    chunkId: row.chunk_id,
+    documentId: row.document_id,
+    documentTitle: row.document_title,
+    documentKind: passageKind(row.document_kind),
+    sourceUrl: row.source_url,
+    page: row.page === null ? null : Number(row.page),
+    heading: row.heading,
+    content: row.content,
+    score: Number(row.score),
+    lexicalScore: row.lexical_score === null ? null : Number(row.lexical_score),
+    vectorScore: row.vector_score === null ? null : Number(row.vector_score),
+  }));
+}
+
+interface PassageRow {
+  chunk_id: string;
+  document_id: string;
+  document_title: string;
+  document_kind: (typeof schema.documents.$inferSelect)['kind'];
+  source_url: string | null;
+  page: number | string | null;
+  heading: string | null;
+  content: string;
+  score: number | string;
+  lexical_score: number | string | null;
+  vector_score: number | string | null;
+}
+
+/**
+ * The whole search as one statement: BM25 candidates (`bm25Query`), the nearest passages when
+ * the question has a vector, fused as `fuseRankings` fuses them (one list: its own score; two:
+ * reciprocal rank fusion; boosted either way, ties in the same order), then the best `limit`
+ * with their passages and documents.
+ */
+export function searchQuery(
+  tenantId: TenantId,
+  text: string,
+  config: string,
+  queryVector: number[] | null,
+  limit: number,
+) {
+  const literal = queryVector ? toVectorLiteral(queryVector) : null;
+  const nearest = literal
+    ? sql`
+    nearest as (
+      select id, boost, score, row_number() over (order by distance) as rank
+      from (
+        select id, boost, embedding <=> ${literal}::vector as distance,
+          (1 - (embedding <=> ${literal}::vector))::float8 as score
+        from chunks where tenant_id = ${tenantId} and embedding is not null
+        order by embedding <=> ${literal}::vector limit ${CANDIDATES}
+      ) near
+      where score >= ${num(VECTOR_MIN_SIMILARITY)}
+    ),`
+    : sql`
+    nearest as (select null::uuid as id, null::real as boost, null::float8 as score, null::bigint as rank where false),`;
+  return sql`
+    with lexical_candidates as (${bm25Query(tenantId, text, config)}),
+    lexical as (
+      select id, boost, score, row_number() over (order by score * boost desc) as rank
+      from lexical_candidates
+    ),
+    ${nearest}
+    ranked as (
+      select 'lexical' as list, id, boost, score, rank from lexical
+      union all
+      select 'vector' as list, id, boost, score, rank from nearest
+    ),
+    lists as (select count(distinct list) as n from ranked),
+    fused as (
+      select id,
+        coalesce(max(boost) filter (where list = 'lexical'), max(boost) filter (where list = 'vector')) as boost,
+        max(score) filter (where list = 'lexical') as lexical_score,
+        max(score) filter (where list = 'vector') as vector_score,
+        coalesce(min(rank) filter (where list = 'lexical'), ${sql.raw(String(CANDIDATES))} + min(rank)) as position,
+        sum(1 / (${num(RRF_K)} + rank)) as rrf
+      from ranked group by id
+    ),
+    best as (
+      select fused.id, fused.lexical_score, fused.vector_score, fused.position,
+        (case when lists.n > 1 then fused.rrf else coalesce(fused.lexical_score, fused.vector_score) end) * fused.boost as score
+      from fused cross join lists
+      order by score desc, position
+      limit ${limit}
+    )
+    select best.id as chunk_id, c.document_id, d.title as document_title, d.kind as document_kind,
+      d.source_url, c.page, c.heading, c.content, best.score, best.lexical_score, best.vector_score
+    from best
+    join chunks c on c.tenant_id = ${tenantId} and c.id = best.id
+    join documents d on d.tenant_id = c.tenant_id and d.id = c.document_id
+    order by best.score desc, best.position`;
 }
 
 async function tenantLanguage(tx: TenantDb, tenantId: TenantId): Promise<string> {
@@ -133,15 +222,6 @@ async function tenantLanguage(tx: TenantDb, tenantId: TenantId): Promise<string>
 
 /** A constant of ours written into the SQL text as a float literal (never user input). */
 const num = (value: number) => sql.raw(`${Number(value)}::float8`);
-
-/** Top chunks by BM25, computed in SQL from the tenant's lexeme statistics. */
-async function bm25Candidates(tx: TenantDb, tenantId: TenantId, text: string, config: string) {
-  const rows = await queryRows<{ id: string; score: number; boost: number }>(
-    tx,
-    bm25Query(tenantId, text, config),
-  );
-  return rows.map((r) => ({ id: r.id, score: Number(r.score), boost: Number(r.boost) }));
-}
 
 /**
  * The BM25 query itself (exported for the benchmark's query plans). It reads only the postings
@@ -182,68 +262,8 @@ export function bm25Query(tenantId: TenantId, text: string, config: string) {
     select id, boost, score from scored order by score * boost desc limit ${CANDIDATES}`;
 }
 
-/** Nearest chunks by cosine distance (HNSW index). */
-async function vectorCandidates(tx: TenantDb, tenantId: TenantId, vector: number[]) {
-  const literal = toVectorLiteral(vector);
-  const rows = await queryRows<{ id: string; score: number; boost: number }>(
-    tx,
-    sql`select id, boost, (1 - (embedding <=> ${literal}::vector))::float8 as score
-        from chunks where tenant_id = ${tenantId} and embedding is not null
-        order by embedding <=> ${literal}::vector limit ${CANDIDATES}`,
-  );
-  return rows
-    .filter((r) => Number(r.score) >= VECTOR_MIN_SIMILARITY)
-    .map((r) => ({ id: r.id, score: Number(r.score), boost: Number(r.boost) }));
-}
-
-async function attachPassages(
-  tx: TenantDb,
-  tenantId: TenantId,
-  fused: ReturnType<typeof fuseRankings>,
-): Promise<SearchHit[]> {
-  if (fused.length === 0) return [];
-  const rows = await tx
-    .select({
-      chunkId: chunks.id,
-      documentId: chunks.documentId,
-      documentTitle: documents.title,
-      documentKind: documents.kind,
-      sourceUrl: documents.sourceUrl,
-      page: chunks.page,
-      heading: chunks.heading,
-      content: chunks.content,
-    })
-    .from(chunks)
-    .innerJoin(
-      documents,
-      and(eq(documents.tenantId, chunks.tenantId), eq(documents.id, chunks.documentId)),
-    )
-    .where(
-      and(
-        eq(chunks.tenantId, tenantId),
-        inArray(
-          chunks.id,
-          fused.map((f) => f.id),
-        ),
-      ),
-    );
-  const byId = new Map(rows.map((r) => [r.chunkId, r]));
-  return fused.flatMap((f) => {
-    const row = byId.get(f.id);
-    return row
-      ? [
-          {
-            ...row,
-            documentKind: passageKind(row.documentKind),
-            score: f.score,
-            lexicalScore: f.scores.lexical ?? null,
-            vectorScore: f.scores.vector ?? null,
-          },
-        ]
-      : [];
-  });
-}
-
-function passageKind(kind: (typeof documents.$inferSelect)['kind']): SearchHit['documentKind'] {
+function passageKind(
+  kind: (typeof schema.documents.$inferSelect)['kind'],
+): SearchHit['documentKind'] {
   return kind === 'pdf' || kind === 'faq' || kind === 'text' ? kind : 'markdown';
 }
