@@ -9,7 +9,8 @@ import {
   type QueueTarget,
 } from '@replyline/db';
 import { chatModelFromEnv, readAiEnv } from '@replyline/ai';
-import { alertOnVisitorSignals, startAlertWorker } from '@replyline/core/alerts';
+import { alertEmailGaveUp, alertOnVisitorSignals, startAlertWorker } from '@replyline/core/alerts';
+import { pushNewChat, startPushWorker } from '@replyline/core/push';
 import { readInboundEmailEnv } from '@replyline/core/email-replies';
 import { notifyPaymentFailed, notifyUsageAlert } from '@replyline/core/billing';
 import { startLeftoverWorker } from '@replyline/core';
@@ -86,6 +87,7 @@ const publicApi = createPublicApi({
   },
   onVisitorSignals: async (tenantId, conversationId, signals) => {
     await alertOnVisitorSignals({ db: database.db, queue }, tenantId, conversationId, signals);
+    if (signals.started) await pushNewChat({ db: database.db, queue }, tenantId, conversationId);
   },
   onTicketCreated: async (tenantId, ticketId) => {
     await notifyTicketCreated(
@@ -223,13 +225,20 @@ async function startWorkers() {
   });
   logger.info('website crawl worker started');
   const transport = transportFromEnv(readEmailEnv(), { logger });
-  await startEmailWorker(queue, { db: database.db, transport, logger });
+  await startEmailWorker(queue, {
+    db: database.db,
+    transport,
+    logger,
+    // A workspace's email given up on raises its 'delivery.failed' alert.
+    onGaveUp: async (failed) => void (await alertEmailGaveUp({ db: database.db, queue }, failed)),
+  });
   logger.info('email worker started');
   await startWebhookWorker(queue, { db: database.db });
   await startAlertWorker(queue, { db: database.db });
+  await startPushWorker(queue, { db: database.db });
   await startRetentionWorker(queue, { db: database.db });
   await startBookingReminderWorker(queue, { db: database.db });
-  logger.info('webhook, alert, retention and booking reminder workers started');
+  logger.info('webhook, alert, push, retention and booking reminder workers started');
   await startLeftoverWorker(queue, {
     db: database.db,
     model: chatModelFromEnv(aiEnv),

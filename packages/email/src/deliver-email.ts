@@ -9,6 +9,19 @@ export interface DeliveryDeps {
   db: Database;
   transport: EmailTransport;
   logger?: EmailLogger;
+  /**
+   * Called once when an email is given up on (last attempt failed, or a final refusal): the
+   * app raises the workspace's 'delivery.failed' alert from it. Its own failure is only logged.
+   */
+  onGaveUp?: (failed: GaveUpEmail) => Promise<void>;
+}
+
+/** An email given up on: what it was and why, without its recipient or words. */
+export interface GaveUpEmail {
+  emailId: string;
+  template: string;
+  metadata: Record<string, unknown>;
+  reason: string;
 }
 
 export type DeliveryOutcome =
@@ -38,6 +51,7 @@ export async function deliverEmail(
       subject: outboundEmails.subject,
       html: outboundEmails.html,
       text: outboundEmails.text,
+      template: outboundEmails.template,
       attachments: outboundEmails.attachments,
       metadata: outboundEmails.metadata,
       status: outboundEmails.status,
@@ -51,7 +65,7 @@ export async function deliverEmail(
   if (email.status !== 'queued') return 'already-done';
 
   try {
-    const { metadata, ...rest } = email;
+    const { metadata, template: _template, ...rest } = email;
     const replyTo = typeof metadata.replyTo === 'string' ? metadata.replyTo : undefined;
     const result = await deps.transport.send({ ...rest, replyTo });
     await deps.db
@@ -82,6 +96,14 @@ export async function deliverEmail(
       throw error;
     }
     logger.error(fields, 'email not sent, gave up');
+    await deps
+      .onGaveUp?.({
+        emailId,
+        template: email.template,
+        metadata: email.metadata,
+        reason: messageOf(error),
+      })
+      .catch((err: unknown) => logger.error({ emailId, err }, 'gave-up hook failed'));
     // A refusal is final: completing the job stops pointless retries. Otherwise let the queue
     // record the failed job too.
     if (permanent) return 'failed';

@@ -26,7 +26,12 @@ export {
   type SendEmailInput,
   type SendEmailJob,
 } from './send-email';
-export { deliverEmail, type DeliveryDeps, type DeliveryOutcome } from './deliver-email';
+export {
+  deliverEmail,
+  type DeliveryDeps,
+  type DeliveryOutcome,
+  type GaveUpEmail,
+} from './deliver-email';
 export { startEmailWorker } from './worker';
 export { getOutboundEmail, listOutbox, type OutboxEntry } from './list-outbox';
 export { EmailPropsError, EmailSendError } from './errors';

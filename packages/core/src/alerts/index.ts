@@ -3,6 +3,7 @@ export { ALERT_RETRY, FAILURES_BEFORE_FAILING, type AlertJob } from './alert-job
 export { ZAlertChannelInput, type TAlertChannelInput } from './channel-config';
 export { PROVIDER_ENDPOINTS, type AlertEndpoints } from './channels';
 export { deliverAlert, type AlertDeliveryDeps } from './deliver-alert';
+export { alertEmailGaveUp } from './email-gave-up';
 export { emitAlert, type AlertSubject, type EmitAlertDeps } from './emit-alert';
 export {
   createAlertChannel,

@@ -139,6 +139,7 @@ async function answerOrHandOver(
           .onVisitorSignals(grant.tenantId, turn.conversation.id, {
             tags: event.tags,
             reason: event.reason,
+            started: !turn.state,
           })
           .catch((err: unknown) => ctx.log.error({ err }, 'visitor alert failed'));
       }
