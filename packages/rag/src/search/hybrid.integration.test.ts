@@ -1,12 +1,14 @@
-import { queryRows } from '@replyline/db';
+import { queryRows, withTenant, type TenantId } from '@replyline/db';
 import { openTestDatabase, type TestDatabase } from '@replyline/db/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOpenAIEmbedder, type Embedder } from '../embeddings';
+import { createOpenAIEmbedder, toVectorLiteral, type Embedder } from '../embeddings';
 import { addFaqEntries } from '../ingest/faq';
 import { knowledgeDeps, newTenant } from '../testing/fixtures';
 import { startOpenAIStub, type OpenAIStub } from '../testing/openai-stub';
-import { searchKnowledge } from './search';
+import { searchConfigFor } from '../languages';
+import { fuseRankings, type RankedItem } from './fusion';
+import { bm25Query, searchKnowledge, VECTOR_MIN_SIMILARITY } from './search';
 
 let t: TestDatabase;
 let stub: OpenAIStub;
@@ -49,6 +51,13 @@ describe('hybrid retrieval with an embeddings provider', () => {
     expect(both[0]).toMatchObject({ documentTitle: 'Do you move couches?' });
     expect(both[0]!.lexicalScore).toBeGreaterThan(0);
     expect(both[0]!.vectorScore).toBeGreaterThan(0);
+
+    // The search is one statement that fuses in SQL: it ranks exactly as fusing the two
+    // methods' candidate lists, read separately, does.
+    const separately = await fusedSeparately(tenantId, 'move my sofa');
+    expect(separately.length).toBeGreaterThan(1);
+    expect(both.map((hit) => hit.chunkId)).toEqual(separately.slice(0, 8).map((item) => item.id));
+    both.forEach((hit, i) => expect(hit.score).toBeCloseTo(separately[i]!.score, 12));
   });
 
   it('calls the provider through the official SDK: key, model, dimensions, and retries on 429', async () => {
@@ -92,3 +101,35 @@ describe('the full-text index under row-level security', () => {
     expect(row?.leakproof).toBe(true);
   });
 });
+
+/** Both candidate lists read on their own, fused by `fuseRankings`. */
+async function fusedSeparately(tenantId: TenantId, question: string) {
+  const [vector] = await embedder.embed([question]);
+  const literal = toVectorLiteral(vector!);
+  const numbers = (rows: { id: string; score: unknown; boost: unknown }[]): RankedItem[] =>
+    rows.map((row) => ({ id: row.id, score: Number(row.score), boost: Number(row.boost) }));
+  return withTenant(t.db, tenantId, async (tx) => {
+    const [tenant] = await queryRows<{ language: string }>(
+      tx,
+      sql`select language from tenants where id = ${tenantId}`,
+    );
+    type Row = { id: string; score: unknown; boost: unknown };
+    const lexical = await queryRows<Row>(
+      tx,
+      bm25Query(tenantId, question, searchConfigFor(tenant!.language)),
+    );
+    const nearest = await queryRows<Row>(
+      tx,
+      sql`select id, boost, (1 - (embedding <=> ${literal}::vector))::float8 as score
+          from chunks where tenant_id = ${tenantId} and embedding is not null
+          order by embedding <=> ${literal}::vector limit 50`,
+    );
+    return fuseRankings([
+      { name: 'lexical', items: numbers(lexical) },
+      {
+        name: 'vector',
+        items: numbers(nearest).filter((item) => item.score >= VECTOR_MIN_SIMILARITY),
+      },
+    ]);
+  });
+}
