@@ -11,7 +11,7 @@ import { callerWith, recordingEnqueue } from '../testing/callers';
 let t: TestDatabase;
 beforeAll(async () => {
   t = await openTestDatabase();
-}, 60_000);
+}, 180_000);
 afterAll(async () => t?.close());
 
 async function team() {
