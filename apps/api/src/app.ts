@@ -3,6 +3,7 @@ import type { HttpBindings } from '@hono/node-server';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import { OpenAPIHono, type RouteConfig } from '@hono/zod-openapi';
 import { asDomainError, HTTP_STATUS_OF } from '@replyline/core';
+import { isDatabaseUnavailable } from '@replyline/db';
 import type { Context, MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { HttpError, invalidRequest, readJsonText, requestIdOf, sendError } from './http';
@@ -184,6 +185,8 @@ function answerError(c: ApiContext, error: unknown, reports?: ErrorReporter | nu
   const requestId = c.get('requestId');
   const known = knownError(error);
   if (!known) reportUnexpected(c, error, reports);
+  else if (known.code === DATABASE_UNAVAILABLE.code)
+    c.get('log').warn({ err: error }, 'database unavailable');
   if (res.headersSent) {
     res.end();
     return RESPONSE_ALREADY_SENT;
@@ -218,9 +221,22 @@ function reportUnexpected(c: ApiContext, error: unknown, reports?: ErrorReporter
   });
 }
 
+/**
+ * The database restarting or failing over: nothing is wrong with the request, and the same
+ * request succeeds in a few seconds. Said so, with a retry hint, instead of a 500 (see
+ * docs/operations.md, "Failure drills").
+ */
+const DATABASE_UNAVAILABLE = new HttpError(
+  503,
+  'The service cannot reach its database for a moment. Please try again in a few seconds.',
+  'database_unavailable',
+  { 'retry-after': '5' },
+);
+
 /** The error as the client may see it, or null when it is a bug to hide and log. */
 function knownError(error: unknown): HttpError | null {
   if (error instanceof HttpError) return error;
+  if (isDatabaseUnavailable(error)) return DATABASE_UNAVAILABLE;
   const refusal = asDomainError(error);
   if (refusal) return new HttpError(HTTP_STATUS_OF[refusal.code], refusal.message, refusal.code);
   if (error instanceof HTTPException) return new HttpError(error.status, error.message, 'error');

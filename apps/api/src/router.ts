@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RouteConfig } from '@hono/zod-openapi';
 import type { ZodType, z } from 'zod';
-import type { Database } from '@replyline/db';
+import type { Database, RealtimeListener } from '@replyline/db';
 import type { configuredIntegrations } from './env';
 import type { Logger } from './logger';
 import type { ErrorReporter } from './observability/error-reports';
@@ -22,6 +22,8 @@ export interface AppContext {
   metrics?: ApiMetrics;
   /** Unexpected errors to Sentry; absent or null: only logged. */
   errorReports?: ErrorReporter | null;
+  /** This process's LISTEN line for live updates; absent: not reported by the health route. */
+  realtime?: Pick<RealtimeListener, 'status'>;
 }
 
 /** The parts of a request its route's schemas validated. */

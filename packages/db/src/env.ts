@@ -20,6 +20,11 @@ const dbEnvSchema = z
      * must cover every process (the default Postgres allows 100).
      */
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(20),
+    /**
+     * How often the job queue looks for jobs whose worker stopped renewing their lease (a killed
+     * process) and queues them again; one process of all does it per interval.
+     */
+    QUEUE_MAINTENANCE_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3_600).default(30),
     PGLITE_DATA_DIR: z.string().min(1).default(`${repoRoot}.data/pglite`),
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
     /** Encrypts tenant secrets at rest. Any long random string; required in production. */

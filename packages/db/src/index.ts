@@ -36,9 +36,11 @@ export { pgErrorCode, queryRows } from './rows';
 export { openPreparedPglite, startEmbeddedServer, type EmbeddedServer } from './embedded-server';
 export { checkDatabase, type DatabaseHealth } from './health';
 export {
+  holdJobLease,
   installQueues,
   openQueue,
   QUEUES,
+  type JobLease,
   type PgBoss,
   type QueueName,
   type QueueTarget,
@@ -56,7 +58,9 @@ export {
   notifyTyping,
   type ConversationSignal,
   type RealtimeListener,
+  type RealtimeStatus,
 } from './realtime';
+export { isDatabaseUnavailable } from './availability';
 export {
   createSharedRateLimiter,
   RateLimiterRes,

@@ -1,5 +1,6 @@
 import type { PGlite } from '@electric-sql/pglite';
 import PgBoss from 'pg-boss';
+import { readDbEnv } from './env';
 
 /** Every background queue of the product, created at migration time by the owner. */
 export const QUEUES = {
@@ -73,10 +74,50 @@ export async function openQueue(
   options: PgBoss.ConstructorOptions = {},
 ): Promise<PgBoss> {
   const boss = new PgBoss(
-    bossOptions(target, { migrate: false, pollingIntervalSeconds: 1, ...options }),
+    bossOptions(target, {
+      migrate: false,
+      pollingIntervalSeconds: 1,
+      maintenanceIntervalSeconds: readDbEnv().QUEUE_MAINTENANCE_INTERVAL_SECONDS,
+      ...options,
+    }),
   );
   await boss.start();
   return boss;
+}
+
+/** A running job's lease, renewed until `release` (see `holdJobLease`). */
+export interface JobLease {
+  release(): void;
+}
+
+/**
+ * Keeps a long job leased to this process while it works: it is made to expire `seconds` from
+ * now at once, and renewed every third of that. A worker that is killed stops renewing, so the
+ * queue's maintenance retries the job within about `seconds` (plus its interval) instead of
+ * after the queue's 15-minute expiry; a slow but living worker never loses its job.
+ * pg-boss expires a job at `started_on + expire_in`, and also ends a handler in-process after
+ * `expire_in`, which it reads again on every retry: so the lease moves `started_on` and leaves
+ * `expire_in` (the longest a living handler may take) as the queue set it.
+ */
+export function holdJobLease(
+  boss: PgBoss,
+  queue: QueueName,
+  jobId: string,
+  seconds: number,
+): JobLease {
+  const renew = () =>
+    boss
+      .getDb()
+      .executeSql(
+        `update pgboss.job set started_on = now() + make_interval(secs => $3) - expire_in
+          where name = $1 and id = $2 and state = 'active'`,
+        [queue, jobId, seconds],
+      )
+      .catch(() => undefined); // The next renewal tries again; the lease has room for a miss.
+  void renew();
+  const timer = setInterval(renew, (seconds * 1000) / 3);
+  timer.unref();
+  return { release: () => clearInterval(timer) };
 }
 
 export type { PgBoss };

@@ -1,6 +1,7 @@
 import postgres from 'postgres';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { openListenConnection, type ListenConnection } from './listen-connection';
 import type { QueueTarget } from './queue';
 import type { TenantDb } from './scope';
 
@@ -22,7 +23,15 @@ const signalSchema = z.object({
 export type ConversationSignal = z.infer<typeof signalSchema>;
 
 export interface RealtimeListener {
+  /** Whether every connection is subscribed now (the health route reports it). */
+  status(): RealtimeStatus;
   close(): Promise<void>;
+}
+
+export interface RealtimeStatus {
+  listening: boolean;
+  /** Subscriptions re-established after a lost connection (a database restart), since start. */
+  reconnects: number;
 }
 
 /**
@@ -39,21 +48,28 @@ export async function listenConversationSignals(
     if (parsed.success) onSignal(parsed.data);
   };
   if (target.kind === 'pglite') {
+    // In this process: there is no connection to lose.
     const unlisten = await target.client.listen(CONVERSATION_EVENTS_CHANNEL, deliver);
-    return { close: () => unlisten() };
+    return { status: () => ({ listening: true, reconnects: 0 }), close: () => unlisten() };
   }
-  const clients: postgres.Sql[] = [];
+  const connections: ListenConnection[] = [];
   try {
-    for (const url of await nodesAnnouncing(target.url)) {
-      const client = postgres(url, { max: 1, onnotice: () => {} });
-      clients.push(client);
-      await client.listen(CONVERSATION_EVENTS_CHANNEL, deliver);
-    }
+    for (const url of await nodesAnnouncing(target.url))
+      connections.push(await openListenConnection(url, CONVERSATION_EVENTS_CHANNEL, deliver));
   } catch (error) {
-    await Promise.all(clients.map((client) => client.end({ timeout: 2 })));
+    await Promise.all(connections.map((connection) => connection.close()));
     throw error;
   }
-  return { close: async () => void (await Promise.all(clients.map((c) => c.end({ timeout: 2 })))) };
+  return {
+    status: () => {
+      const each = connections.map((connection) => connection.status());
+      return {
+        listening: each.every((s) => s.listening),
+        reconnects: each.reduce((sum, s) => sum + s.reconnects, 0),
+      };
+    },
+    close: async () => void (await Promise.all(connections.map((c) => c.close()))),
+  };
 }
 
 /**

@@ -18,10 +18,10 @@ import { childProcessEnv, chromiumPath } from './env';
 import { workspacePackageDir } from './workspace-package';
 
 const apiAppDir = workspacePackageDir('@replyline/api-server');
-const dbPackageDir = workspacePackageDir('@replyline/db');
+export const dbPackageDir = workspacePackageDir('@replyline/db');
 
 /** Runs a TypeScript entry point of the repo in its own process and waits for it to finish. */
-function runScript(cwd: string, entry: string, env: NodeJS.ProcessEnv): Promise<void> {
+export function runScript(cwd: string, entry: string, env: NodeJS.ProcessEnv): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', entry], {
       cwd,
@@ -95,6 +95,8 @@ export interface RunningApi {
   origin: string;
   logs: string[];
   stop(): Promise<void>;
+  /** The process itself, for tests that kill it without a goodbye (failure drills). */
+  child?: ChildProcess;
 }
 
 export interface SharedDatabase {
@@ -170,9 +172,12 @@ export async function startApi(
   return {
     origin,
     logs,
+    child,
     stop: async () => {
-      child.kill('SIGTERM');
-      await new Promise((resolve) => child.once('exit', resolve));
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGTERM');
+        await new Promise((resolve) => child.once('exit', resolve));
+      }
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -9,6 +9,11 @@ const ragEnvSchema = z.object({
   /** Time and memory caps of one PDF extraction (it runs in a worker thread). */
   PDF_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
   PDF_MEMORY_MB: z.coerce.number().int().min(64).default(512),
+  /**
+   * A document's processing job is leased to its worker for this long and renewed while it
+   * works; a killed worker's document is processed again by another after about this long.
+   */
+  INGEST_JOB_LEASE_SECONDS: z.coerce.number().int().min(1).max(3_600).default(60),
   OPENAI_API_KEY: z.string().min(8).optional(),
   OPENAI_BASE_URL: z.url().optional(),
   /** Setting this (with a key) turns on vector search next to full-text search. */

@@ -139,6 +139,10 @@ export const MessageListSchema = z.object({ messages: z.array(MessageSchema) });
 /** Length is checked by the handler after trimming, so it can answer 413 rather than 400. */
 export const SendMessageRequestSchema = z.object({
   text: z.string().openapi({ maxLength: 4000 }),
+  retryOf: z.uuid().optional().openapi({
+    description:
+      'Ask again about a message already stored (the id its `visitor_message` event gave) whose answer broke off: the message is not stored twice; its stored answer is sent if there is one, otherwise it is answered now. `text` is then ignored.',
+  }),
 });
 
 export const FeedbackRequestSchema = z.object({

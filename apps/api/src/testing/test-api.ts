@@ -97,6 +97,7 @@ export async function startTestApi(
       }),
       metrics,
       errorReports,
+      realtime,
     },
     defaultRoutes({ production: false, metricsToken }),
   );

@@ -461,6 +461,11 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description Ask again about a message already stored (the id its `visitor_message` event gave) whose answer broke off: the message is not stored twice; its stored answer is sent if there is one, otherwise it is answered now. `text` is then ignored.
+                         */
+                        retryOf?: string;
                         text: string;
                     };
                 };

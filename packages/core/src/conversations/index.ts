@@ -46,6 +46,11 @@ export {
   type LeftoverJob,
 } from './answer-leftovers';
 export {
+  answerStoredMessage,
+  findRetriedMessage,
+  type RetriedMessage,
+} from './answer-stored-message';
+export {
   agentDisplayName,
   handoffLineOf,
   type Handoff,

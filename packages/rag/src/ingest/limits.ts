@@ -1,7 +1,12 @@
 import type { RagEnv } from '../env';
 import { DEFAULT_PDF_LIMITS, type PdfLimits } from '../pdf/extract-pdf';
 
-export type IngestLimits = PdfLimits;
+export interface IngestLimits extends PdfLimits {
+  /** See INGEST_JOB_LEASE_SECONDS. */
+  jobLeaseSeconds: number;
+}
+
+export const DEFAULT_JOB_LEASE_SECONDS = 60;
 
 export function limitsFromEnv(env: RagEnv): IngestLimits {
   return {
@@ -10,5 +15,6 @@ export function limitsFromEnv(env: RagEnv): IngestLimits {
     maxPages: env.RAG_MAX_PAGES,
     timeoutMs: env.PDF_TIMEOUT_MS,
     memoryMb: env.PDF_MEMORY_MB,
+    jobLeaseSeconds: env.INGEST_JOB_LEASE_SECONDS,
   };
 }

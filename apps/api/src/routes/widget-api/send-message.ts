@@ -9,6 +9,7 @@ import {
   type SourceScope,
 } from '@replyline/core';
 import { createRoute } from '@hono/zod-openapi';
+import { isDatabaseUnavailable } from '@replyline/db';
 import { ConversationParamsSchema, SendMessageRequestSchema } from '../../contract';
 import {
   errorResponse,
@@ -23,6 +24,7 @@ import { openEventStream, streamingStepMs, type EventStream } from '../../public
 import type { Caller } from '../../public/limits';
 import { visitorConversationOf } from '../../public/seeded-conversation';
 import { authorizeVisitor, callerOf } from '../../public/visitor-request';
+import { answerRetry } from './retry-answer';
 import type { QuotaCheck } from '../../public/public-api';
 import type { VisitorGrant } from '../../public/visitor-token';
 
@@ -57,7 +59,7 @@ export const sendMessageRoute = documentedRoute(sendMessage, {
   handle: async (ctx) => {
     const receivedAt = performance.now();
     const { grant } = await authorizeVisitor(ctx);
-    const { text } = validBody(ctx, SendMessageRequestSchema);
+    const { text, retryOf } = validBody(ctx, SendMessageRequestSchema);
     const trimmed = text.trim();
     if (!trimmed) throw new HttpError(400, 'The message is empty.', 'invalid_request');
     if ([...trimmed].length > MAX_MESSAGE_CHARS)
@@ -72,7 +74,8 @@ export const sendMessageRoute = documentedRoute(sendMessage, {
     await limits.admitMessage(caller);
     const release = limits.acquireStream(grant);
     try {
-      await answerOrHandOver(ctx, caller, grant, trimmed, receivedAt);
+      if (retryOf) await answerRetry(ctx, grant, retryOf);
+      else await answerOrHandOver(ctx, caller, grant, trimmed, receivedAt);
     } finally {
       release();
     }
@@ -154,16 +157,30 @@ async function answerOrHandOver(
       });
     }
   } catch (err) {
-    ctx.log.error({ err }, 'answer failed');
-    await stream.send('error', {
-      code: 'internal',
-      message: 'Something went wrong while answering. Please try again.',
-    });
+    await stream.send('error', answerFailure(ctx, err));
   }
   stream.end();
 }
 
-async function forward(stream: EventStream, event: EngineEvent, scope: SourceScope) {
+/**
+ * Why an answer stopped once its stream had begun. The database going away (a restart) is said
+ * as such, with the same retry hint a refused request gets in its header: the visitor's message
+ * is stored when `visitor_message` came, so asking again later loses nothing.
+ */
+function answerFailure(ctx: RequestContext, err: unknown) {
+  if (isDatabaseUnavailable(err)) {
+    ctx.log.warn({ err }, 'answer stopped: database unavailable');
+    return {
+      code: 'database_unavailable',
+      message: 'The assistant lost its connection for a moment. Please try again in a few seconds.',
+      retryAfterSeconds: 5,
+    };
+  }
+  ctx.log.error({ err }, 'answer failed');
+  return { code: 'internal', message: 'Something went wrong while answering. Please try again.' };
+}
+
+export async function forward(stream: EventStream, event: EngineEvent, scope: SourceScope) {
   switch (event.type) {
     case 'token':
       return stream.send('token', { text: event.text });
