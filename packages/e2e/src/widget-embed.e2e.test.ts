@@ -47,7 +47,8 @@ describe.runIf(hasChromium)('the widget on a customer site, in Chromium', () => 
       .update(schema.tenants)
       .set({ allowedOrigins: ['http://localhost:3000', site.origin] })
       .where(eq(schema.tenants.id, tenantId));
-  }, 120_000);
+    // The API's first start compiles its TypeScript: slow on a busy machine.
+  }, 300_000);
 
   afterAll(async () => {
     await browser?.close();
@@ -256,6 +257,10 @@ describe.runIf(hasChromium)('the widget on a customer site, in Chromium', () => 
     await page.keyboard.type('Which areas do you serve?');
     await page.keyboard.press('Enter');
     await frame.locator('[data-role="assistant"]').last().waitFor({ timeout: 20_000 });
+    // Neither the page nor the chat inside its frame scrolls sideways.
+    const overflow = () => document.documentElement.scrollWidth - window.innerWidth;
+    expect(await page.evaluate(overflow)).toBeLessThanOrEqual(0);
+    expect(await frame.evaluate(overflow)).toBeLessThanOrEqual(0);
     await page.screenshot({ path: `${SHOTS}/widget-phone.png` });
     await page.close();
   });
