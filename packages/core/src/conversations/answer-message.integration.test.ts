@@ -17,7 +17,8 @@ import {
 } from '@replyline/ai/testing';
 import { startConversation } from './conversation-store';
 import { newConversation } from './testing/conversations';
-import { answerMessage } from './visitor-turn';
+import { answerMessage, openVisitorTurn } from './visitor-turn';
+import { visitorTokensToday } from './visitor-usage';
 
 let t: TestDatabase;
 let stub: ChatStub;
@@ -233,11 +234,24 @@ describe('answerMessage with a language model', () => {
   });
 
   it('answers extractively once the visitor used up the day’s tokens', async () => {
-    const conversationId = await newConversation(t, tenantId);
+    const visitorId = `v-${randomUUID()}`;
+    const conversationId = await newConversation(t, tenantId, visitorId);
     const first = await collect(
       ask(conversationId, 'Do you move pianos?', { dailyTokenLimit: 50 }),
     );
     expect(first.done!.usage.model).toBe('gpt-stub');
+    // A turn counts the tokens of the conversation's visitor, counted with the turn's reads, also
+    // when the token names another browser's visitor id (a signed user resuming elsewhere).
+    const used = await visitorTokensToday(t.db, tenantId, visitorId);
+    expect(used).toBeGreaterThan(0);
+    for (const caller of [visitorId, `v-${randomUUID()}`]) {
+      const turn = await openVisitorTurn(t.db, {
+        tenantId,
+        conversation: { id: conversationId, visitorId: caller, identityKey: null },
+        countTokensToday: true,
+      });
+      expect(turn.tokensToday).toBe(used);
+    }
     const second = await collect(
       ask(conversationId, 'Do you move pianos?', { dailyTokenLimit: 50 }),
     );

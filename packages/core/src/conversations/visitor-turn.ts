@@ -73,18 +73,24 @@ export async function openVisitorTurn<Quota = never>(
 ): Promise<OpenedTurn<Quota>> {
   const { tenantId, conversation } = input;
   return withTenant(db, tenantId, async (tx) => {
-    // Independent reads go out together: one round trip on a server instead of one each.
-    const [rows, quota, actions] = await inParallel([
+    // Independent reads go out together: one round trip on a server instead of one each. The
+    // visitor's tokens are counted for the visitor id the token names, which is the stored
+    // conversation's in all but a signed user's conversation resumed in another browser.
+    const [rows, quota, actions, tokensOfCaller] = await inParallel([
       readTurnRows(tx, tenantId, conversation.id),
       input.readQuota ? input.readQuota(tx, tenantId) : Promise.resolve(null),
       readEnabledActions(tx, tenantId),
+      input.countTokensToday
+        ? countVisitorTokens(tx, tenantId, conversation.visitorId)
+        : Promise.resolve(null),
     ]);
     if (!rows) throw new Error(`Tenant ${tenantId} does not exist`);
     const stored = rows.conversation;
     const visitorId = stored?.visitorId ?? conversation.visitorId;
-    const tokensToday = input.countTokensToday
-      ? await countVisitorTokens(tx, tenantId, visitorId)
-      : null;
+    const tokensToday =
+      tokensOfCaller === null || visitorId === conversation.visitorId
+        ? tokensOfCaller
+        : await countVisitorTokens(tx, tenantId, visitorId);
     const context: TurnContext | null =
       stored || conversation.seed
         ? {
