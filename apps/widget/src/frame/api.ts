@@ -82,10 +82,13 @@ export async function sendMessage(
   session: Session,
   text: string,
   onEvent: (event: SseEvent) => void,
+  /** Asks again about this stored message (its answer broke off) instead of sending a new one. */
+  retryOf?: string,
 ): Promise<void> {
+  const body = JSON.stringify(retryOf ? { text, retryOf } : { text });
   const response = await call(
     `${base(session)}/messages`,
-    { method: 'POST', body: JSON.stringify({ text }), headers: { accept: 'text/event-stream' } },
+    { method: 'POST', body, headers: { accept: 'text/event-stream' } },
     session.token,
   );
   if (!response.body) throw new ApiError(0, 'no_stream', '');

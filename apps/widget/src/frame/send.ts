@@ -89,25 +89,42 @@ export async function send(ctx: Ctx, input: string): Promise<void> {
   const text = input.trim();
   const session = ctx.session;
   if (!text || ctx.sending || !session) return;
+  ctx.ui.composer.setText('');
+  ctx.ui.chips.hidden = true;
+  const mine = visitorMessage(text);
+  ctx.ui.log.add(mine);
+  await streamAnswer(ctx, session, text, mine);
+}
+
+/** Sends the visitor's message (or, with `retryOf`, asks again about it) and streams the answer under it. */
+async function streamAnswer(
+  ctx: Ctx,
+  session: NonNullable<Ctx['session']>,
+  text: string,
+  mine: HTMLElement,
+  retryOf?: string,
+): Promise<void> {
   const { ui } = ctx;
   ctx.sending = true;
   ui.composer.setBusy(true);
-  ui.composer.setText('');
-  ui.chips.hidden = true;
   clearError(ctx);
-  const mine = visitorMessage(text);
   const typing = typingIndicator(ctx.t);
-  ui.log.add(mine);
   ui.log.add(typing);
   const answer: Answer = { element: null, text: '', sources: [] };
   let finished = false;
   try {
-    await api.sendMessage(session, text, (event) => {
-      if (onAnswerEvent(ctx, event, mine, answer, typing)) finished = true;
-    });
-    if (!finished) showError(ctx, ctx.t.failed); // the stream broke off mid-answer
+    await api.sendMessage(
+      session,
+      text,
+      (event) => {
+        if (onAnswerEvent(ctx, event, mine, answer, typing)) finished = true;
+      },
+      retryOf,
+    );
+    if (!finished) brokeOff(ctx, session, text, mine, answer); // the stream broke off mid-answer
   } catch (error) {
-    if (mine.hasAttribute('data-message-id')) showError(ctx, describe(error, ctx.t));
+    if (mine.hasAttribute('data-message-id')) brokeOff(ctx, session, text, mine, answer, error);
+    else if (retryOf) showError(ctx, describe(error, ctx.t));
     else {
       // Refused before the stream started: the message was not stored, so it goes.
       mine.remove();
@@ -120,4 +137,27 @@ export async function send(ctx: Ctx, input: string): Promise<void> {
     ui.composer.setBusy(false);
     showDeferred(ctx);
   }
+}
+
+/**
+ * The answer broke off after the message was stored (the connection dropped, the server
+ * restarted): "Try again" asks about the same stored message, so it is answered, or the answer
+ * finished meanwhile is shown, and the message is never sent twice.
+ */
+function brokeOff(
+  ctx: Ctx,
+  session: NonNullable<Ctx['session']>,
+  text: string,
+  mine: HTMLElement,
+  partial: Answer,
+  error?: unknown,
+): void {
+  const message = error === undefined ? ctx.t.failed : describe(error, ctx.t);
+  const id = mine.getAttribute('data-message-id');
+  if (!id) return showError(ctx, message);
+  showError(ctx, message, 'error', () => {
+    if (ctx.sending) return;
+    partial.element?.remove();
+    void streamAnswer(ctx, ctx.session ?? session, text, mine, id);
+  });
 }

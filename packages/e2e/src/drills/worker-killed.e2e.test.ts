@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createTenant, openQueue, queryRows, schema, withTenant, type PgBoss, type TenantId } from '@replyline/db';
+import {
+  createTenant,
+  openQueue,
+  queryRows,
+  schema,
+  withTenant,
+  type PgBoss,
+  type TenantId,
+} from '@replyline/db';
 import { addPdfDocument } from '@replyline/rag';
 import { buildPdf, evalFile } from '@replyline/rag/testing';
 import { and, asc, eq, sql } from 'drizzle-orm';
@@ -22,7 +30,10 @@ function largeDocument(): { filename: string; bytes: Uint8Array } {
   const book = evalFile('pdfs/freeculture.pdf');
   if (book) return { filename: 'freeculture.pdf', bytes: new Uint8Array(readFileSync(book)) };
   const pages = Array.from({ length: 400 }, (_, page) =>
-    Array.from({ length: 30 }, (_, line) => `Page ${page + 1}, line ${line + 1}: moving boxes, storage and insurance terms.`),
+    Array.from(
+      { length: 30 },
+      (_, line) => `Page ${page + 1}, line ${line + 1}: moving boxes, storage and insurance terms.`,
+    ),
   );
   return { filename: 'generated-handbook.pdf', bytes: buildPdf(pages) };
 }
@@ -45,7 +56,10 @@ describe('drill: a worker is killed mid-ingestion', () => {
   beforeAll(async () => {
     database = await startSharedDatabase();
     // Only sends jobs: the workers below do the work and the queue's upkeep.
-    queue = await openQueue({ kind: 'postgres', url: database.url }, { supervise: false, schedule: false });
+    queue = await openQueue(
+      { kind: 'postgres', url: database.url },
+      { supervise: false, schedule: false },
+    );
     const tenant = await createTenant(database.db, {
       name: 'Drill Movers',
       slug: `drill-movers-${randomUUID().slice(0, 8)}`,
@@ -60,7 +74,10 @@ describe('drill: a worker is killed mid-ingestion', () => {
   });
 
   const startWorker = async () => {
-    const worker = await startApi({ databaseUrl: database.url, env: { ...WORKER_ENV, RUN_WORKERS: 'true' } });
+    const worker = await startApi({
+      databaseUrl: database.url,
+      env: { ...WORKER_ENV, RUN_WORKERS: 'true' },
+    });
     workers.push(worker);
     return worker;
   };
