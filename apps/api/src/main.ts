@@ -119,6 +119,7 @@ const server = createApiServer(
     management,
     metrics,
     errorReports,
+    realtime,
   },
   defaultRoutes({
     production: env.NODE_ENV === 'production',
