@@ -1,9 +1,9 @@
 // The whole hand-off cycle in Chromium: a visitor asks for a person and the widget waits; the
 // agent's inbox shows the wait, the agent types (the visitor sees it) and replies (the visitor
-// sees their name and picture); the visitor writes while the agent holds the chat, the agent
-// hands back, and the bot answers that message and says it is back; the agent ends the
-// conversation, the widget asks for a rating, and the customer's acknowledgement email in the
-// dev outbox carries the ticket number.
+// sees their name and picture, and from then on their name while they type); the visitor
+// writes while the agent holds the chat, the agent hands back, and the bot answers that
+// message and says it is back; the agent ends the conversation, the widget asks for a rating,
+// and the customer's acknowledgement email in the dev outbox carries the ticket number.
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import { createTenant, schema, withTenant, type TenantId } from '@replyline/db';
@@ -157,6 +157,14 @@ describe.runIf(hasChromium)('the hand-off cycle, in Chromium', () => {
     await agent
       .locator('[data-role="visitor"]', { hasText: 'Do you ship printed books to Canada?' })
       .waitFor({ timeout: 15_000 });
+
+    // Anna starts an answer: now that she has joined, the widget writes her name by the dots.
+    await reply.pressSequentially('Let me check', { delay: 20 });
+    const writing = widget.locator('[data-typing="agent"] .who');
+    await writing.waitFor({ timeout: 15_000 });
+    expect(await writing.innerText()).toBe('Anna Lind is writing…');
+    await screenshot(visitor, 'handoff-widget-agent-writing');
+    await reply.fill('');
 
     // Anna hands back: the bot says it is back and answers the leftover question, once.
     await agent.getByRole('button', { name: 'Hand back to bot' }).click();
