@@ -98,6 +98,8 @@ describe.skipIf(serverDrillSkipReason)('drill: the database restarts under live 
     );
     await postgres.restart();
     const inFlight = await during;
+    if (inFlight.some((outcome) => outcome.status === 0))
+      console.error(`[drills] API log around the restart:\n${api.logs.join('').slice(-6_000)}`);
     for (const outcome of inFlight) {
       // Each either went through, or was refused as "try again" (503 before the answer began, or
       // an error event naming the outage once the stream had started); never a 500 or a hang.
@@ -157,10 +159,12 @@ describe.skipIf(serverDrillSkipReason)('drill: the database restarts under live 
       15_000,
     );
     const outageRecoveryMs = Math.round(performance.now() - outageStarted);
-    expect(await send(visitors[0]!, 'Drill 0: thanks, one more question.')).toMatchObject({
-      status: 200,
-      answered: true,
-    });
+    const last = await send(visitors[0]!, 'Drill 0: thanks, one more question.');
+    expect(last).toMatchObject({ status: 200, answered: true });
+    // The realtime line came back after an outage of seconds too (postgres.js's own listen does not).
+    await visitors[0]!.live.next(
+      (e) => e.event === 'message' && (e.data as { content: string }).content === last.text,
+    );
 
     // Compare what is stored with what the visitors sent and were acknowledged for.
     const stored = await storedVisitorMessages(
