@@ -239,25 +239,27 @@ describe.runIf(hasChromium)('installable dashboard and Web Push, in Chromium', (
         return (await cache.keys()).map((r) => new URL(r.url).pathname);
       });
     await page.goto(`${origin()}/inbox`);
-    await expect.poll(keptPages).toContain('/inbox');
+    await expect.poll(keptPages, { timeout: 10_000 }).toContain('/inbox');
     await page.getByRole('button', { name: 'Sign out' }).click();
-    await page.waitForURL(/\/sign-in/);
-    await expect.poll(keptPages).toEqual([]);
+    await page.waitForURL(/\/sign-in/, { timeout: 30_000 });
+    await expect.poll(keptPages, { timeout: 10_000 }).toEqual([]);
 
     await signInWithMagicLink(page, stack, email);
     await page.goto(`${origin()}/inbox`);
-    await page.getByRole('heading', { name: 'Inbox' }).first().waitFor();
-    await expect.poll(keptPages).toContain('/inbox');
+    await page.getByRole('heading', { name: 'Inbox' }).first().waitFor({ timeout: 30_000 });
+    await expect.poll(keptPages, { timeout: 10_000 }).toContain('/inbox');
 
+    // The page's open event stream would keep `next start` from exiting: leave it first.
+    await page.goto('about:blank');
     await stack.dashboard.stop();
     dashboardStopped = true;
     await page.goto(`${origin()}/inbox`);
     await page.getByText('You are offline.').waitFor({ timeout: 20_000 });
-    await page.getByRole('heading', { name: 'Inbox' }).first().waitFor();
+    await page.getByRole('heading', { name: 'Inbox' }).first().waitFor({ timeout: 30_000 });
     await screenshot(page, 'pwa-offline-inbox');
 
     await page.goto(`${origin()}/knowledge`);
-    await page.locator('[data-offline-shell]').waitFor();
+    await page.locator('[data-offline-shell]').waitFor({ timeout: 30_000 });
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('You are offline');
     await screenshot(page, 'pwa-offline-shell');
   }, 180_000);
