@@ -74,6 +74,12 @@ describe.skipIf(serverDrillSkipReason)('drill: the database restarts under live 
     // A fresh server migrated and three processes started: minutes on a busy machine.
   }, 300_000);
   afterAll(async () => {
+    // The API must outlive the database's restarts; when it did not, its last words say why.
+    if (api?.child && (api.child.exitCode !== null || api.child.signalCode !== null))
+      console.error(
+        `[drills] the API process exited (${api.child.exitCode ?? api.child.signalCode}):\n` +
+          api.logs.join('').slice(-8_000),
+      );
     await Promise.all(visitors.map((v) => v.live.close().catch(() => undefined)));
     await check?.close().catch(() => undefined);
     await api?.stop();
