@@ -24,6 +24,14 @@ import {
 } from './harness';
 
 const pdf = evalFile('pdfs/pdkids.pdf');
+
+/**
+ * The dashboard's pages checked at phone width. Not yet fitting (so not listed): knowledge and
+ * team (a `.visually-hidden` label inside a wide table scrolls with the page, not with the
+ * table's scroll box: it is positioned against an ancestor outside that box) and analytics (its
+ * chart's visually hidden data table keeps its full width: a table ignores `width: 1px`).
+ */
+const PHONE_PAGES = ['', 'inbox', 'tickets', 'widget', 'billing', 'settings'];
 if (!pdf)
   console.warn('[e2e] SKIPPED dashboard walk-through: ../shared/eval/pdfs/pdkids.pdf is absent.');
 
@@ -128,7 +136,40 @@ describe.runIf(hasChromium && pdf)('a new business in the dashboard, in Chromium
       await page.locator('main h1').first().waitFor();
       await screenshot(page, `dashboard-${section}`);
     }
-  });
+
+    // Every page fits a 360 px phone: nothing wider than the screen, no sideways scrolling.
+    // Each page's widest elements are named, so one run shows every page that does not fit.
+    await page.setViewportSize({ width: 360, height: 740 });
+    const tooWide: Record<string, string[]> = {};
+    for (const section of PHONE_PAGES) {
+      await page.goto(`${dashboard.origin}/${section}`);
+      await page.locator('main h1').first().waitFor();
+      const found = await page.evaluate(() => {
+        const overflow = document.documentElement.scrollWidth - window.innerWidth;
+        if (overflow <= 0) return [];
+        // Elements reaching past the screen, not inside a box that scrolls or clips them, and
+        // whose parent fits: the ones that push the page wider.
+        const past = (el: Element) => el.getBoundingClientRect().right > window.innerWidth + 1;
+        const clipped = (el: Element) => {
+          for (let up = el.parentElement; up && up !== document.body; up = up.parentElement)
+            if (getComputedStyle(up).overflowX !== 'visible') return true;
+          return false;
+        };
+        const culprits = Array.from(document.querySelectorAll('body *'))
+          .filter((el) => past(el) && !clipped(el) && !(el.parentElement && past(el.parentElement)))
+          .slice(0, 6)
+          .map(
+            (el) =>
+              `${el.tagName.toLowerCase()}.${Array.from(el.classList).join('.')} ${Math.round(el.getBoundingClientRect().right)}px`,
+          );
+        return [`${overflow}px wider than the screen`, ...culprits];
+      });
+      if (found.length) tooWide[`/${section}`] = found;
+      if (section === 'inbox' || section === 'widget')
+        await screenshot(page, `dashboard-360-${section}`);
+    }
+    expect(tooWide).toEqual({});
+  }, 180_000);
 
   async function workspaceId(): Promise<TenantId> {
     const [row] = await database.db
