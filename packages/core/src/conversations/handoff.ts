@@ -126,8 +126,13 @@ export async function insertHandoffLine(
   return { messageId: row!.id, createdAt: row!.createdAt };
 }
 
-/** A message's creation time as Postgres wrote it (microseconds kept), for `writtenAfter`. */
-export const createdAtText = sql<string>`${messages.createdAt}::text`;
+/**
+ * A message's creation time as Postgres wrote it (microseconds kept), for `writtenAfter`. The
+ * drivers hand timestamps over as Postgres's text, so the bare column (no mapping to a Date)
+ * keeps them; a `::text` cast would do the same but is a STABLE function Citus refuses in the
+ * RETURNING of a distributed insert.
+ */
+export const createdAtText = sql<string>`${messages.createdAt}`;
 
 /**
  * Creation time for a message written after another one in the same transaction: the clock,
