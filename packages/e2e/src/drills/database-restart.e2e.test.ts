@@ -1,5 +1,5 @@
 import { openDatabase, type DatabaseHandle } from '@replyline/db';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { startApi, type RunningApi } from '../harness';
 import { serverDrillSkipReason } from './env';
 import { startPrivatePostgres, type PrivatePostgres } from './private-postgres';
@@ -87,6 +87,10 @@ describe.skipIf(serverDrillSkipReason)('drill: the database restarts under live 
   });
 
   it('recovers without restarting the API: 503s while down, every acknowledged message stored once, live streams fed again', async () => {
+    // Whatever failed, the API's own account of the restart is what explains it.
+    onTestFailed(() =>
+      console.error(`[drills] API log (last 20 kB):\n${api.logs.join('').slice(-20_000)}`),
+    );
     const before = await Promise.all(
       visitors.map((v, i) => send(v, `Drill ${i}: how much does a move cost?`)),
     );
