@@ -49,6 +49,39 @@ describe('action cards', () => {
     expect(button.disabled).toBe(true);
   });
 
+  it('shows booked and proposed times as clock times, not as ISO strings', () => {
+    const start = '2026-12-07T09:00:00.000Z';
+    const booked = actionCard(
+      {
+        type: 'booking',
+        bookingId: 'b-1',
+        start,
+        end: '2026-12-07T09:30:00.000Z',
+        summary: 'Fitting',
+        status: 'confirmed',
+      },
+      act,
+    );
+    const confirm = actionCard(
+      {
+        type: 'confirm',
+        proposalId: 'p-2',
+        actionName: 'book',
+        summary: 'Book a fitting',
+        fields: [
+          { label: 'start', value: start },
+          { label: 'email', value: 'ada@example.com' },
+        ],
+      },
+      act,
+    );
+    for (const card of [booked, confirm]) expect(card.textContent).not.toContain('2026-12-07T');
+    expect(booked.textContent).toContain(
+      new Date(start).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' }),
+    );
+    expect(confirm.textContent).toContain('ada@example.com');
+  });
+
   it("sends a form's values under the action's name", () => {
     pressed.length = 0;
     const card = actionCard(

@@ -65,7 +65,7 @@ function cardBody(card: Card, send: CardAct): (HTMLElement | null)[] {
     case 'booking':
       return [
         h('b', null, `${str(card.summary)} · ${str(card.status)}`),
-        h('p', null, `${str(card.start)} – ${str(card.end)}`),
+        h('p', null, `${slotLabel(str(card.start), '')} – ${timeLabel(str(card.end))}`),
       ];
     case 'slots':
       return list<{ start: string; end: string }>(card.slots).map((slot) =>
@@ -82,7 +82,7 @@ function cardBody(card: Card, send: CardAct): (HTMLElement | null)[] {
     case 'confirm':
       return [
         h('p', null, str(card.summary)),
-        rows(list<Row>(card.fields)),
+        rows(list<Row>(card.fields).map((row) => ({ ...row, value: readableValue(row.value) }))),
         h(
           'button',
           {
@@ -147,6 +147,20 @@ function formOf(card: Card, send: CardAct): HTMLElement {
     send({ action: str(card.actionName), params });
   });
   return form;
+}
+
+/** A time the integration sent as ISO 8601 reads as the visitor's own clock time, not as code. */
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+function readableValue(value: unknown): string {
+  const text = str(value);
+  return ISO_TIME.test(text) ? slotLabel(text, '') : text;
+}
+
+function timeLabel(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime())
+    ? iso
+    : date.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
 }
 
 function slotLabel(start: string, timeZone: string): string {
