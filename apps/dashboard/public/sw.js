@@ -10,6 +10,8 @@
 // - never /api/* (tRPC, sign-in, event streams, downloads) nor Next's data requests (RSC):
 //   those pass straight to the network.
 
+/* global self, caches, fetch, URL, Response -- a service worker's own globals */
+
 const VERSION = 'v1';
 const SHELL_CACHE = `replyline-shell-${VERSION}`;
 const PAGES_CACHE = `replyline-pages-${VERSION}`;
