@@ -3,8 +3,12 @@ import { and, eq } from 'drizzle-orm';
 
 const { conversations } = schema;
 
-/** At most one typing signal per conversation and side this often; keystrokes in between are dropped. */
-export const TYPING_INTERVAL_MS = 2_000;
+/**
+ * At most one typing signal per conversation and side this often; keystrokes in between are
+ * dropped. Below the clients' own 2 s, so a client's announcement at the end of its window is
+ * never dropped because it arrived a little early.
+ */
+export const TYPING_INTERVAL_MS = 1_500;
 
 /**
  * Remembers when each side of a conversation last announced typing, in this process. Clients

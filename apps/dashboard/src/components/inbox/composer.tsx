@@ -24,10 +24,15 @@ export function Composer(props: {
   const pending = mode === 'reply' ? reply : note;
   // The customer sees "typing…" while a reply is written (never while a note is).
   const typing = useMutation(trpc.inbox.typing.mutationOptions());
-  const announceTyping = useThrottled(() =>
-    typing.mutate({ conversationId: props.conversationId }),
-  );
+  // Read when the throttle fires, which may be after the reply was sent: only a reply still
+  // being written is announced.
+  const written = useRef('');
+  const announceTyping = useThrottled(() => {
+    if (mode === 'reply' && written.current.trim())
+      typing.mutate({ conversationId: props.conversationId });
+  });
   const onChange = (value: string) => {
+    written.current = value;
     setText(value);
     if (mode === 'reply' && value.trim()) announceTyping();
   };
@@ -39,7 +44,10 @@ export function Composer(props: {
     const done = await pending
       .mutateAsync({ conversationId: props.conversationId, content })
       .catch(() => null);
-    if (done !== null) setText('');
+    if (done !== null) {
+      written.current = '';
+      setText('');
+    }
   }
 
   return (

@@ -36,15 +36,26 @@ export function useCustomerTyping(conversationId: string): boolean {
   return typing;
 }
 
-/** Calls `announce` at most once per TYPING_SEND_MS however often the returned function is called. */
+/**
+ * Calls `announce` at most once per TYPING_SEND_MS however often the returned function is called.
+ * A call inside the window is not lost: `announce` runs once when the window ends (it decides
+ * then whether there is still something to announce), so a reply started right after the last
+ * one still shows the customer that someone is writing.
+ */
 export function useThrottled(announce: () => void, intervalMs = TYPING_SEND_MS): () => void {
   const last = useRef(0);
+  const trailing = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const latest = useRef(announce);
   latest.current = announce;
+  useEffect(() => () => clearTimeout(trailing.current), []);
   return useRef(() => {
-    const now = Date.now();
-    if (now - last.current < intervalMs) return;
-    last.current = now;
-    latest.current();
+    const fire = () => {
+      trailing.current = undefined;
+      last.current = Date.now();
+      latest.current();
+    };
+    const wait = last.current + intervalMs - Date.now();
+    if (wait <= 0) fire();
+    else trailing.current ??= setTimeout(fire, wait);
   }).current;
 }
