@@ -1,4 +1,9 @@
-import type { ConversationSignal, Database, TenantId } from '@replyline/db';
+import {
+  isDatabaseUnavailable,
+  type ConversationSignal,
+  type Database,
+  type TenantId,
+} from '@replyline/db';
 import {
   getConversationState,
   listMessages,
@@ -27,13 +32,17 @@ export interface RealtimeHub {
  * signal is read once per signal, in the tenant's scope, however many streams watch it; a
  * signal for a conversation nobody here watches costs nothing.
  */
-export function createRealtimeHub(db: Database, log: Logger): RealtimeHub {
+export function createRealtimeHub(
+  db: Database,
+  log: Logger,
+  retryDelaysMs: readonly number[] = READ_BACK_RETRY_DELAYS_MS,
+): RealtimeHub {
   const watchers = new Map<string, Set<Subscriber>>();
   const inOrder = new Map<string, Promise<void>>();
 
   async function deliver(signal: ConversationSignal, subscribers: Set<Subscriber>) {
     const tenantId = signal.tenantId as TenantId;
-    const update = await readUpdate(db, tenantId, signal);
+    const update = await readBackWithRetry(() => readUpdate(db, tenantId, signal), retryDelaysMs);
     if (update) for (const subscriber of subscribers) subscriber(update);
   }
 
@@ -64,6 +73,28 @@ export function createRealtimeHub(db: Database, log: Logger): RealtimeHub {
     },
     subscriberCount: () => [...watchers.values()].reduce((n, s) => n + s.size, 0),
   };
+}
+
+/**
+ * After a database restart a pooled connection can fail its first statement although the
+ * server is back; the stored row is there to read, so a signal is not dropped for that. The
+ * waits add up to about four seconds, longer than a pooled connection takes to be replaced.
+ */
+const READ_BACK_RETRY_DELAYS_MS = [100, 400, 1_000, 2_500];
+
+export async function readBackWithRetry<T>(
+  read: () => Promise<T>,
+  delaysMs: readonly number[],
+): Promise<T> {
+  for (const delayMs of delaysMs) {
+    try {
+      return await read();
+    } catch (err) {
+      if (!isDatabaseUnavailable(err)) throw err;
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+    }
+  }
+  return read();
 }
 
 async function readUpdate(
