@@ -34,6 +34,12 @@ export {
 } from './read-conversation';
 export { rateConversation, setMessageFeedback } from './customer-feedback';
 export {
+  emailTranscript,
+  maskEmail,
+  TRANSCRIPTS_PER_CONVERSATION_HOUR,
+  type TranscriptOutcome,
+} from './email-transcript';
+export {
   escalateConversation,
   type Escalation,
   type EscalationRequest,

@@ -1,5 +1,6 @@
 import { schema, withTenant, type Database, type TenantDb, type TenantId } from '@replyline/db';
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, arrayContains, asc, eq, inArray, not } from 'drizzle-orm';
+import { TEAM_ONLY_TAG } from './email-transcript';
 import {
   agentDisplayName,
   handoffLineOf,
@@ -100,8 +101,8 @@ export async function readState(
 }
 
 /**
- * The customer-visible messages of a conversation, oldest first (internal notes never), or
- * only the ones with the given ids (realtime: a signal names the new row).
+ * The customer-visible messages of a conversation, oldest first (internal notes and the team's
+ * own lines never), or only the ones with the given ids (realtime: a signal names the new row).
  */
 export async function listMessages(
   db: Database,
@@ -130,6 +131,8 @@ export async function listMessages(
           eq(messages.tenantId, tenantId),
           eq(messages.conversationId, conversationId),
           inArray(messages.role, ['visitor', 'assistant', 'agent', 'system']),
+          // Lines for the team only ("Transcript emailed to …") stay in the inbox.
+          not(arrayContains(messages.tags, [TEAM_ONLY_TAG])),
           only ? inArray(messages.id, only) : undefined,
         ),
       )
