@@ -25,6 +25,7 @@ import {
   memberships,
   messages,
   pushSubscriptions,
+  ticketAttachments,
   tickets,
   usageRecords,
   users,
@@ -104,12 +105,23 @@ async function seedTenantRows(tenantId: TenantId): Promise<TenantFixture> {
       tokenHash: randomUUID(),
       expiresAt: new Date(Date.now() + 86_400_000),
     });
-    await tx.insert(tickets).values({
+    const [ticket] = await tx
+      .insert(tickets)
+      .values({
+        tenantId,
+        number: 1,
+        subject: 'Help',
+        customerEmail: 'c@example.test',
+        conversationId,
+      })
+      .returning();
+    await tx.insert(ticketAttachments).values({
       tenantId,
-      number: 1,
-      subject: 'Help',
-      customerEmail: 'c@example.test',
-      conversationId,
+      ticketId: ticket!.id,
+      filename: 'receipt.pdf',
+      contentType: 'application/pdf',
+      sizeBytes: 8,
+      bytes: Buffer.from('%PDF-1.7'),
     });
     await tx.insert(events).values({ tenantId, type: 'widget_opened', conversationId });
     await tx

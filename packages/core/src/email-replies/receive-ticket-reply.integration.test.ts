@@ -63,6 +63,8 @@ describe('email replies to tickets', () => {
       tenantId: a.tenantId,
       ticketId: a.ticketId,
       ticketNumber: 1,
+      attachmentsKept: 0,
+      attachmentsNote: null,
     });
     expect(await repliesOf(a.tenantId, a.ticketId)).toEqual(['Friday works.']);
     expect(await repliesOf(b.tenantId, b.ticketId)).toEqual([]);

@@ -3,6 +3,7 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { ticketRow } from './list-tickets';
 import { TICKET_EVENT_TYPES } from '../conversations/ticket-fields';
 import { customerMessageOf } from './customer-message';
+import { listTicketAttachments } from './ticket-attachments';
 
 const { conversations, events, tickets, users } = schema;
 
@@ -48,6 +49,7 @@ export async function getTicket(db: Database, tenantId: TenantId, ticketId: stri
       customerMessage: await customerMessageOf(tx, tenantId, ticket),
       conversation: conversation ?? null,
       history,
+      attachments: await listTicketAttachments(tx, tenantId, ticketId),
       names: await namesOf(
         tx,
         history.flatMap((event) => userIdsIn(event.data)),

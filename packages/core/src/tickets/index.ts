@@ -11,3 +11,4 @@ export { ZListTickets, listTickets } from './list-tickets';
 export { notifyTicketCreated, type TicketNotificationDeps } from './notify-ticket-created';
 export { acknowledgeHandoff } from './acknowledge-handoff';
 export { exportTickets, TICKET_EXPORT_LIMIT } from './export-tickets';
+export { listTicketAttachments, readTicketAttachment } from './ticket-attachments';

@@ -16,3 +16,4 @@ export * from './alert-channels';
 export * from './actions';
 export * from './bookings';
 export * from './push-subscriptions';
+export * from './ticket-attachments';

@@ -1,1 +1,5 @@
-export { readReceivedEmail, type ReceivedEmail } from './read-received-email';
+export {
+  readReceivedEmail,
+  type ReceivedAttachment,
+  type ReceivedEmail,
+} from './read-received-email';
