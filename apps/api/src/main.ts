@@ -75,6 +75,7 @@ const publicApi = createPublicApi({
   limits: limitSettings(env),
   trustedProxyHops: env.TRUSTED_PROXY_HOPS,
   actionQueue: queue,
+  emailQueue: queue,
   chat: {
     model: chatModelFromEnv(aiEnv),
     embedder: embedderFromEnv(ragEnv),

@@ -19,6 +19,7 @@ import {
   conversationRatingRoute,
   messageFeedbackRoute,
 } from './routes/widget-api/customer-feedback';
+import { emailTranscriptRoute } from './routes/widget-api/email-transcript';
 import { escalateRoute } from './routes/widget-api/escalate';
 import { sendMessageRoute } from './routes/widget-api/send-message';
 import { listMessagesRoute, startConversationRoute } from './routes/widget-api/start-conversation';
@@ -63,6 +64,7 @@ export function defaultRoutes(options: {
     escalateRoute,
     visitorTypingRoute,
     endConversationRoute,
+    emailTranscriptRoute,
     ...sourceViewerRoutes,
     ...managementRoutes,
   ];

@@ -17,6 +17,8 @@ import type {
   StartConversationRequestSchema,
   StatusSchema,
   TicketSchema,
+  TranscriptRequestSchema,
+  TranscriptSentSchema,
   WidgetProfileSchema,
 } from './schemas';
 
@@ -39,3 +41,5 @@ export type Session = z.infer<typeof SessionSchema>;
 export type MessageList = z.infer<typeof MessageListSchema>;
 export type EscalateRequest = z.input<typeof EscalateRequestSchema>;
 export type Ticket = z.infer<typeof TicketSchema>;
+export type TranscriptRequest = z.input<typeof TranscriptRequestSchema>;
+export type TranscriptSent = z.infer<typeof TranscriptSentSchema>;

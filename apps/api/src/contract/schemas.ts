@@ -162,6 +162,22 @@ export const EscalateRequestSchema = z.object({
 
 export const TicketSchema = z.object({ ticketNumber: z.number().int() });
 
+export const TranscriptRequestSchema = z
+  .object({
+    email: z.email('enter a valid email address, such as name@example.com').max(254),
+    timeZone: z.string().max(64).optional().openapi({
+      description:
+        'The visitor’s IANA time zone (`Europe/Oslo`), so the email shows their clock times; unknown zones fall back to UTC.',
+    }),
+  })
+  .openapi('TranscriptRequest');
+
+export const TranscriptSentSchema = z
+  .object({
+    sentTo: z.string().openapi({ description: 'The address, masked: `a…@example.com`' }),
+  })
+  .openapi('TranscriptSent');
+
 /** Nothing to say: the path and the token are the whole request. */
 export const EmptyRequestSchema = z.strictObject({}).openapi('EmptyRequest');
 

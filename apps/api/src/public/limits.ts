@@ -50,6 +50,8 @@ export interface Limits {
   /** Before the model is called: the reply budgets of the IP, the anonymous share, the user. */
   admitReply(who: Caller, monthlyReplies: number): Promise<void>;
   admitStart(ip: string): Promise<void>;
+  /** Before a transcript is emailed: copies one visitor and one address may ask for per hour. */
+  admitTranscript(who: Caller): Promise<void>;
   /** Takes a streaming slot; call the returned function when the stream ends or is closed. */
   acquireStream(who: { tenantId: string; visitorId: string }): () => void;
   openEventStream(who: { tenantId: string; visitorId: string }): Promise<EventStreamLease>;
@@ -58,6 +60,13 @@ export interface Limits {
 const MINUTE = 60;
 const HOUR = 3_600;
 const DAY = 86_400;
+/**
+ * Transcripts emailed per hour by one visitor (or signed user), and from one address. Each
+ * conversation has its own, smaller cap in the domain (`emailTranscript`); these stop one
+ * visitor from mailing many conversations, or many addresses, from one network.
+ */
+const TRANSCRIPTS_PER_VISITOR_HOUR = 5;
+const TRANSCRIPTS_PER_IP_HOUR = 20;
 /** The anonymous share's cap depends on the plan, so the store only counts and we compare. */
 const UNCAPPED = 1_000_000_000;
 
@@ -84,6 +93,8 @@ export function createLimits(
   const repliesHour = limiter('reply-ip-h', settings.ipRepliesPerHour, HOUR);
   const userReplies = limiter('reply-user-h', settings.userRepliesPerHour, HOUR);
   const anonymousShare = limiter('reply-anon-d', UNCAPPED, DAY);
+  const visitorTranscripts = limiter('transcript-visitor-h', TRANSCRIPTS_PER_VISITOR_HOUR, HOUR);
+  const ipTranscripts = limiter('transcript-ip-h', TRANSCRIPTS_PER_IP_HOUR, HOUR);
   const eventStreams = createEventStreamLeases(db, {
     namespace,
     perVisitor: settings.eventStreamsPerVisitor,
@@ -159,6 +170,21 @@ export function createLimits(
         { store: startsHour, key: ip, refusal },
       ]);
     },
+    admitTranscript: (who) =>
+      admitInOrder([
+        {
+          store: visitorTranscripts,
+          key: visitorKey(who),
+          refusal:
+            'You have asked for several copies by email this hour. Please try again in an hour.',
+        },
+        {
+          store: ipTranscripts,
+          key: who.ip,
+          refusal:
+            'Many copies have been emailed from your network this hour. Please try again later.',
+        },
+      ]),
     acquireStream: slots,
     openEventStream: (who) => eventStreams(visitorKey({ ...who, identityKey: null })),
   };

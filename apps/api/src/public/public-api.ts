@@ -1,4 +1,4 @@
-import type { Database, TenantDb, TenantId } from '@replyline/db';
+import type { Database, PgBoss, TenantDb, TenantId } from '@replyline/db';
 import type { ChatModel, EscalationReason } from '@replyline/ai';
 import type { IntegrationServices } from '@replyline/core/integrations';
 import type { Embedder } from '@replyline/rag';
@@ -33,6 +33,8 @@ export interface PublicApi {
   trustedProxyHops: number;
   /** The job queue for actions whose effects outlive the call (booking reminders); none: no bookings. */
   actionQueue?: IntegrationServices['queue'];
+  /** The email queue (transcripts a visitor asks for); none: emailing them answers 503. */
+  emailQueue?: Pick<PgBoss, 'send'>;
   /** Tells the team about a ticket opened from the widget (email, webhook). */
   onTicketCreated(tenantId: TenantId, ticketId: string): Promise<void>;
   /** A request for a person started a hand-off: the customer gets the acknowledgement email. */
@@ -71,6 +73,7 @@ export function createPublicApi(options: {
   checkQuota: PublicApi['checkQuota'];
   keepAliveMs?: number;
   actionQueue?: PublicApi['actionQueue'];
+  emailQueue?: PublicApi['emailQueue'];
   onTicketCreated?: PublicApi['onTicketCreated'];
   onHandoffRequested?: PublicApi['onHandoffRequested'];
   onReplyStored?: PublicApi['onReplyStored'];
@@ -92,6 +95,7 @@ export function createPublicApi(options: {
     keepAliveMs,
     trustedProxyHops: options.trustedProxyHops ?? 0,
     actionQueue: options.actionQueue,
+    emailQueue: options.emailQueue,
     onTicketCreated: options.onTicketCreated ?? (async () => undefined),
     onHandoffRequested: options.onHandoffRequested ?? (async () => undefined),
     onReplyStored: options.onReplyStored ?? (async () => undefined),

@@ -15,7 +15,7 @@ import { createLogger, type Logger } from '../logger';
 import type { ErrorReporter } from '../observability/error-reports';
 import type { ApiMetrics } from '../observability/metrics';
 import type { LimitSettings } from '../public/limits';
-import { createPublicApi, type QuotaCheck } from '../public/public-api';
+import { createPublicApi, type PublicApi, type QuotaCheck } from '../public/public-api';
 import { createManagementApi } from '../routes/management';
 import { createApiServer, defaultRoutes } from '../server';
 
@@ -50,6 +50,8 @@ export async function startTestApi(
     keepAliveMs?: number;
     onTicketCreated?: (tenantId: TenantId, ticketId: string) => Promise<void>;
     onHandoffRequested?: (tenantId: TenantId, ticketId: string) => Promise<void>;
+    /** Where emails the API queues go (transcripts); by default accepted and dropped. */
+    emailQueue?: PublicApi['emailQueue'];
     onFirstToken?: (serverMs: number) => void;
     /** The management API's per-key limit and queue (see createManagementApi). */
     management?: Omit<Parameters<typeof createManagementApi>[0], 'db' | 'limitNamespace'>;
@@ -78,6 +80,7 @@ export async function startTestApi(
     keepAliveMs: options.keepAliveMs,
     onTicketCreated: options.onTicketCreated,
     onHandoffRequested: options.onHandoffRequested,
+    emailQueue: options.emailQueue ?? { send: async () => null },
     onFirstToken:
       options.onFirstToken ??
       (metrics ? (serverMs) => metrics.observeFirstToken(serverMs / 1000) : undefined),

@@ -53,7 +53,7 @@ export async function emailTranscript(
     const { emailId } = await sendEmail(deps, {
       to,
       template: 'conversation-transcript',
-      props: { ...reserved.props, timeZone: request.timeZone },
+      props: { ...reserved.props, timeZone: knownTimeZone(request.timeZone) },
       metadata: { tenantId, conversationId },
     });
     return { sent: true, emailId, maskedTo };
@@ -197,4 +197,15 @@ export function maskEmail(address: string): string {
   const at = address.lastIndexOf('@');
   if (at < 1) return '…';
   return `${address[0]}…${address.slice(at)}`;
+}
+
+/** The visitor's time zone when this runtime knows it; otherwise the email shows UTC. */
+function knownTimeZone(zone: string | undefined): string | undefined {
+  if (!zone) return undefined;
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone: zone });
+    return zone;
+  } catch {
+    return undefined;
+  }
 }
