@@ -21,6 +21,7 @@ import type {
   MessageList,
   Session,
   StartConversationRequest as StartRequest,
+  TranscriptSent,
 } from '@replyline/api-server/contract';
 
 export type { Identity } from '../protocol';
@@ -144,6 +145,18 @@ export async function escalate(
 /** The visitor is typing (the agent sees it); the caller throttles, the server drops extras. */
 export async function sendTyping(session: Session): Promise<void> {
   await post(`${base(session)}/typing`, {}, session.token);
+}
+
+/** Emails the visitor a copy of the conversation; resolves to the masked address. */
+export async function emailTranscript(session: Session, email: string): Promise<string> {
+  let timeZone: string | undefined;
+  try {
+    timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  } catch {
+    // Without one the email shows UTC.
+  }
+  const response = await post(`${base(session)}/transcript`, { email, timeZone }, session.token);
+  return ((await response.json()) as TranscriptSent).sentTo;
 }
 
 /** The visitor ends the conversation. */

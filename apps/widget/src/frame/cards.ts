@@ -1,7 +1,9 @@
-// The two cards shown under the conversation: "Talk to a human" (→ ticket) and the CSAT
-// rating. One at a time; the "Back to chat" button or Escape closes them.
+// The two cards shown under the conversation: "Talk to a human" (→ ticket) and the end of
+// the chat (CSAT rating, the transcript by email). One at a time; the "Back to chat" button or
+// Escape closes them.
 
 import * as api from './api';
+import { ApiError } from './api';
 import { catchUp } from './conversation';
 import type { Ctx } from './state';
 import { describe, showError } from './state';
@@ -9,6 +11,10 @@ import { humanForm } from './view/human-form';
 import type { HumanRequest } from './view/human-form';
 import { note } from './view/message';
 import { ratingCard } from './view/rating';
+import { transcriptForm } from './view/transcript-form';
+
+/** The address the visitor gave for a ticket, offered again for the transcript. */
+const givenEmail = new WeakMap<Ctx, string>();
 
 function showCard(ctx: Ctx, card: HTMLElement, focus: boolean): void {
   const slot = ctx.ui.card;
@@ -43,6 +49,7 @@ async function submitHuman(ctx: Ctx, request: HumanRequest): Promise<string | nu
   } catch (error) {
     return describe(error, ctx.t);
   }
+  givenEmail.set(ctx, request.email);
   ctx.status = 'escalated';
   ctx.ui.card.textContent = '';
   await catchUp(ctx, session);
@@ -93,7 +100,45 @@ export function offerRating(ctx: Ctx, focus: boolean): void {
       return describe(error, ctx.t);
     }
   };
-  const card = ratingCard(ctx.t, submit, () => closeCard(ctx));
+  const mail = transcriptForm(ctx.t, knownEmail(ctx), async (email) => {
+    try {
+      return { sentTo: await api.emailTranscript(session, email) };
+    } catch (error) {
+      // The server says how long to wait; our generic "too many messages" would not.
+      const own = error instanceof ApiError && error.status === 429 && error.message;
+      return { problem: own || describe(error, ctx.t) };
+    }
+  });
+  const card = ratingCard(ctx.t, submit, () => closeCard(ctx), mail);
   card.setAttribute('data-card', 'rating');
   showCard(ctx, card, focus);
+}
+
+/**
+ * The visitor's address when we know it: the one their signed identity carries (the server
+ * verified it when the chat started), else the one they gave for a ticket. Only a default.
+ */
+function knownEmail(ctx: Ctx): string {
+  const identity = ctx.identity;
+  if (ctx.session && ctx.session.identified && identity) {
+    if ('email' in identity && identity.email) return identity.email;
+    if ('token' in identity) {
+      const email = claimedEmail(identity.token);
+      if (email) return email;
+    }
+  }
+  return givenEmail.get(ctx) || '';
+}
+
+/** The `email` claim of an identity token (a JWT), read, not verified: the API did that. */
+function claimedEmail(token: string): string {
+  try {
+    const payload = token.split('.')[1] || '';
+    const claims = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) as {
+      email?: unknown;
+    };
+    return typeof claims.email === 'string' ? claims.email : '';
+  } catch {
+    return '';
+  }
 }

@@ -48,6 +48,8 @@ const en = {
   endChat: 'End chat',
   requested: (n: number) =>
     `Request #${n}: a person from our team will answer here. We have emailed you the number.`,
+  mailTitle: 'Email me this conversation',
+  mailSent: (to: string) => `Sent to ${to}. It should arrive within a few minutes.`,
 };
 
 export type Dict = typeof en;
@@ -95,8 +97,9 @@ const sv: Dict = {
   ended: 'Samtalet är avslutat.',
   agentTyping: (name) => `${name} skriver…`,
   endChat: 'Avsluta chatten',
-  requested: (n) =>
-    `Ärende #${n}: någon i vårt team svarar här. Vi har mejlat dig numret.`,
+  requested: (n) => `Ärende #${n}: någon i vårt team svarar här. Vi har mejlat dig numret.`,
+  mailTitle: 'Mejla mig samtalet',
+  mailSent: (to) => `Skickat till ${to}. Det bör komma fram inom några minuter.`,
 };
 
 const no: Dict = {
@@ -146,6 +149,8 @@ const no: Dict = {
   endChat: 'Avslutt chatten',
   requested: (n) =>
     `Sak #${n}: noen i teamet vårt svarer her. Vi har sendt deg nummeret på e-post.`,
+  mailTitle: 'Send meg samtalen på e-post',
+  mailSent: (to) => `Sendt til ${to}. Den bør komme frem innen noen minutter.`,
 };
 
 const DICTS: Record<Locale, Dict> = { en, sv, no };

@@ -74,6 +74,9 @@ export const CSS =
   '.primary{padding:9px 14px;border:0;border-radius:8px;background:var(--b);color:var(--on);font-weight:600}' +
   '.link{padding:6px;border:0;background:none;color:#374151;font-size:13px;text-decoration:underline}' +
   '.stars{display:flex;gap:2px}' +
+  // The transcript by email, under the stars: the address and Send on one line.
+  '.mail{display:flex;flex-direction:column;gap:6px;padding-top:10px;border-top:1px solid #e5e7eb}' +
+  '.mail .row{flex-wrap:nowrap}.mail input{flex:1;min-width:0}.sent{color:#065f46}' +
   '.star{width:44px;height:44px;padding:0;border:0;background:none;color:#9ca3af;font-size:28px;line-height:1}.star.on{color:#d97706}' +
   '.error{margin:0;padding:8px 12px;border-radius:8px;background:#fef2f2;color:#991b1b;font-size:14px}' +
   '.error .link{color:inherit}' +

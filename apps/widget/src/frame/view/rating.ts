@@ -6,7 +6,13 @@ import type { Dict } from '../i18n';
 /** Saves the rating; resolves to an error sentence to show, or null on success. */
 export type SubmitRating = (stars: number) => Promise<string | null>;
 
-export function ratingCard(t: Dict, submit: SubmitRating, back: () => void): HTMLElement {
+/** `extra`: what else the end of a chat offers, under the stars (the transcript by email). */
+export function ratingCard(
+  t: Dict,
+  submit: SubmitRating,
+  back: () => void,
+  extra?: HTMLElement,
+): HTMLElement {
   const status = h('p', { role: 'status' });
   const buttons = [1, 2, 3, 4, 5].map((n) =>
     h('button', { type: 'button', class: 'star', 'aria-label': t.stars(n), 'data-rating': n }, '★'),
@@ -18,6 +24,7 @@ export function ratingCard(t: Dict, submit: SubmitRating, back: () => void): HTM
     h('h2', null, t.rateTitle),
     stars,
     status,
+    extra,
     h(
       'div',
       { class: 'row' },
