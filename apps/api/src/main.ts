@@ -171,6 +171,10 @@ function inboundEmailFromEnv(): InboundEmailOptions {
   return {
     domain: inbound.INBOUND_EMAIL_DOMAIN,
     parseSecret: inbound.INBOUND_PARSE_SECRET ?? null,
+    attachmentLimits: {
+      maxFileBytes: inbound.INBOUND_ATTACHMENT_MAX_FILE_BYTES,
+      maxEmailBytes: inbound.INBOUND_ATTACHMENT_MAX_EMAIL_BYTES,
+    },
     resend:
       inbound.RESEND_INBOUND_SECRET && email.RESEND_API_KEY
         ? {

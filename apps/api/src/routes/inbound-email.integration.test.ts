@@ -1,7 +1,9 @@
 // Customers' email replies through both inbound webhooks: Resend's (svix-signed event, the email
 // read back through the SDK from a local server speaking Resend's Receiving API) and an
 // inbound-parse post (Postmark's JSON, basic auth). Unsigned, forged, stale or unauthenticated
-// deliveries are refused with 401; a delivery is threaded once.
+// deliveries are refused with 401; a delivery is threaded once. Attachments in each provider's
+// shape: Resend's Attachments API (a list with download addresses), Postmark's base64 JSON and
+// SendGrid's multipart form; allowed files are kept, the others named in a note.
 import { createHmac, randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -64,6 +66,16 @@ async function ticket() {
   return { tenantId, ticketId, address: ticketReplyAddress(tenantId, 1, domain) };
 }
 
+const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47]), Buffer.alloc(300, 1)]);
+const PDF = Buffer.from('%PDF-1.7\n%%EOF\n');
+
+const keptFiles = async (tenantId: TenantId, ticketId: string) =>
+  ((await getTicket(t.db, tenantId, ticketId))?.attachments ?? []).map((f) => [
+    f.filename,
+    f.contentType,
+    f.sizeBytes,
+  ]);
+
 const customerReplies = async (tenantId: TenantId, ticketId: string) =>
   ((await getTicket(t.db, tenantId, ticketId))?.history ?? [])
     .filter((e) => e.type === 'ticket_customer_replied')
@@ -114,6 +126,56 @@ describe('Resend inbound webhook', () => {
     const again = await post('/v1/email/inbound/resend', body, headers);
     expect(await again.json()).toEqual({ status: 'duplicate' });
     expect(await customerReplies(tenantId, ticketId)).toEqual(['Thanks, that fixed it.']);
+  });
+
+  it("downloads the email's files through the Attachments API and keeps the allowed ones", async () => {
+    const { tenantId, ticketId, address } = await ticket();
+    const emailId = randomUUID();
+    const metadata = (id: string, filename: string, type: string, size: number) => ({
+      id,
+      filename,
+      size,
+      content_type: type,
+      content_id: null,
+      content_disposition: 'attachment',
+    });
+    resend.emails.set(emailId, {
+      object: 'email',
+      id: emailId,
+      to: [address],
+      cc: [],
+      received_for: [],
+      from: 'ann@example.com',
+      subject: 'Re: Tent pole',
+      text: 'Here are the photo and receipt.',
+      html: null,
+      message_id: `<${emailId}@mail.example.com>`,
+      attachments: [
+        metadata('a1', 'pole.png', 'image/png', PNG.length),
+        metadata('a2', 'receipt.pdf', 'application/pdf', PDF.length),
+        metadata('a3', 'invoice.exe', 'application/x-msdownload', 4),
+      ],
+    });
+    resend.files.set('a1', PNG);
+    resend.files.set('a2', PDF);
+    resend.files.set('a3', Buffer.from('MZ..'));
+    const body = JSON.stringify({ type: 'email.received', data: { email_id: emailId } });
+    const response = await post('/v1/email/inbound/resend', body, svixHeaders(body));
+    expect(await response.json()).toMatchObject({
+      status: 'threaded',
+      ticketId,
+      attachmentsKept: 2,
+      attachmentsNote: '1 attachment not kept: invoice.exe (type not allowed)',
+    });
+    expect(await keptFiles(tenantId, ticketId)).toEqual([
+      ['pole.png', 'image/png', PNG.length],
+      ['receipt.pdf', 'application/pdf', PDF.length],
+    ]);
+    expect(resend.requests.map((r) => r.path)).toContain(
+      `/emails/receiving/${emailId}/attachments`,
+    );
+    // The refused file was never downloaded.
+    expect(resend.requests.map((r) => r.path)).not.toContain('/files/a3');
   });
 
   it('refuses unsigned, forged, tampered and stale deliveries with 401', async () => {
@@ -170,14 +232,110 @@ describe('inbound-parse webhook', () => {
     expect(await unmatched.json()).toMatchObject({ status: 'unmatched' });
     expect((await post('/v1/email/inbound/parse', 'not json', auth(parseSecret))).status).toBe(400);
   });
+
+  it("keeps Postmark's base64 attachments and names the refused ones", async () => {
+    const { tenantId, ticketId, address } = await ticket();
+    const body = JSON.stringify({
+      From: 'ann@example.com',
+      ToFull: [{ Email: address }],
+      Subject: 'Re: Tent pole',
+      TextBody: 'Photo attached.',
+      MessageID: randomUUID(),
+      Attachments: [
+        {
+          Name: 'pole.png',
+          Content: PNG.toString('base64'),
+          ContentType: 'image/png',
+          ContentLength: PNG.length,
+        },
+        {
+          Name: 'page.svg',
+          Content: Buffer.from('<svg/>').toString('base64'),
+          ContentType: 'image/svg+xml',
+        },
+      ],
+    });
+    const response = await post('/v1/email/inbound/parse', body, auth(parseSecret));
+    expect(await response.json()).toMatchObject({
+      status: 'threaded',
+      attachmentsKept: 1,
+      attachmentsNote: '1 attachment not kept: page.svg (type not allowed)',
+    });
+    expect(await keptFiles(tenantId, ticketId)).toEqual([['pole.png', 'image/png', PNG.length]]);
+  });
+
+  it("reads SendGrid's multipart form: fields, attachment-info and the files", async () => {
+    const { tenantId, ticketId, address } = await ticket();
+    const form = new FormData();
+    form.set('headers', `Message-ID: <${randomUUID()}@mail.example.com>\nSubject: Re: Tent pole\n`);
+    form.set('from', 'Ann Berg <ann@example.com>');
+    form.set('to', `"Acme, Support" <${address}>`);
+    form.set('subject', 'Re: Tent pole');
+    form.set('text', 'Receipt and list attached.\n\nOn Mon, Acme wrote:\n> Send the receipt');
+    form.set('envelope', JSON.stringify({ to: [address], from: 'ann@example.com' }));
+    form.set('attachments', '3');
+    form.set(
+      'attachment-info',
+      JSON.stringify({
+        attachment1: { filename: 'receipt.pdf', name: 'receipt.pdf', type: 'application/pdf' },
+        attachment2: { filename: 'items.csv', name: 'items.csv', type: 'text/csv' },
+        attachment3: { filename: 'run.bat', name: 'run.bat', type: 'application/x-bat' },
+      }),
+    );
+    form.set('attachment1', new Blob([PDF], { type: 'application/pdf' }), 'receipt.pdf');
+    form.set('attachment2', new Blob(['sku,qty\npole,1\n'], { type: 'text/csv' }), 'items.csv');
+    form.set('attachment3', new Blob(['echo hi'], { type: 'application/x-bat' }), 'run.bat');
+    const response = await fetch(`${api.url}/v1/email/inbound/parse`, {
+      method: 'POST',
+      headers: auth(parseSecret),
+      body: form,
+    });
+    expect(await response.json()).toMatchObject({
+      status: 'threaded',
+      tenantId,
+      ticketId,
+      attachmentsKept: 2,
+      attachmentsNote: '1 attachment not kept: run.bat (type not allowed)',
+    });
+    expect(await customerReplies(tenantId, ticketId)).toEqual(['Receipt and list attached.']);
+    expect(await keptFiles(tenantId, ticketId)).toEqual([
+      ['items.csv', 'text/csv', 15],
+      ['receipt.pdf', 'application/pdf', PDF.length],
+    ]);
+  });
 });
 
 /** Resend's Receiving API: `GET /emails/receiving/:id` with the API key as a bearer token. */
 async function startResendStub() {
   const emails = new Map<string, Record<string, unknown>>();
+  const files = new Map<string, Buffer>();
   const requests: { path: string; auth: string | undefined }[] = [];
   const server = createServer((req, res) => {
-    requests.push({ path: req.url ?? '', auth: req.headers.authorization });
+    const url = `http://${req.headers.host}`;
+    requests.push({ path: (req.url ?? '').split('?')[0]!, auth: req.headers.authorization });
+    // A file at its download address (the CDN's signed link: no API key).
+    const fileId = /^\/files\/([^/?]+)/.exec(req.url ?? '')?.[1];
+    if (fileId) {
+      res.writeHead(files.has(fileId) ? 200 : 404, { 'content-type': 'application/octet-stream' });
+      return res.end(files.get(fileId) ?? '');
+    }
+    // The Attachments API: metadata and a download address for each file.
+    const listed = /^\/emails\/receiving\/([^/?]+)\/attachments/.exec(req.url ?? '')?.[1];
+    if (listed) {
+      const attachments = (emails.get(listed)?.attachments ?? []) as { id: string }[];
+      res.writeHead(200, { 'content-type': 'application/json' });
+      return res.end(
+        JSON.stringify({
+          object: 'list',
+          has_more: false,
+          data: attachments.map((file) => ({
+            ...file,
+            download_url: `${url}/files/${file.id}?signature=sig`,
+            expires_at: new Date(Date.now() + 3_600_000).toISOString(),
+          })),
+        }),
+      );
+    }
     const id = /^\/emails\/receiving\/([^/?]+)/.exec(req.url ?? '')?.[1];
     const email = id ? emails.get(id) : undefined;
     res.writeHead(email ? 200 : 404, { 'content-type': 'application/json' });
@@ -189,6 +347,7 @@ async function startResendStub() {
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     emails,
+    files,
     requests,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

@@ -1,8 +1,10 @@
 import { createRoute } from '@hono/zod-openapi';
 import { isDomainError, HTTP_STATUS_OF } from '@replyline/core';
 import {
+  DEFAULT_ATTACHMENT_LIMITS,
   receiveTicketReply,
   verifySvixSignature,
+  type AttachmentLimits,
   type InboundEmail,
 } from '@replyline/core/email-replies';
 import type { Database } from '@replyline/db';
@@ -11,9 +13,17 @@ import { timingSafeEqual } from 'node:crypto';
 import { errorResponse } from '../contract/responses';
 import { HttpError, readBody, sendJson } from '../http';
 import { documentedRoute, type Route } from '../router';
+import { htmlAsText, parseInboundPost } from './inbound-email-formats';
 
-/** An email with its text is tens of kilobytes; attachments are not taken through here. */
-const MAX_INBOUND_BYTES = 2 * 1024 * 1024;
+/** Resend's event is metadata only (the email and its files are read back from Resend). */
+const MAX_EVENT_BYTES = 256 * 1024;
+
+/**
+ * An inbound-parse post carries the files: base64 (a third larger) in JSON, plus the text. A post
+ * over this is refused whole (413); files within it but over the caps are named in a note.
+ */
+const parseBodyLimit = (limits: AttachmentLimits) =>
+  Math.ceil(limits.maxEmailBytes * 1.4) + 2 * 1024 * 1024;
 
 export interface InboundEmailOptions {
   /** Resend's `email.received` webhook: its signing secret and a reader of the email's body. */
@@ -25,6 +35,8 @@ export interface InboundEmailOptions {
   parseSecret: string | null;
   /** The reply addresses' domain (INBOUND_EMAIL_DOMAIN). */
   domain: string;
+  /** How large kept files may be (INBOUND_ATTACHMENT_MAX_FILE_BYTES / _EMAIL_BYTES). */
+  attachmentLimits?: AttachmentLimits;
 }
 
 const resendInbound = createRoute({
@@ -43,18 +55,22 @@ const resendInbound = createRoute({
 const parseInbound = createRoute({
   method: 'post',
   path: '/v1/email/inbound/parse',
-  summary: 'Inbound-parse email webhook (Postmark-style JSON, basic auth)',
+  summary: 'Inbound-parse email webhook (Postmark JSON or SendGrid multipart, basic auth)',
   description:
-    'A received email as inbound-parse providers post it (ToFull, CcFull, From, Subject, TextBody, MessageID), with the configured password in basic auth. Threaded into the ticket its signed reply address names; a delivery is threaded once.',
+    'A received email as inbound-parse providers post it, with the configured password in basic auth: Postmark’s JSON (ToFull, CcFull, From, Subject, TextBody, MessageID, Attachments with base64 Content) or SendGrid’s multipart form (from, to, cc, subject, text, headers, envelope, attachment-info and the files attachment1…N). Threaded into the ticket its signed reply address names with its allowed attachments (the others named in a note); a delivery is threaded once.',
   responses: {
     200: { description: 'Threaded, a duplicate, or not for a ticket (status says which)' },
-    400: errorResponse('Not a JSON email'),
+    400: errorResponse('Not a JSON or multipart email'),
+    413: errorResponse('The post is larger than the attachment caps allow'),
     401: errorResponse('Missing or wrong credentials'),
     503: errorResponse('Inbound email is not configured'),
   },
 });
 
 export function inboundEmailRoutes(options: InboundEmailOptions): Route[] {
+  const limits = options.attachmentLimits ?? DEFAULT_ATTACHMENT_LIMITS;
+  const thread = (db: Database, email: InboundEmail) =>
+    threadReply(db, email, { domain: options.domain, attachmentLimits: limits });
   return [
     documentedRoute(resendInbound, {
       handle: async ({ req, res, app, log }) => {
@@ -64,7 +80,7 @@ export function inboundEmailRoutes(options: InboundEmailOptions): Route[] {
             'Set RESEND_INBOUND_SECRET and RESEND_API_KEY to receive email replies from Resend.',
             'inbound_not_configured',
           );
-        const rawBody = (await readBody(req, MAX_INBOUND_BYTES)).toString('utf8');
+        const rawBody = (await readBody(req, MAX_EVENT_BYTES)).toString('utf8');
         const deliveryId = checked(() =>
           verifySvixSignature(options.resend!.signingSecret, req.headers, rawBody),
         );
@@ -72,11 +88,7 @@ export function inboundEmailRoutes(options: InboundEmailOptions): Route[] {
         if (event.type !== 'email.received' || !event.data?.email_id)
           return sendJson(res, 200, { status: 'ignored' });
         const email = await options.resend.readEmail(event.data.email_id);
-        const outcome = await thread(
-          app.db,
-          { ...email, deliveryId: `resend:${deliveryId}` },
-          options.domain,
-        );
+        const outcome = await thread(app.db, { ...email, deliveryId: `resend:${deliveryId}` });
         log.info({ inbound: 'resend', status: outcome.status }, 'inbound email');
         sendJson(res, 200, outcome);
       },
@@ -97,8 +109,11 @@ export function inboundEmailRoutes(options: InboundEmailOptions): Route[] {
             'unauthenticated',
           );
         }
-        const email = parsePostmarkJson((await readBody(req, MAX_INBOUND_BYTES)).toString('utf8'));
-        const outcome = await thread(app.db, email, options.domain);
+        const email = await parseInboundPost(
+          req.headers['content-type'] ?? '',
+          await readBody(req, parseBodyLimit(limits)),
+        );
+        const outcome = await thread(app.db, email);
         log.info({ inbound: 'parse', status: outcome.status }, 'inbound email');
         sendJson(res, 200, outcome);
       },
@@ -120,9 +135,13 @@ function checked<T>(verify: () => T): T {
  * Threads the reply. Mail that names no ticket (a wrong or forged address, a deleted ticket)
  * is answered 200 with the reason, so the provider does not deliver it again and again.
  */
-async function thread(db: Database, email: InboundEmail, domain: string) {
+async function threadReply(
+  db: Database,
+  email: InboundEmail,
+  options: { domain: string; attachmentLimits: AttachmentLimits },
+) {
   try {
-    return await receiveTicketReply(db, email, { domain });
+    return await receiveTicketReply(db, email, options);
   } catch (error) {
     if (isDomainError(error) && HTTP_STATUS_OF[error.code] < 500)
       return { status: 'unmatched', reason: error.message };
@@ -140,47 +159,17 @@ function basicAuthMatches(header: string | undefined, secret: string): boolean {
   return password.length === expected.length && timingSafeEqual(password, expected);
 }
 
-interface PostmarkAddress {
-  Email?: string;
-}
-
-/** Postmark's inbound JSON (SendGrid and others can be set to post the same fields). */
-function parsePostmarkJson(text: string): InboundEmail {
-  let body: {
-    ToFull?: PostmarkAddress[];
-    CcFull?: PostmarkAddress[];
-    To?: string;
-    From?: string;
-    Subject?: string;
-    TextBody?: string;
-    MessageID?: string;
-  };
-  try {
-    body = JSON.parse(text) as typeof body;
-  } catch {
-    throw new HttpError(400, 'The inbound email must be JSON.', 'invalid_request');
-  }
-  const recipients = [...(body.ToFull ?? []), ...(body.CcFull ?? [])]
-    .map((address) => address.Email)
-    .filter((address): address is string => typeof address === 'string');
-  if (recipients.length === 0 && body.To) recipients.push(...body.To.split(','));
-  if (!body.From || !body.MessageID || recipients.length === 0)
-    throw new HttpError(400, 'The inbound email needs From, To and MessageID.', 'invalid_request');
-  return {
-    to: recipients,
-    from: body.From,
-    subject: body.Subject,
-    text: body.TextBody ?? '',
-    deliveryId: `parse:${body.MessageID}`,
-  };
-}
-
 /** Reads a received email from Resend; an HTML-only email gives its text without the tags. */
 export function resendEmailReader(options: { apiKey: string; baseUrl?: string }) {
   return async (emailId: string): Promise<Omit<InboundEmail, 'deliveryId'>> => {
     const email = await readReceivedEmail(options, emailId);
-    const text =
-      email.text ?? (email.html ?? '').replace(/<br\s*\/?>|<\/p>/gi, '\n').replace(/<[^>]+>/g, '');
-    return { to: email.to, from: email.from, subject: email.subject, text };
+    const text = email.text ?? htmlAsText(email.html ?? '');
+    return {
+      to: email.to,
+      from: email.from,
+      subject: email.subject,
+      text,
+      attachments: email.attachments,
+    };
   };
 }
