@@ -8,10 +8,8 @@
 // arriving over 10 s with 10-second answers (about 1000 streams open together), and for the same
 // against two API processes behind a local round-robin proxy (Postgres only: embedded PGlite
 // lives inside one process). Figures are printed, not asserted.
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
+import { startProcess } from './bench-process';
+import { chat, type ChatResult } from './chat-client';
 
 const CONCURRENT = Number(process.argv.slice(2).find((arg) => /^\d+$/.test(arg)) ?? 1000);
 /** Server time to first token, p95, for 1000 chats arriving over 10 s (PRODUCT.md). */
@@ -26,19 +24,6 @@ const POOL_EACH_OF_TWO = 40;
 const BASELINE = 20;
 const DEADLINE_MS = 180_000;
 const RAMP_MS = 10_000;
-const ORIGIN = 'https://shop.example';
-/** Enough of a stream's end to hold its last event (`done`) whole. */
-const TAIL_CHARS = 1024;
-
-// Node's fetch opens as many connections per origin as there are requests in flight, so
-// each chat holds its stream on its own connection, as a browser would.
-
-interface ChatResult {
-  ok: boolean;
-  firstTokenMs: number;
-  totalMs: number;
-  error?: string;
-}
 
 const burst = await startServer(1, POOL_ONE_PROCESS);
 try {
@@ -140,27 +125,6 @@ async function startProxy(ports: number[]) {
   return { base, stop: child.stop };
 }
 
-/** A helper process of this bench, talking in lines over stdin/stdout. */
-function startProcess(script: string, nodeArgs: string[], args: string[]) {
-  const path = fileURLToPath(new URL(script, import.meta.url));
-  const child = spawn(process.execPath, [...nodeArgs, path, ...args], {
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
-  const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
-  return {
-    nextLine: async () => {
-      const { value, done } = await lines.next();
-      if (done) throw new Error(`${script} exited before answering`);
-      return value as string;
-    },
-    send: (line: string) => void child.stdin!.write(`${line}\n`),
-    stop: async () => {
-      child.kill('SIGTERM');
-      await once(child, 'exit');
-    },
-  };
-}
-
 async function runLoad(server: BenchServer, label: string, rampMs: number, budgeted = false) {
   const started = performance.now();
   let open = 0;
@@ -199,55 +163,6 @@ async function runLoad(server: BenchServer, label: string, rampMs: number, budge
 
 function sleep(ms: number) {
   return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-async function chat(server: BenchServer, n: number, signal?: AbortSignal): Promise<ChatResult> {
-  const { base, key } = server;
-  const t0 = performance.now();
-  try {
-    const start = await fetch(`${base}/v1/conversations`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', origin: ORIGIN },
-      body: JSON.stringify({ key, visitorId: `v_bench_${n}_${Date.now()}` }),
-      signal,
-    });
-    if (start.status !== 200) throw new Error(`start ${start.status}`);
-    const { conversationId, token } = (await start.json()) as {
-      conversationId: string;
-      token: string;
-    };
-    const sent = performance.now();
-    const res = await fetch(`${base}/v1/conversations/${conversationId}/messages`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        origin: ORIGIN,
-        authorization: `Bearer ${token}`,
-      },
-      body: JSON.stringify({ text: 'How long does delivery take?' }),
-      signal,
-    });
-    if (res.status !== 200) throw new Error(`message ${res.status}: ${await res.text()}`);
-    // Only the stream's recent end is kept: rescanning a whole growing answer per chunk would
-    // make the load generator, on the same cores, the busiest process of the benchmark.
-    let firstTokenMs = -1;
-    let tail = '';
-    const decoder = new TextDecoder();
-    for await (const chunk of res.body!) {
-      tail = (tail + decoder.decode(chunk as Uint8Array, { stream: true })).slice(-TAIL_CHARS);
-      if (firstTokenMs < 0 && tail.includes('event: token'))
-        firstTokenMs = performance.now() - sent;
-    }
-    if (!tail.includes('event: done')) throw new Error(`no done event: ${tail.slice(-200)}`);
-    return { ok: true, firstTokenMs, totalMs: performance.now() - t0 };
-  } catch (error) {
-    return {
-      ok: false,
-      firstTokenMs: -1,
-      totalMs: performance.now() - t0,
-      error: (error as Error).message,
-    };
-  }
 }
 
 function report(label: string, results: ChatResult[], wallMs?: number) {
