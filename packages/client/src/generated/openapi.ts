@@ -673,6 +673,93 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/conversations/{id}/transcript": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Email the visitor a copy of the conversation */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TranscriptRequest"];
+                };
+            };
+            responses: {
+                /** @description Queued: the visitor’s messages and the answers they saw (never internal notes), under the workspace’s name; the team sees a line with the masked address */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TranscriptSent"];
+                    };
+                };
+                /** @description Not an email address */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, invalid or expired token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such conversation, or nothing in it to send yet */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many copies: 3 an hour per conversation, 5 per visitor, 20 per address (see retry-after) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description This server sends no email */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/conversations/{id}/typing": {
         parameters: {
             query?: never;
@@ -2956,6 +3043,16 @@ export interface components {
             /** Format: uuid */
             id: string;
             role: string;
+        };
+        TranscriptRequest: {
+            /** Format: email */
+            email: string;
+            /** @description The visitor’s IANA time zone (`Europe/Oslo`), so the email shows their clock times; unknown zones fall back to UTC. */
+            timeZone?: string;
+        };
+        TranscriptSent: {
+            /** @description The address, masked: `a…@example.com` */
+            sentTo: string;
         };
         Website: {
             /** Format: date-time */
