@@ -34,7 +34,7 @@ export function TicketDetail({ ticketId }: { ticketId: string }) {
         {detail.error.message}
       </p>
     );
-  const { ticket, conversation, history, customerMessage, names } = detail.data;
+  const { ticket, conversation, history, customerMessage, names, attachments } = detail.data;
   return (
     <article className="ticket" aria-labelledby="ticket-title" data-ticket={ticket.id}>
       <header className="transcript__header">
@@ -98,6 +98,7 @@ export function TicketDetail({ ticketId }: { ticketId: string }) {
         />
       </div>
       <FormStatus error={update.error?.message} />
+      {attachments.length > 0 && <TicketAttachments ticketId={ticket.id} files={attachments} />}
       <h3>History</h3>
       <ol className="ticket__history">
         {history.map((event) => (
@@ -130,8 +131,10 @@ export function describeEvent(
     return typeof d.byUserId === 'string'
       ? `${capitalized(nameOf(d.byUserId))} replied to the customer by email.`
       : 'Replied to the customer by email.';
-  if (type === 'ticket_customer_replied')
-    return `The customer replied by email: ${typeof d.reply === 'string' ? d.reply : ''}`;
+  if (type === 'ticket_customer_replied') {
+    const reply = `The customer replied by email: ${typeof d.reply === 'string' ? d.reply : ''}`;
+    return typeof d.attachmentsNote === 'string' ? `${reply} (${d.attachmentsNote})` : reply;
+  }
   if (type === 'ticket_updated') {
     const changes = Object.entries((d.changes ?? {}) as Record<string, unknown>).map(
       ([key, value]) =>
@@ -140,6 +143,43 @@ export function describeEvent(
     return changes.length ? `Changed ${changes.join(', ')}${by}.` : `Updated${by}.`;
   }
   return type.replaceAll('_', ' ');
+}
+
+/**
+ * The files customers sent with their email replies. Each link is the download route, which
+ * checks the workspace and only ever serves the file as an attachment (never shown in place).
+ */
+function TicketAttachments(props: {
+  ticketId: string;
+  files: { id: string; filename: string; sizeBytes: number; createdAt: Date | string }[];
+}) {
+  return (
+    <section aria-labelledby="ticket-files-title">
+      <h3 id="ticket-files-title">Files from the customer</h3>
+      <ul className="ticket__files">
+        {props.files.map((file) => (
+          <li key={file.id}>
+            <a
+              href={`/api/tickets/${props.ticketId}/attachments/${file.id}`}
+              download={file.filename}
+            >
+              {file.filename}
+            </a>{' '}
+            <span className="muted">
+              {fileSize(file.sizeBytes)} ·{' '}
+              <time dateTime={isoOf(file.createdAt)}>{formatWhen(file.createdAt)}</time>
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** "2.5 MB", "900 KB". */
+export function fileSize(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, '')} MB`;
+  return `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
 const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
