@@ -65,6 +65,11 @@ export const AgentSchema = z
   .object({ name: z.string(), avatarUrl: z.string().nullable() })
   .openapi('Agent', { description: 'The person answering.' });
 
+export const CardSchema = z.looseObject({ type: z.string() }).openapi('Card', {
+  description:
+    'What an action showed: `order`, `result`, `quote`, `booking`, `slots`, `form`, `confirm`, `identify` or `error`, with that type’s fields; render unknown types by their `message`.',
+});
+
 export const MessageSchema = z
   .object({
     id: z.string().openapi({ format: 'uuid' }),
@@ -79,6 +84,10 @@ export const MessageSchema = z
     handoff: HandoffLineSchema.nullable().openapi({
       description:
         'On system lines: the hand-off change it announces (a person asked for, a person joined, back with the assistant, the conversation ended). Show it in the visitor’s language; `content` is the English text.',
+    }),
+    cards: z.array(CardSchema).openapi({
+      description:
+        'The cards the workspace’s actions showed under this answer, as the `cards` event of the answer stream sent them; empty for most messages. A history shows them again.',
     }),
     createdAt: z.string().openapi({ format: 'date-time' }),
   })

@@ -47,6 +47,7 @@ export function message(
     authorName: null,
     authorAvatarUrl: null,
     handoff: null,
+    cards: [],
     createdAt: '2025-01-01T00:00:00Z',
     ...fields,
   };

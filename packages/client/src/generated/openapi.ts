@@ -152,11 +152,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            card: {
-                                type: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
+                            card: components["schemas"]["Card"];
                             /** Format: uuid */
                             messageId: string;
                             text: string;
@@ -819,8 +815,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Inbound-parse email webhook (Postmark-style JSON, basic auth)
-         * @description A received email as inbound-parse providers post it (ToFull, CcFull, From, Subject, TextBody, MessageID), with the configured password in basic auth. Threaded into the ticket its signed reply address names; a delivery is threaded once.
+         * Inbound-parse email webhook (Postmark JSON or SendGrid multipart, basic auth)
+         * @description A received email as inbound-parse providers post it, with the configured password in basic auth: Postmark’s JSON (ToFull, CcFull, From, Subject, TextBody, MessageID, Attachments with base64 Content) or SendGrid’s multipart form (from, to, cc, subject, text, headers, envelope, attachment-info and the files attachment1…N). Threaded into the ticket its signed reply address names with its allowed attachments (the others named in a note); a delivery is threaded once.
          */
         post: {
             parameters: {
@@ -838,7 +834,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Not a JSON email */
+                /** @description Not a JSON or multipart email */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -849,6 +845,15 @@ export interface paths {
                 };
                 /** @description Missing or wrong credentials */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The post is larger than the attachment caps allow */
+                413: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2881,6 +2886,12 @@ export interface components {
             primaryColor: string;
             suggestedQuestions: string[];
         };
+        /** @description What an action showed: `order`, `result`, `quote`, `booking`, `slots`, `form`, `confirm`, `identify` or `error`, with that type’s fields; render unknown types by their `message`. */
+        Card: {
+            type: string;
+        } & {
+            [key: string]: unknown;
+        };
         ConversationDetail: {
             conversation: components["schemas"]["ConversationSummary"];
             messages: components["schemas"]["TranscriptMessage"][];
@@ -2981,6 +2992,8 @@ export interface components {
             authorAvatarUrl: string | null;
             /** @description The agent who wrote it, or who joined on a `joined` line; null otherwise. */
             authorName: string | null;
+            /** @description The cards the workspace’s actions showed under this answer, as the `cards` event of the answer stream sent them; empty for most messages. A history shows them again. */
+            cards: components["schemas"]["Card"][];
             /** @description Markdown; render safely (no raw HTML). */
             content: string;
             /** Format: date-time */

@@ -62,6 +62,8 @@ export interface ConversationMessage {
   authorAvatarUrl: string | null;
   /** On system lines: which hand-off change it announces. */
   handoff: HandoffLine | null;
+  /** What the workspace's actions showed under an answer (an order, a booking, a quote…). */
+  cards: schema.MessageCard[];
   createdAt: string;
 }
 
@@ -117,6 +119,7 @@ export async function listMessages(
         role: messages.role,
         content: messages.content,
         sources: messages.sources,
+        cards: messages.cards,
         feedback: messages.feedback,
         tags: messages.tags,
         authorName: users.name,
@@ -147,6 +150,7 @@ function toCustomerView(
     role: string;
     content: string;
     sources: schema.MessageSource[];
+    cards: schema.MessageCard[];
     feedback: number | null;
     tags: string[];
     authorName: string | null;
@@ -170,6 +174,7 @@ function toCustomerView(
       : null,
     authorAvatarUrl: authored ? row.authorImage : null,
     handoff,
+    cards: row.cards,
     createdAt: row.createdAt.toISOString(),
   };
 }

@@ -5,7 +5,7 @@ import {
 } from '@replyline/core/actions';
 import { openVisitorTurn } from '@replyline/core';
 import { z } from 'zod';
-import { ConversationParamsSchema } from '../../contract';
+import { CardSchema, ConversationParamsSchema } from '../../contract';
 import { errorResponse, visitorPost } from '../../contract/responses';
 import { documentedRoute, validBody } from '../../router';
 import { visitorConversationOf } from '../../public/seeded-conversation';
@@ -14,7 +14,7 @@ import { authorizeVisitor, callerOf } from '../../public/visitor-request';
 const ActionAnswerSchema = z.object({
   messageId: z.uuid(),
   text: z.string(),
-  card: z.looseObject({ type: z.string() }),
+  card: CardSchema,
 });
 
 const conversationAction = visitorPost({
