@@ -71,6 +71,7 @@ export function createApp(options: AppOptions): { ctx: Ctx; destroy(): void } {
     agent: null,
     agentTyping: null,
     typingSentAt: 0,
+    typingLater: null,
     sending: false,
     deferred: [],
     open: true, // the loader creates the frame when the panel first opens
@@ -126,6 +127,7 @@ export function createApp(options: AppOptions): { ctx: Ctx; destroy(): void } {
     ctx,
     destroy() {
       clearTimeout(timer);
+      clearTimeout(ctx.typingLater ?? undefined);
       ctx.generation++;
       ctx.stopEvents();
       stopListening();

@@ -83,11 +83,23 @@ export function hideAgentTyping(ctx: Ctx): void {
 
 /**
  * The visitor typed: the agent hears it, at most every 2 s, only while a person answers or is
- * awaited (nobody watches the bot's chats keystroke by keystroke). Failures are not shown.
+ * awaited (nobody watches the bot's chats keystroke by keystroke). A keystroke inside the 2 s
+ * is not lost: it is announced once when they end, if something is still being written then
+ * (typing right after sending showed the agent nothing for up to 2 s). Failures are not shown.
  */
 export function visitorTyping(ctx: Ctx, now = Date.now()): void {
+  if (!ctx.session || ctx.handoff === 'bot') return;
+  const wait = ctx.typingSentAt + VISITOR_TYPING_MS - now;
+  if (wait <= 0) return announceTyping(ctx, now);
+  ctx.typingLater ??= setTimeout(() => {
+    ctx.typingLater = null;
+    if (ctx.ui.composer.textarea.value.trim()) announceTyping(ctx, Date.now());
+  }, wait);
+}
+
+function announceTyping(ctx: Ctx, now: number): void {
   const session = ctx.session;
-  if (!session || ctx.handoff === 'bot' || now - ctx.typingSentAt < VISITOR_TYPING_MS) return;
+  if (!session || ctx.handoff === 'bot') return;
   ctx.typingSentAt = now;
   api.sendTyping(session).catch(() => {});
 }

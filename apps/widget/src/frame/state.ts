@@ -27,6 +27,8 @@ export interface Ctx {
   agentTyping: { element: HTMLElement; timer: ReturnType<typeof setTimeout> } | null;
   /** When the visitor's typing was last passed on (ms). */
   typingSentAt: number;
+  /** The announcement waiting for the end of the 2 s, for keystrokes inside them. */
+  typingLater: ReturnType<typeof setTimeout> | null;
   /** An answer is streaming: the events stream's copies of it wait in `deferred`. */
   sending: boolean;
   deferred: Message[];
