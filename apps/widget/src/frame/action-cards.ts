@@ -9,9 +9,18 @@ import { fillAnswer, messageShell } from './view/message';
 
 export type CardData = { type: string } & Record<string, unknown>;
 
+/**
+ * Adds an answer's cards under its words and sources, above its thumbs (a stored answer has
+ * them already; a streamed one gets them when it is done), so an answer read back from the
+ * history looks as it did live.
+ */
 export function showCards(ctx: Ctx, answer: HTMLElement, cards: CardData[]): void {
+  const thumbs = answer.querySelector(':scope > .actions');
   for (const card of cards)
-    answer.appendChild(actionCard(card, (request) => void act(ctx, request)));
+    answer.insertBefore(
+      actionCard(card, (request) => void act(ctx, request)),
+      thumbs,
+    );
   ctx.ui.log.follow();
 }
 

@@ -159,6 +159,93 @@ describe('starting the conversation', () => {
     expect($$('[data-role]')).toHaveLength(3);
   });
 
+  it('shows the cards of a reloaded answer exactly as it showed them live, buttons working', async () => {
+    const cards = [
+      {
+        type: 'order',
+        orderId: '1042',
+        status: 'Shipped',
+        total: '€40',
+        items: [{ name: 'Moving box', quantity: 2 }],
+        trackingUrl: 'https://track.example.test/1042',
+      },
+      {
+        type: 'booking',
+        summary: 'Viewing',
+        status: 'confirmed',
+        start: '2030-05-02T09:00:00Z',
+        end: '2030-05-02T09:30:00Z',
+      },
+      {
+        type: 'quote',
+        lines: [{ label: 'Van', amount: '€120' }],
+        total: '€120',
+        note: 'For 30 days',
+      },
+      {
+        type: 'slots',
+        actionName: 'book_viewing',
+        timezone: 'UTC',
+        slots: [{ start: '2030-05-03T10:00:00Z', end: '2030-05-03T10:30:00Z' }],
+      },
+    ];
+    boot();
+    await ready();
+    const stream = nextAnswer();
+    type('Where is my order?');
+    stream.send('visitor_message', { id: 'v1', createdAt: 'now' });
+    stream.send('token', { text: 'Here it is [1].' });
+    stream.send('cards', { cards });
+    stream.send('sources', { sources: [{ n: 1, documentId: 'd1', title: 'Orders', page: 1 }] });
+    stream.send('done', { messageId: 'a1', escalationSuggested: false, handledByHuman: false });
+    stream.close();
+    await vi.waitFor(() => expect($('[data-message-id="a1"] .actions')).not.toBeNull());
+    const live = $('[data-message-id="a1"]')!.outerHTML;
+
+    api.on('POST', /^\/v1\/conversations$/, () =>
+      json({
+        conversationId: 'c1',
+        token: 'tok_2',
+        resumed: true,
+        status: 'open',
+        botPaused: false,
+        identified: false,
+        messages: [
+          message({ id: 'v1', role: 'visitor', content: 'Where is my order?' }),
+          message({
+            id: 'a1',
+            role: 'assistant',
+            content: 'Here it is [1].',
+            sources: [{ n: 1, documentId: 'd1', title: 'Orders', page: 1, heading: null }],
+            cards,
+          }),
+        ],
+      }),
+    );
+    boot(); // a reload
+    await ready();
+    const reloaded = $('[data-message-id="a1"]')!;
+    expect(reloaded.outerHTML).toBe(live);
+    expect($$('[data-message-id="a1"] [data-card]').map((card) => card.dataset.card)).toEqual([
+      'order',
+      'booking',
+      'quote',
+      'slots',
+    ]);
+    expect(reloaded.querySelector('[data-card="order"] b')!.textContent).toBe('#1042 · Shipped');
+
+    // A slot picked from the history is booked like one picked live.
+    api.on('POST', /\/actions$/, () =>
+      json({ messageId: 'a2', text: 'Booked.', card: { ...cards[1], status: 'booked' } }),
+    );
+    reloaded.querySelector<HTMLButtonElement>('[data-card="slots"] button')!.click();
+    await found('[data-message-id="a2"] [data-card="booking"]');
+    expect(api.requests(/\/actions$/)[0]!.body).toEqual({
+      action: 'book_viewing',
+      params: { start: '2030-05-03T10:00:00Z', end: '2030-05-03T10:30:00Z' },
+    });
+  });
+
   it('shows the greeting and suggested questions; a chip sends its question', async () => {
     boot();
     await ready();
@@ -656,7 +743,7 @@ describe('live updates and the host page', () => {
     api.events[0]!.send('message', line('j1', 'joined', 'Anna joined'));
     await found('[data-message-id="j1"]');
     type('he');
-    type('hel'); // within 2 s of the first: dropped
+    type('hel'); // within 2 s of the first: held for the end of the 2 s
     expect(api.requests(/\/typing$/)).toHaveLength(1);
 
     api.events[0]!.send('typing', { by: 'agent' });
@@ -679,6 +766,54 @@ describe('live updates and the host page', () => {
       'You’re chatting with our assistant again.',
     );
     expect($('.head h1')!.textContent).toBe('Maja');
+  });
+
+  it('announces typing that starts inside the 2 s window once the window ends, unless the text was sent by then', async () => {
+    vi.useFakeTimers();
+    boot();
+    await vi.advanceTimersByTimeAsync(10);
+    api.on('POST', /\/typing$/, () => new Response(null, { status: 204 }));
+    api.events[0]!.send(
+      'message',
+      message({
+        id: 'j1',
+        role: 'system',
+        content: 'Anna joined',
+        handoff: 'joined',
+        authorName: 'Anna',
+      }),
+    );
+    await vi.advanceTimersByTimeAsync(10);
+    const typed = (text: string) => {
+      composer().value = text;
+      composer().dispatchEvent(new Event('input'));
+    };
+    const announced = () => api.requests(/\/typing$/).length;
+
+    typed('Is the van');
+    expect(announced()).toBe(1);
+    // Sent; the next message starts at once, inside the window, keystroke after keystroke.
+    await vi.advanceTimersByTimeAsync(600);
+    typed('');
+    typed('A');
+    typed('An');
+    typed('And');
+    expect(announced()).toBe(1);
+    await vi.advanceTimersByTimeAsync(1_390);
+    expect(announced()).toBe(1);
+    await vi.advanceTimersByTimeAsync(10); // the window ends 2 s after the first
+    expect(announced()).toBe(2);
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(announced()).toBe(2); // one announcement for all of them, none repeated
+
+    // Typed inside the next window, but sent before it ended: nothing is being written.
+    typed('And the boxes?');
+    expect(announced()).toBe(3);
+    await vi.advanceTimersByTimeAsync(500);
+    typed('And the boxes? Also');
+    typed('');
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(announced()).toBe(3);
   });
 
   it('reconnects the events stream with backoff and catches up on what it missed', async () => {

@@ -1,5 +1,6 @@
 // Starting (or resuming) the conversation and rendering messages that arrive later.
 
+import { showCards } from './action-cards';
 import * as api from './api';
 import type { Agent, Message, Session } from './api';
 import { watchEvents } from './events';
@@ -41,7 +42,11 @@ export function show(ctx: Ctx, message: Message, live: boolean): void {
   }
   const save = (id: string, value: 1 | -1 | 0) => saveFeedback(ctx, id, value);
   if (message.role === 'agent') hideAgentTyping(ctx);
-  ctx.ui.log.add(storedMessage(message, ctx.t, save), message.id);
+  const element = storedMessage(message, ctx.t, save);
+  ctx.ui.log.add(element, message.id);
+  // An order's status, a booked slot, a quote: a reloaded history shows the cards the answer
+  // showed live (a button pressed twice is refused by the server: a proposal runs once).
+  if (Array.isArray(message.cards) && message.cards.length) showCards(ctx, element, message.cards);
   if (message.role === 'system' && message.handoff) followLine(ctx, message, live);
   if (message.role === 'visitor') ctx.ui.chips.hidden = true;
   if (live && (message.role === 'assistant' || message.role === 'agent')) countUnread(ctx);
