@@ -23,9 +23,11 @@ SQL
 # Superuser steps, once per database (see README): pgvector is not a trusted extension, and the
 # full-text match must be LEAKPROOF for its index to be usable under row-level security.
 # replyline_drill: a scratch database prepared the same way, where the backup/restore drill runs
-# without touching the rows other tests are using.
+# without touching the rows other tests are using. replyline_bench: the retrieval bench's own
+# database (`pnpm bench` loads a million passages there and empties it afterwards).
 psql_su -d postgres -c 'CREATE DATABASE replyline_drill OWNER replyline_owner'
-for db in replyline replyline_drill; do
+psql_su -d postgres -c 'CREATE DATABASE replyline_bench OWNER replyline_owner'
+for db in replyline replyline_drill replyline_bench; do
   psql_su -d "$db" -c 'CREATE EXTENSION IF NOT EXISTS vector' -c 'ALTER SCHEMA public OWNER TO replyline_owner' \
     -c 'ALTER FUNCTION pg_catalog.ts_match_vq(tsvector, tsquery) LEAKPROOF'
 done

@@ -109,10 +109,15 @@ async function measure(label: string, extra: OutputDetector[]) {
   console.log(
     `  ${label.padEnd(40)} p50 ${at(0.5).toFixed(0)} ms  p95 ${at(0.95).toFixed(0)} ms  within budget (<= ${BUDGET_MS} ms) ${within}/${delays.length}`,
   );
+  return { p50: at(0.5), p95: at(0.95), within, count: delays.length };
 }
 
 console.log(
   `Chat: first visible token after the model's first, model streaming ${TOKENS_PER_SECOND} tokens/s (${ANSWERS.length} answers)`,
 );
-await measure('output guard, releasing words', []);
-await measure(`baseline: fixed ${OLD_WINDOW}-character window`, [fixedWindow]);
+const guard = await measure('output guard, releasing words', []);
+const baseline = await measure(`baseline: fixed ${OLD_WINDOW}-character window`, [fixedWindow]);
+// The line `pnpm bench` gathers into its summary; judged on the p95 (the budget has no percentile).
+console.log(
+  `[budget] first visible token after the model's first: p50 ${guard.p50.toFixed(0)} ms, p95 ${guard.p95.toFixed(0)} ms, ${guard.within}/${guard.count} within (budget <= ${BUDGET_MS} ms) ${guard.p95 <= BUDGET_MS ? 'ok' : 'NOT MET'}; baseline fixed ${OLD_WINDOW}-character window p50 ${baseline.p50.toFixed(0)} ms, p95 ${baseline.p95.toFixed(0)} ms`,
+);

@@ -39,6 +39,7 @@ console.log(
 
 const text = createTextGenerator(5);
 const questions = Array.from({ length: QUESTIONS }, () => `${text.words(7)}?`);
+const firstToken = new Map<string, { p50: string; p95: string }>();
 for (const [label, model] of [
   ['extractive answerer (default)', createExtractiveModel()],
   ['language model, zero latency', instantModel],
@@ -60,7 +61,7 @@ for (const [label, model] of [
       }
     }
   }
-  report(label, times);
+  firstToken.set(label, report(label, times));
 }
 const retrieval: number[] = [];
 for (const question of questions) {
@@ -68,7 +69,12 @@ for (const question of questions) {
   await searchKnowledge(t.db, tenantId, question, { language: 'english' });
   retrieval.push(performance.now() - started);
 }
-report('baseline: retrieval alone', retrieval);
+const alone = report('baseline: retrieval alone', retrieval);
+// The budget's figure (the line `pnpm bench` gathers): a language model's path, its own latency left out.
+const ours = firstToken.get('language model, zero latency')!;
+console.log(
+  `[budget] server time before the first token, ${CHUNKS.toLocaleString('en-US')} passages: p50 ${ours.p50} ms, p95 ${ours.p95} ms (budget p95 <= ${BUDGET_P95_MS} ms) ${Number(ours.p95) <= BUDGET_P95_MS ? 'ok' : 'NOT MET'}; baseline retrieval alone p50 ${alone.p50} ms, p95 ${alone.p95} ms`,
+);
 await t.close();
 
 function report(label: string, ms: number[]) {
@@ -78,4 +84,5 @@ function report(label: string, ms: number[]) {
   console.log(
     `  ${label.padEnd(32)} p50 ${at(0.5)} ms  p95 ${at(0.95)} ms  (budget p95 <= ${BUDGET_P95_MS} ms, ${ms.length} questions)`,
   );
+  return { p50: at(0.5), p95: at(0.95) };
 }
