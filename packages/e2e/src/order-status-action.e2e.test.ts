@@ -16,7 +16,13 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openChatOnSite, say, waitForCard } from './action-visitor';
 import { hasChromium } from './env';
-import { launchChromium, startApi, startSharedDatabase, type SharedDatabase } from './harness';
+import {
+  launchChromium,
+  openWidget,
+  startApi,
+  startSharedDatabase,
+  type SharedDatabase,
+} from './harness';
 
 // "Where is my order 1001?" from a signed-in shopper on a WooCommerce shop: the status card
 // comes from the shop's REST API v3 (a local WooCommerce server) through the built-in
@@ -148,6 +154,21 @@ describe.runIf(hasChromium)('order status in the widget, in Chromium', () => {
         expect(await card.locator('a').getAttribute('href')).toBe(
           'https://tracking.example.com/PN123456789SE',
         );
+        // The shopper moves to another page of the shop: the history the widget reloads shows
+        // the same card, not the words behind it. (The reload path is the same whichever
+        // model answered, so one mode checks it.)
+        if (mode === modes[0]) {
+          await site.page.reload();
+          const again = (await openWidget(site.page))
+            .locator('[data-role="assistant"] [data-card="order"]')
+            .last();
+          await again.waitFor();
+          expect(await again.innerText()).toBe(shown);
+          expect(await again.locator('a').getAttribute('href')).toBe(
+            'https://tracking.example.com/PN123456789SE',
+          );
+          await site.page.screenshot({ path: `test-results/${mode.shot}-reloaded.png` });
+        }
         await site.close();
         // The order was read from the shop's REST API with the shop's key pair.
         expect(shop.requests.slice(asked).map((r) => r.path)).toContain(
