@@ -2,8 +2,10 @@
 // agent's inbox shows the wait, the agent types (the visitor sees it) and replies (the visitor
 // sees their name and picture, and from then on their name while they type); the visitor
 // writes while the agent holds the chat, the agent hands back, and the bot answers that
-// message and says it is back; the agent ends the conversation, the widget asks for a rating,
-// and the customer's acknowledgement email in the dev outbox carries the ticket number.
+// message and says it is back; the agent ends the conversation and writes a note, the widget
+// asks for a rating and offers the conversation by email (at a phone's width): the copy in the
+// dev outbox has what the customer saw and not the note, and the agent's transcript shows the
+// masked address; the customer's acknowledgement email carries the ticket number.
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import { createTenant, schema, withTenant, type TenantId } from '@replyline/db';
@@ -182,6 +184,63 @@ describe.runIf(hasChromium)('the hand-off cycle, in Chromium', () => {
     await widget.getByText('Thank you for your feedback!').waitFor();
     await screenshot(visitor, 'handoff-widget-rating');
     expect(await botAnswer.count()).toBe(1);
+
+    // A note for the team only, after the end: the emailed copy must not carry it.
+    await agent.getByLabel('Internal note').check();
+    await agent.locator('textarea[name=note]').fill('Team only: offer free shipping next time');
+    await agent.getByRole('button', { name: 'Add note' }).click();
+    await agent.locator('[data-role="note"]', { hasText: 'Team only' }).waitFor();
+
+    // The end-of-chat card offers the conversation by email, with the address given for the
+    // ticket filled in; at a phone's width it fits and says where the copy went.
+    await visitor.setViewportSize({ width: 360, height: 740 });
+    const mail = widget.locator('[data-card="rating"] form[data-transcript]');
+    expect(await mail.locator('label').innerText()).toBe('Email me this conversation');
+    expect(await mail.locator('[name="transcript-email"]').inputValue()).toBe(customer);
+    await mail.locator('button[type="submit"]').click();
+    const sent = widget.locator('form[data-transcript="sent"] [role="status"]');
+    await sent.waitFor();
+    expect(await sent.innerText()).toBe(
+      'Sent to r…@example.com. It should arrive within a few minutes.',
+    );
+    await screenshot(visitor, 'handoff-widget-transcript-360');
+
+    // The agent's transcript says so (masked); the widget never shows that line.
+    await agent
+      .locator('[data-role="system"]', { hasText: 'Transcript emailed to r…@example.com' })
+      .waitFor({ timeout: 15_000 });
+    expect(await widget.getByText('Transcript emailed').count()).toBe(0);
+
+    // One copy, with what the customer saw and not the note.
+    const copies = () =>
+      stack.database.db
+        .select({
+          subject: schema.outboundEmails.subject,
+          text: schema.outboundEmails.text,
+          status: schema.outboundEmails.status,
+        })
+        .from(schema.outboundEmails)
+        .where(
+          and(
+            eq(schema.outboundEmails.to, customer),
+            eq(schema.outboundEmails.template, 'conversation-transcript'),
+          ),
+        );
+    // The API's email worker delivers it to the dev outbox (no Resend key here).
+    await expect.poll(async () => (await copies())[0]?.status, { timeout: 30_000 }).toBe('outbox');
+    const [copy, ...more] = await copies();
+    expect(more).toHaveLength(0);
+    expect(copy!.subject).toBe(`Your conversation with Story library ${run}`);
+    for (const said of [
+      'Can a person help me with an order?',
+      'Which order is it?',
+      'Do you ship printed books to Canada?',
+      '7 to 10 days',
+      'Anna Lind',
+    ])
+      expect(copy!.text).toContain(said);
+    expect(copy!.text).not.toContain('Team only');
+    expect(copy!.text).not.toContain('This conversation has ended.');
 
     // The acknowledgement in the dev outbox carries the ticket number, sent once.
     const emails = await stack.database.db
