@@ -39,6 +39,7 @@ import {
 import { configuredIntegrations, limitSettings, readApiEnv } from './env';
 import { createLogger } from './logger';
 import { startErrorReports } from './observability/error-reports';
+import { handleStrayRejection } from './observability/stray-rejections';
 import { createApiMetrics, queueCountsOf } from './observability/metrics';
 import { createMetricsServer } from './observability/metrics-server';
 import { parseOtlpHeaders, startTracing } from './observability/tracing';
@@ -54,6 +55,9 @@ const ragEnv = readRagEnv();
 const billingEnv = readBillingEnv();
 const stripe = stripeFromEnv(billingEnv);
 const logger = createLogger(env.LOG_LEVEL);
+process.on('unhandledRejection', (reason) =>
+  handleStrayRejection(reason, logger, (code) => process.exit(code)),
+);
 const tracing = startTracing({
   endpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT,
   serviceName: env.OTEL_SERVICE_NAME,
