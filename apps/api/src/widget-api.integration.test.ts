@@ -323,6 +323,34 @@ describe('sending a message', () => {
   });
 });
 
+describe('upset customers while an agent holds the chat', () => {
+  it("still reach the alert hook, with the message's tags and no escalation reason", async () => {
+    const signalled: { conversationId: string; tags: readonly string[]; reason: unknown }[] = [];
+    const held = await startTestApi(t, {
+      onVisitorSignals: async (_tenantId, conversationId, signals) => {
+        signalled.push({ conversationId, tags: signals.tags, reason: signals.reason });
+      },
+    });
+    try {
+      const c = await start(held.base);
+      await (await send(c, 'Hello?', held.base)).text();
+      await postAgentMessage(t.db, shop.tenantId, c.conversationId, {
+        authorUserId: null,
+        content: 'Hi, Per here.',
+      });
+      signalled.length = 0;
+      const upset = 'This is ridiculous, I am furious!!! NOTHING WORKS';
+      const paused = parseSse(await (await send(c, upset, held.base)).text());
+      expect(paused[1]!.data).toMatchObject({ handledByHuman: true });
+      await expect.poll(() => signalled.length).toBe(1);
+      expect(signalled[0]).toMatchObject({ conversationId: c.conversationId, reason: null });
+      expect(signalled[0]!.tags).toContain('upset');
+    } finally {
+      await held.close();
+    }
+  });
+});
+
 describe('limits', () => {
   it('answers 429 with retry-after per visitor, per IP and per tenant', async () => {
     const limited = await startTestApi(t, {

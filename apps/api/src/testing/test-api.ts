@@ -50,6 +50,7 @@ export async function startTestApi(
     keepAliveMs?: number;
     onTicketCreated?: (tenantId: TenantId, ticketId: string) => Promise<void>;
     onHandoffRequested?: (tenantId: TenantId, ticketId: string) => Promise<void>;
+    onVisitorSignals?: PublicApi['onVisitorSignals'];
     /** Where emails the API queues go (transcripts); by default accepted and dropped. */
     emailQueue?: PublicApi['emailQueue'];
     onFirstToken?: (serverMs: number) => void;
@@ -80,6 +81,7 @@ export async function startTestApi(
     keepAliveMs: options.keepAliveMs,
     onTicketCreated: options.onTicketCreated,
     onHandoffRequested: options.onHandoffRequested,
+    onVisitorSignals: options.onVisitorSignals,
     emailQueue: options.emailQueue ?? { send: async () => null },
     onFirstToken:
       options.onFirstToken ??

@@ -16,7 +16,8 @@ import {
 import { openTestDatabase, type TestDatabase } from '@replyline/db/testing';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTicket } from '../conversations';
+import { tagMessage } from '@replyline/ai';
+import { createTicket, takeOverConversation } from '../conversations';
 import { newMember, newWorkspace } from '../testing';
 import type { AlertEvent } from './alert-events';
 import { FAILURES_BEFORE_FAILING, type AlertJob } from './alert-job';
@@ -224,8 +225,10 @@ describe('alert channels on the wire', () => {
     const [attachment] = body.attachments;
     expect(attachment.contentType).toBe('application/vnd.microsoft.card.adaptive');
     const [headline, detail] = attachment.content.body;
-    expect(headline.text).toContain('\\[win\\]\\(https://evil.example\\) \\*now\\*');
-    expect(detail.text).toBe('Line one <script>\n\\- not a list\n\\1. nor this');
+    expect(headline.text).toContain(
+      'Eve \\<b\\>&\\</b\\> \\<!channel\\> \\[win\\]\\(https:/\u200b/evil.example\\) \\*now\\*',
+    );
+    expect(detail.text).toBe('Line one \\<script\\>\n\\- not a list\n\\1. nor this');
     expect(attachment.content.actions[0]).toMatchObject({
       type: 'Action.OpenUrl',
       title: 'Open ticket #1',
@@ -515,6 +518,41 @@ describe('events and workspaces', () => {
     expect(JSON.stringify(post.blocks)).toContain(`/inbox?conversation=${conversationId}`);
     expect(await deliverAlert(deps(), upset!.data)).toBe('delivered');
     expect(JSON.parse(provider.requests.at(-1)!.body).text).toBe('Ann &lt;Berg&gt; sounds upset');
+  });
+
+  it('an upset visitor alerts while an agent holds the chat (no bot turn), once per window', async () => {
+    const w = await workspaceWithChannel(
+      { kind: 'slack', webhookUrl: `${provider.url}/slack/held` },
+      ['handoff.requested', 'sentiment.negative'],
+    );
+    const conversationId = await withTenant(t.db, w.tenantId, async (tx) => {
+      const [conversation] = await tx
+        .insert(schema.conversations)
+        .values({ tenantId: w.tenantId, visitorId: 'v-held', customerName: 'Bo' })
+        .returning({ id: schema.conversations.id });
+      return conversation!.id;
+    });
+    expect(await takeOverConversation(t.db, w.tenantId, conversationId, w.userId)).toBe(true);
+    const queue = capturingQueue();
+    // What the API hands over for a message kept for the agent: its tags, no escalation reason.
+    const held = (text: string) =>
+      alertOnVisitorSignals({ db: t.db, queue }, w.tenantId, conversationId, {
+        tags: tagMessage(text),
+        reason: null,
+      });
+    expect(await held('Thanks, that helps.')).toEqual([]);
+    expect(await held('This is ridiculous, I am furious!!!')).toEqual(['sentiment.negative']);
+    expect(await held('STILL NOTHING WORKS, USELESS')).toEqual(['sentiment.negative']);
+    // Both jobs share one singleton key and window: the queue keeps one per ten minutes.
+    const [first, second] = queue.jobs;
+    const once = {
+      singletonKey: `${w.channel.id}:sentiment.negative:${conversationId}`,
+      singletonSeconds: 600,
+    };
+    expect(first!.options).toMatchObject(once);
+    expect(second!.options).toMatchObject(once);
+    expect(await deliverAlert(deps(), first!.data)).toBe('delivered');
+    expect(JSON.parse(provider.requests.at(-1)!.body).text).toBe('Bo sounds upset');
   });
 
   it('refuses settings that cannot work, in words', async () => {

@@ -1,4 +1,4 @@
-import { MAX_MESSAGE_CHARS, type EngineEvent } from '@replyline/ai';
+import { MAX_MESSAGE_CHARS, tagMessage, type EngineEvent } from '@replyline/ai';
 import { actionsMayReachLocal, answerWithActions } from '@replyline/core/actions';
 import {
   customerSource,
@@ -202,9 +202,20 @@ export async function forward(stream: EventStream, event: EngineEvent, scope: So
   }
 }
 
-/** A person has taken over: keep the message for them, and tell the widget the bot stays quiet. */
+/**
+ * A person has taken over: keep the message for them, and tell the widget the bot stays quiet.
+ * A message that reads upset still alerts the channels that asked for negative sentiment.
+ */
 async function handOverToHuman(ctx: RequestContext, turn: OpenedTurn<QuotaCheck>, text: string) {
   const stored = await keepMessageForAgent(ctx.app.db, turn, text);
+  // No bot turn, so no escalation reason: the message's own tags say whether it reads upset.
+  void ctx.app.publicApi
+    .onVisitorSignals(turn.tenantId, turn.conversation.id, {
+      tags: tagMessage(text),
+      reason: null,
+      started: false,
+    })
+    .catch((err: unknown) => ctx.log.error({ err }, 'visitor alert failed'));
   const stream = openEventStream(ctx.res);
   await stream.send('visitor_message', {
     id: stored.messageId,
