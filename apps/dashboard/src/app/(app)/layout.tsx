@@ -1,8 +1,9 @@
-import { LogoMark } from '@replyline/ui/logo';
+import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { InstallAppButton } from '~/components/pwa/install-app-button';
 import { SignOutButton } from '~/components/pwa/sign-out-button';
 import { SessionKeepAlive } from '~/components/session-keep-alive';
+import { SidebarMenu } from '~/components/sidebar-menu';
 import { SidebarNav } from '~/components/sidebar-nav';
 import { WorkspaceSwitcher } from '~/components/workspace-switcher';
 import { requireWorkspace } from '~/server/workspace';
@@ -15,25 +16,24 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   return (
     <TRPCReactProvider workspaceId={current.id}>
       <div className="shell">
-        <aside className="sidebar">
-          <div className="brand">
-            <LogoMark />
-            <span>Replyline</span>
-          </div>
+        <SidebarMenu workspaceName={current.name}>
           <WorkspaceSwitcher workspaces={workspaces} currentId={current.id} />
           <SidebarNav />
           <div className="sidebar__user">
             <span className="sidebar__email" title={user.email}>
               {user.name ?? user.email}
             </span>
-            <a className="sidebar__device-link" href="/settings/notifications">
+            <Link className="sidebar__device-link" href="/settings/notifications">
               Notifications
-            </a>
+            </Link>
             <InstallAppButton />
             <SignOutButton />
           </div>
-        </aside>
-        <main className="shell__main">{children}</main>
+        </SidebarMenu>
+        {/* Focusable from script: a link followed in the phone menu moves focus here. */}
+        <main className="shell__main" tabIndex={-1}>
+          {children}
+        </main>
         <SessionKeepAlive />
       </div>
     </TRPCReactProvider>
