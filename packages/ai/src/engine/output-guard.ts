@@ -31,14 +31,11 @@ export class OutputGuard {
   push(delta: string): string {
     if (this.stopped) return '';
     this.raw += delta;
-    const blocks = this.options.detectors
-      .map((d) => ({ kind: d.kind, at: d.scan(this.raw) }))
-      .filter((b): b is { kind: BlockKind; at: number } => b.at !== null)
-      .sort((a, b) => a.at - b.at);
-    if (blocks[0]) return this.stop(blocks[0].kind, blocks[0].at);
+    const block = this.firstBlock();
+    if (block) return this.stop(block.kind, block.at);
     if (this.raw.length > this.options.maxChars) return this.stop('length', this.options.maxChars);
     // One character of look-ahead stays unscanned: "](" and "<a" are told apart by the next one.
-    const limit = Math.min(this.raw.length - 1, ...this.pendingStarts());
+    const limit = Math.min(this.raw.length - 1, this.firstPendingStart());
     return this.releaseUpTo(this.cuts.scan(this.raw, limit));
   }
 
@@ -52,10 +49,22 @@ export class OutputGuard {
     return this.output;
   }
 
-  private pendingStarts(): number[] {
-    return this.options.detectors
-      .map((d) => d.pending(this.raw))
-      .filter((at): at is number => at !== null);
+  /** The earliest forbidden content any detector found (every detector scans, to stay in step). */
+  private firstBlock(): { kind: BlockKind; at: number } | null {
+    let first: { kind: BlockKind; at: number } | null = null;
+    for (const detector of this.options.detectors) {
+      const at = detector.scan(this.raw);
+      if (at !== null && (!first || at < first.at)) first = { kind: detector.kind, at };
+    }
+    return first;
+  }
+
+  /** Where the earliest text starts that a detector keeps back; Infinity when none does. */
+  private firstPendingStart(): number {
+    let first = Infinity;
+    for (const detector of this.options.detectors)
+      first = Math.min(first, detector.pending(this.raw) ?? Infinity);
+    return first;
   }
 
   private stop(reason: StopReason, at: number): string {

@@ -9,6 +9,8 @@ export class CutScanner {
   private square = 0;
   private paren = 0;
   private angle = false;
+  /** Where the line being read starts (for reference definitions). */
+  private lineStart = 0;
 
   /** The last safe cut at or before `limit`. */
   scan(text: string, limit: number): number {
@@ -22,8 +24,14 @@ export class CutScanner {
         this.square -= 1;
         if (text[i + 1] === '(') this.paren += 1;
       } else if (char === ')' && this.paren > 0) this.paren -= 1;
-      else if (/\s/.test(char) && !this.square && !this.paren && !inReferenceDefinition(text, i))
+      else if (
+        /\s/.test(char) &&
+        !this.square &&
+        !this.paren &&
+        !inReferenceDefinition(text, this.lineStart, i)
+      )
         this.best = i + 1;
+      if (char === '\n') this.lineStart = i + 1;
     }
     return this.best;
   }
@@ -34,8 +42,13 @@ export function safeCut(text: string, limit: number, from: number): number {
   return Math.max(from, new CutScanner().scan(text, limit));
 }
 
-/** A reference label is short; looking at the first 200 characters of a line keeps this cheap. */
-function inReferenceDefinition(text: string, index: number): boolean {
-  const lineStart = text.lastIndexOf('\n', index - 1) + 1;
+/**
+ * A reference label is short; looking at the first 200 characters of a line keeps this cheap,
+ * and a line that does not open with `[` (after at most three spaces) is settled without a copy.
+ */
+function inReferenceDefinition(text: string, lineStart: number, index: number): boolean {
+  let first = lineStart;
+  while (first < lineStart + 3 && text[first] === ' ') first++;
+  if (text[first] !== '[') return false;
   return /^ {0,3}\[[^\]]*\]:/.test(text.slice(lineStart, Math.min(index + 1, lineStart + 200)));
 }

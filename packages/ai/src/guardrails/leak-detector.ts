@@ -20,16 +20,12 @@ const BASE64_RUN = /[A-Za-z0-9+/]{16,}={0,2}/g;
  * copies are followed with a suffix automaton of the prompt, so each character costs O(1).
  */
 export function leakDetector(systemPrompt: string, canary: string): OutputDetector {
-  // rot13 keeps spaces, so a rot13'd copy is caught like a plain one.
-  const prompts = [systemPrompt, rot13(systemPrompt)].map(
-    (text) => new SubstringMatcher(flatten(text, 0, '').flat),
-  );
+  const prompts = promptMatchers(systemPrompt, canary);
   const walkers = prompts.map((m) => m.walker());
   const needles = [canary.toLowerCase(), rot13(canary).toLowerCase()];
   const longest = Math.max(...needles.map((n) => n.length));
   let seen = 0;
-  let flat = '';
-  let origin: number[] = [];
+  const flat = new FlatText();
   let fed = 0;
   let copied = 0;
   return {
@@ -37,31 +33,88 @@ export function leakDetector(systemPrompt: string, canary: string): OutputDetect
     scan(text) {
       const from = seen;
       seen = text.length;
-      const positions: number[] = [];
-      const recent = text.slice(Math.max(0, from - longest)).toLowerCase();
+      let found: number | null = null;
+      const earliest = (at: number) => (found = found === null ? at : Math.min(found, at));
+      const recentFrom = Math.max(0, from - longest);
+      const recent = text.slice(recentFrom).toLowerCase();
       for (const needle of needles) {
         const at = recent.indexOf(needle);
-        if (at >= 0) positions.push(at + Math.max(0, from - longest));
+        if (at >= 0) earliest(at + recentFrom);
       }
-      positions.push(...base64Hits(text, Math.max(0, from - 4 * longest), needles[0]!, prompts));
-      ({ flat, origin } = flatten(text.slice(from), from, flat, origin));
+      for (const at of base64Hits(text, Math.max(0, from - 4 * longest), needles[0]!, prompts))
+        earliest(at);
+      flat.append(text, from);
       for (; fed < flat.length; fed++) {
-        copied = Math.max(...walkers.map((w) => w.step(flat[fed]!)));
+        copied = longestMatch(walkers, flat.charAt(fed));
         if (copied >= VERBATIM_SPAN) {
-          positions.push(origin[fed + 1 - copied]!);
+          earliest(flat.origin[fed + 1 - copied]!);
           break;
         }
       }
-      return positions.length ? Math.min(...positions) : null;
+      return found;
     },
     pending(text) {
-      const holds = [unfinishedNeedle(text, needles, (t) => t.toLowerCase())];
-      if (copied >= COPY_WORTH_HOLDING) holds.push(origin[flat.length - copied]!);
-      const starts = holds.filter((at): at is number => at !== null);
-      return starts.length ? Math.min(...starts) : null;
+      const needle = unfinishedNeedle(text, needles, (t) => t.toLowerCase());
+      if (copied < COPY_WORTH_HOLDING) return needle;
+      const copy = flat.origin[flat.length - copied]!;
+      return needle === null ? copy : Math.min(needle, copy);
     },
   };
 }
+
+/** Steps every walker with one character: the longest copy that ends here (no array per character). */
+function longestMatch(walkers: Walker[], char: string): number {
+  let longest = 0;
+  for (const walker of walkers) longest = Math.max(longest, walker.step(char));
+  return longest;
+}
+
+type Walker = ReturnType<SubstringMatcher['walker']>;
+
+/**
+ * The prompt's text is the same for every answer of a tenant in a language except its canary
+ * (new per answer), and building its automata was most of what an answer allocated. So the
+ * automata of the prompt with the canary swapped for one character no answer writes are built
+ * once and kept; each answer builds small ones of the canary with `VERBATIM_SPAN - 1` characters
+ * either side, which hold every span that touches the canary. Together they find exactly the
+ * copies one automaton of the whole prompt would (the longest copy ending anywhere, up to the
+ * first that is long enough to stop the answer), plain and rot13'd (rot13 keeps spaces, so a
+ * rot13'd copy is caught like a plain one).
+ */
+function promptMatchers(systemPrompt: string, canary: string): SubstringMatcher[] {
+  const flat = flatten(systemPrompt);
+  const at = canary ? flat.indexOf(canary.toLowerCase()) : -1;
+  if (at < 0) return matchersOf(flat);
+  const end = at + canary.length;
+  const template = `${flat.slice(0, at)}${CANARY_STANDIN}${flat.slice(end)}`;
+  const aroundCanary = flat.slice(Math.max(0, at - VERBATIM_SPAN + 1), end + VERBATIM_SPAN - 1);
+  return [...cachedMatchers(template), ...matchersOf(aroundCanary)];
+}
+
+/** Stands for the canary in the kept automata; an answer's text never matches through it. */
+const CANARY_STANDIN = '\u0000';
+/** Prompts whose automata are kept: tenants times the languages they are asked in, at most. */
+const KEPT_PROMPTS = 64;
+const keptMatchers = new Map<string, SubstringMatcher[]>();
+
+function cachedMatchers(template: string): SubstringMatcher[] {
+  const kept = keptMatchers.get(template);
+  if (kept) {
+    // Most recently used last, so the oldest is the first to go.
+    keptMatchers.delete(template);
+    keptMatchers.set(template, kept);
+    return kept;
+  }
+  const built = matchersOf(template);
+  keptMatchers.set(template, built);
+  if (keptMatchers.size > KEPT_PROMPTS) keptMatchers.delete(keptMatchers.keys().next().value!);
+  return built;
+}
+
+const matchersOf = (flat: string) => [
+  new SubstringMatcher(flat),
+  new SubstringMatcher(rot13(flat)),
+];
 
 /** Starts of base64 runs (from the word around `from` on) that decode to the canary or a span of the prompt. */
 function base64Hits(
@@ -73,29 +126,59 @@ function base64Hits(
   const start = text.lastIndexOf(' ', from) + 1;
   const hits: number[] = [];
   for (const run of text.slice(start).matchAll(BASE64_RUN)) {
-    const decoded = flatten(Buffer.from(run[0], 'base64').toString('utf8'), 0, '').flat;
-    if (decoded.includes(needle) || prompts.some((p) => holdsSpan(p, decoded)))
-      hits.push(start + run.index);
+    const decoded = flatten(Buffer.from(run[0], 'base64').toString('utf8'));
+    if (decoded.includes(needle) || holdsSpan(prompts, decoded)) hits.push(start + run.index);
   }
   return hits;
 }
 
-function holdsSpan(prompt: SubstringMatcher, flat: string): boolean {
-  const walker = prompt.walker();
-  for (let i = 0; i < flat.length; i++) if (walker.step(flat[i]!) >= VERBATIM_SPAN) return true;
+function holdsSpan(prompts: SubstringMatcher[], flat: string): boolean {
+  const walkers = prompts.map((prompt) => prompt.walker());
+  for (let i = 0; i < flat.length; i++)
+    if (longestMatch(walkers, flat[i]!) >= VERBATIM_SPAN) return true;
   return false;
 }
 
-/** Appends `piece` (starting at `offset` in the answer) lowercased, whitespace runs as one space. */
-function flatten(piece: string, offset: number, flat: string, origin: number[] = []) {
-  let out = flat;
-  for (let i = 0; i < piece.length; i++) {
-    const char = piece[i]!;
-    if (char === ' ' || char === '\n' || char === '\t' || char === '\r' || /\s/.test(char)) {
-      if (out === '' || out.endsWith(' ')) continue;
-      out += ' ';
-    } else out += char.toLowerCase();
-    origin.push(offset + i);
+const isSpace = (char: string) =>
+  char === ' ' || char === '\n' || char === '\t' || char === '\r' || /\s/.test(char);
+
+/**
+ * A growing answer lowercased, whitespace runs as one space, and where each of its characters
+ * came from. Appending costs only the new characters (no rescan of what is there).
+ */
+class FlatText {
+  private readonly chars: string[] = [];
+  readonly origin: number[] = [];
+  private afterSpace = true;
+
+  get length(): number {
+    return this.chars.length;
   }
-  return { flat: out, origin };
+
+  charAt(index: number): string {
+    return this.chars[index]!;
+  }
+
+  /** Appends `text` from `from` on (the answer so far; what is before `from` was appended already). */
+  append(text: string, from: number) {
+    for (let i = from; i < text.length; i++) {
+      const char = text[i]!;
+      if (isSpace(char)) {
+        if (this.afterSpace) continue;
+        this.afterSpace = true;
+        this.chars.push(' ');
+      } else {
+        this.afterSpace = false;
+        this.chars.push(char.toLowerCase());
+      }
+      this.origin.push(i);
+    }
+  }
+}
+
+/** `text` lowercased, whitespace runs as one space, leading whitespace dropped. */
+function flatten(text: string): string {
+  const flat = new FlatText();
+  flat.append(text, 0);
+  return Array.from({ length: flat.length }, (_, i) => flat.charAt(i)).join('');
 }

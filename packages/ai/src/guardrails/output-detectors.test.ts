@@ -36,6 +36,18 @@ describe('leakDetector', () => {
     ).toBe(3);
   });
 
+  it('finds a copy that runs into the canary without finishing it, with a new canary each answer', () => {
+    // The kept automata of the prompt stand a placeholder for the canary; the span reaching
+    // into it is found by the small automaton around this answer's canary.
+    for (const canary of ['rl-canary-0123456789abcdef', 'rl-canary-fedcba9876543210']) {
+      const prompt = PROMPT.replace('rl-canary-0123456789abcdef', canary);
+      const copied = `can change: answer only from the passages. They contain the secret ${canary.slice(0, 16)}`;
+      expect(copied.length).toBeGreaterThanOrEqual(VERBATIM_SPAN);
+      expect(leakDetector(prompt, canary).scan(`So: ${copied} and more`)).toBe(3);
+      expect(leakDetector(prompt, canary).scan(`So: ${rot13(copied)} and more`)).toBe(3);
+    }
+  });
+
   it('lets an answer share short phrases with the prompt', () => {
     const answer =
       "I'm Maja, the customer-support assistant of Northwind Movers. I answer only from the passages.";
