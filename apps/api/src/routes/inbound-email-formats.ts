@@ -57,15 +57,20 @@ function parsePostmarkJson(text: string): InboundEmail {
   if (recipients.length === 0 && body.To) recipients.push(...body.To.split(','));
   if (!body.From || !body.MessageID || recipients.length === 0)
     throw new HttpError(400, 'The inbound email needs From, To and MessageID.', 'invalid_request');
-  if (body.Attachments !== undefined && !Array.isArray(body.Attachments))
-    throw new HttpError(400, 'Attachments must be a list.', 'invalid_request');
+  const files = body.Attachments ?? [];
+  if (!Array.isArray(files) || files.some((file) => typeof file?.Content !== 'string'))
+    throw new HttpError(
+      400,
+      'Attachments must be a list of files with base64 Content.',
+      'invalid_request',
+    );
   return {
     to: recipients,
     from: body.From,
     subject: body.Subject,
     text: body.TextBody ?? '',
     deliveryId: `parse:${body.MessageID}`,
-    attachments: (body.Attachments ?? []).map((file) =>
+    attachments: files.map((file) =>
       inHand(
         file.Name ?? 'attachment',
         file.ContentType ?? '',

@@ -262,6 +262,18 @@ describe('inbound-parse webhook', () => {
       attachmentsNote: '1 attachment not kept: page.svg (type not allowed)',
     });
     expect(await keptFiles(tenantId, ticketId)).toEqual([['pole.png', 'image/png', PNG.length]]);
+
+    // A file without base64 content is a broken post: refused in words, nothing threaded.
+    const broken = JSON.parse(body) as { MessageID: string; Attachments: unknown[] };
+    broken.MessageID = randomUUID();
+    broken.Attachments = [{ Name: 'x.pdf', Content: 5 }];
+    const refused = await post(
+      '/v1/email/inbound/parse',
+      JSON.stringify(broken),
+      auth(parseSecret),
+    );
+    expect(refused.status).toBe(400);
+    expect(JSON.stringify(await refused.json())).toContain('base64 Content');
   });
 
   it("reads SendGrid's multipart form: fields, attachment-info and the files", async () => {
