@@ -38,13 +38,22 @@ export function inSpan<T>(
 /**
  * A generator's whole life as one span: each step runs with the span active, so what the
  * generator calls (retrieval, database) nests under it even though the consumer drives it.
+ * A span that records nothing (no tracer installed, or not sampled) hands back `stream`
+ * itself: a streamed answer passes every item through each generator around it, and one that
+ * only keeps a no-op span active is a promise per item for nothing.
  */
-export async function* inStreamSpan<Y, R>(
+export function inStreamSpan<Y, R>(
   name: string,
   attributes: Attributes,
   stream: AsyncGenerator<Y, R>,
 ): AsyncGenerator<Y, R> {
   const span = tracer.startSpan(name, { attributes });
+  if (span.isRecording()) return spanned(span, stream);
+  span.end();
+  return stream;
+}
+
+async function* spanned<Y, R>(span: Span, stream: AsyncGenerator<Y, R>): AsyncGenerator<Y, R> {
   const active: Context = trace.setSpan(context.active(), span);
   try {
     for (;;) {

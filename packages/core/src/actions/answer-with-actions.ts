@@ -46,15 +46,26 @@ export interface ActionTurnDeps {
  * are streamed as a `cards` event and stored with the answer. Without enabled actions this
  * is `answerVisitorTurn`, unchanged.
  */
-export async function* answerWithActions(
+export function answerWithActions(
   db: Database,
   opened: OpenedTurn<unknown>,
   options: AnswerOptions,
   deps: ActionTurnDeps,
 ): AsyncGenerator<EngineEvent> {
-  const actions = opened.context
-    ? (opened.actions ?? (await loadEnabledActions(db, opened.tenantId)))
-    : [];
+  // No actions read with the turn (the usual case): the plain answer, without a generator
+  // around it that would only pass its every event on.
+  if (!opened.context || opened.actions?.length === 0)
+    return answerVisitorTurn(db, opened, options);
+  return answerWithEnabledActions(db, opened, options, deps);
+}
+
+async function* answerWithEnabledActions(
+  db: Database,
+  opened: OpenedTurn<unknown>,
+  options: AnswerOptions,
+  deps: ActionTurnDeps,
+): AsyncGenerator<EngineEvent> {
+  const actions = opened.actions ?? (await loadEnabledActions(db, opened.tenantId));
   if (actions.length === 0) return yield* answerVisitorTurn(db, opened, options);
   const visitor = visitorOf(opened, options.visitorContext);
   const runDeps: ActionDeps = {

@@ -17,6 +17,7 @@ import {
 } from '@replyline/ai/testing';
 import { startConversation } from './conversation-store';
 import { newConversation } from './testing/conversations';
+import { answerStoredMessage, findRetriedMessage } from './answer-stored-message';
 import { answerMessage, openVisitorTurn } from './visitor-turn';
 import { visitorTokensToday } from './visitor-usage';
 
@@ -349,6 +350,41 @@ describe('answerMessage when the model fails', () => {
       'visitor',
       'visitor',
     ]);
+  });
+});
+
+describe('answerStoredMessage (the widget asks again after a broken answer)', () => {
+  it('answers the stored question without storing it twice, then finds that answer', async () => {
+    const conversationId = await newConversation(t, tenantId);
+    stub.queue({ kind: 'endless', text: 'Yes, we move pianos. ' });
+    let questionId = '';
+    const first = answerMessage({
+      db: t.db,
+      tenantId,
+      conversationId,
+      text: 'Do you move pianos?',
+      model: stubModel(stub),
+      onVisitorMessage: ({ messageId }) => (questionId = messageId),
+    });
+    for await (const event of first) if (event.type === 'token') break;
+    const retried = await findRetriedMessage(t.db, tenantId, conversationId, questionId);
+    expect(retried).toMatchObject({ content: 'Do you move pianos?', answer: null });
+
+    const result = await collect(
+      answerStoredMessage(t.db, tenantId, conversationId, retried!.content, {
+        model: stubModel(stub),
+      }),
+    );
+    expect(result.order).toEqual(['token', 'sources', 'done']);
+    const stored = await storedMessages(t, tenantId, conversationId);
+    expect(stored.map((m) => m.role)).toEqual(['visitor', 'assistant']);
+    expect(stored[1]!.content).toBe(result.text.trim());
+    expect(stored[1]!.sources).toEqual(result.sources);
+    const again = await findRetriedMessage(t.db, tenantId, conversationId, questionId);
+    expect(again!.answer).toMatchObject({
+      id: result.done!.messageId,
+      content: stored[1]!.content,
+    });
   });
 });
 

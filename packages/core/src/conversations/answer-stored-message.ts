@@ -1,16 +1,9 @@
-import {
-  answerTurn,
-  cannedPlan,
-  planAnswer,
-  readTurn,
-  type AnswerTurnOptions,
-  type EngineEvent,
-} from '@replyline/ai';
+import { readTurn, type AnswerTurnOptions, type EngineEvent } from '@replyline/ai';
 import { schema, withTenant, type Database, type TenantId } from '@replyline/db';
 import type { Embedder } from '@replyline/rag';
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import { loadTurnContext, storeAssistantMessage } from './conversation-store';
-import { embedAll, searchIn } from './visitor-turn';
+import { loadTurnContext } from './conversation-store';
+import { answerAndStore, planIn, prepareToPlan } from './visitor-turn';
 
 const { conversations, messages } = schema;
 
@@ -97,25 +90,11 @@ export async function* answerStoredMessage(
   const earlier = turns.at(-1)?.content === question ? turns.slice(0, -1) : turns;
   const turn = context && readTurn(question, { ...context, turns: earlier });
   if (!turn) return yield { type: 'error', message: 'This conversation does not exist.' };
-  const canned = cannedPlan(turn);
-  const vectors = canned ? new Map<string, number[]>() : await embedAll(options.embedder, turn);
+  const prepared = await prepareToPlan(turn, options.embedder);
   const plan =
-    canned ??
+    prepared.canned ??
     (await withTenant(db, tenantId, (tx) =>
-      planAnswer({ ...turn, search: searchIn(tx, tenantId, vectors), budget: null }),
+      planIn(tx, tenantId, turn, { ...prepared, budget: null }),
     ));
-  const outcome = yield* answerTurn(turn, plan, options);
-  if (outcome.kind === 'failed') return yield { type: 'error', message: outcome.message };
-  if (outcome.kind === 'aborted') return;
-  const { messageId } = await storeAssistantMessage(db, tenantId, conversationId, outcome.message);
-  yield { type: 'sources', sources: outcome.message.sources };
-  yield {
-    type: 'done',
-    messageId,
-    escalationSuggested: outcome.escalationSuggested,
-    reason: outcome.message.escalation,
-    tags: outcome.message.tags,
-    usage: outcome.message.usage,
-    language: turn.language,
-  };
+  yield* answerAndStore(db, { tenantId, conversationId }, turn, plan, options);
 }

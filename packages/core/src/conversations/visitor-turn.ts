@@ -8,6 +8,7 @@ import {
   searchTexts,
   tagMessage,
   type AnswerPlan,
+  type AnswerTurnOptions,
   type ChatModel,
   type ChatTools,
   type EngineEvent,
@@ -194,11 +195,32 @@ export async function* answerVisitorTurn(
   });
   options.onVisitorMessage?.({ messageId: visitorMessageId });
 
-  const outcome = yield* answerTurn(turn, withTools(plan, options), options);
+  yield* answerAndStore(
+    db,
+    { tenantId: opened.tenantId, conversationId: opened.conversation.id },
+    turn,
+    withTools(plan, options),
+    options,
+  );
+}
+
+/**
+ * The answer to a stored question, the step a first answer and an answer asked for again share:
+ * `token`s as it streams, then the complete answer stored (with the cards its actions showed),
+ * then `cards`, `sources` and `done`; or one `error`. Nothing is stored when the customer left.
+ */
+export async function* answerAndStore(
+  db: Database,
+  target: { tenantId: TenantId; conversationId: string },
+  turn: Turn,
+  plan: AnswerPlan,
+  options: AnswerTurnOptions & Pick<AnswerOptions, 'takeCards'>,
+): AsyncGenerator<EngineEvent> {
+  const outcome = yield* answerTurn(turn, plan, options);
   if (outcome.kind === 'failed') return yield { type: 'error', message: outcome.message };
   if (outcome.kind === 'aborted') return;
   const cards = options.takeCards?.() ?? [];
-  const { messageId } = await storeAssistantMessage(db, opened.tenantId, opened.conversation.id, {
+  const { messageId } = await storeAssistantMessage(db, target.tenantId, target.conversationId, {
     ...outcome.message,
     cards,
   });
@@ -234,8 +256,7 @@ async function storeQuestionAndPlan(
   turn: Turn,
   deps: { embedder?: Embedder | null; budget: { used: number; limit: number } | null },
 ): Promise<{ messageId: string; plan: AnswerPlan }> {
-  const canned = cannedPlan(turn);
-  const vectors = canned ? new Map<string, number[]>() : await embedAll(deps.embedder, turn);
+  const { canned, vectors } = await prepareToPlan(turn, deps.embedder);
   const { tenantId, conversation } = opened;
   return withTenant(db, tenantId, async (tx) => {
     // A new conversation's row goes out first and its first message right behind it, without
@@ -255,13 +276,36 @@ async function storeQuestionAndPlan(
       tags: turn.tags,
       language: turn.language,
     });
-    const planning = canned
-      ? Promise.resolve(canned)
-      : planAnswer({ ...turn, search: searchIn(tx, tenantId, vectors), budget: deps.budget });
+    const planning = planIn(tx, tenantId, turn, { canned, vectors, budget: deps.budget });
     const [, stored, plan] = await inParallel([seeding, storing, planning]);
     return { ...stored, plan };
   });
 }
+
+/**
+ * What planning needs before a transaction opens: the fixed reply the turn gets without
+ * searching (injection, hand-off), else its texts embedded (a network call must not hold a
+ * database connection).
+ */
+export async function prepareToPlan(turn: Turn, embedder: Embedder | null | undefined) {
+  const canned = cannedPlan(turn);
+  const vectors = canned ? new Map<string, number[]>() : await embedAll(embedder, turn);
+  return { canned, vectors };
+}
+
+/** Decides how to answer the turn, searching the tenant's knowledge in `tx` unless a fixed reply was found. */
+export function planIn(
+  tx: TenantDb,
+  tenantId: TenantId,
+  turn: Turn,
+  prepared: Awaited<ReturnType<typeof prepareToPlan>> & { budget: PlanBudget },
+): Promise<AnswerPlan> {
+  if (prepared.canned) return Promise.resolve(prepared.canned);
+  const search = searchIn(tx, tenantId, prepared.vectors);
+  return planAnswer({ ...turn, search, budget: prepared.budget });
+}
+
+type PlanBudget = { used: number; limit: number } | null;
 
 /** The texts retrieval may search, embedded in one call (none without an embedder). */
 export async function embedAll(embedder: Embedder | null | undefined, turn: Turn) {

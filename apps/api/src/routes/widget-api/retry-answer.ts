@@ -9,7 +9,7 @@ import { HttpError } from '../../http';
 import { openEventStream, streamingStepMs, type EventStream } from '../../public/sse';
 import type { VisitorGrant } from '../../public/visitor-token';
 import type { RequestContext } from '../../router';
-import { forward } from './send-message';
+import { streamAnswer } from './send-message';
 
 /**
  * The widget asks again about a message it sent whose answer broke off (the API process died
@@ -38,23 +38,7 @@ export async function answerRetry(ctx: RequestContext, grant: VisitorGrant, mess
     signal: abort.signal,
     batchIntervalMs: streamingStepMs(),
   });
-  try {
-    for await (const event of events) {
-      if (event.type === 'done')
-        void publicApi
-          .onReplyStored(grant.tenantId)
-          .catch((err: unknown) => ctx.log.error({ err }, 'usage alert failed'));
-      if (stream.closed) break;
-      await forward(stream, event, scope);
-    }
-  } catch (err) {
-    ctx.log.error({ err }, 'answering again failed');
-    await stream.send('error', {
-      code: 'internal',
-      message: 'Something went wrong while answering. Please try again.',
-    });
-  }
-  stream.end();
+  await streamAnswer(ctx, stream, events, { scope });
 }
 
 async function replayAnswer(

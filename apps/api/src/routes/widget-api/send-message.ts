@@ -132,29 +132,47 @@ async function answerOrHandOver(
     { allowLocal: actionsMayReachLocal(), queue: publicApi.actionQueue },
   );
   let answering = false;
-  try {
-    for await (const event of events) {
-      if (event.type === 'done') {
-        void publicApi
-          .onReplyStored(grant.tenantId)
-          .catch((err: unknown) => ctx.log.error({ err }, 'usage alert failed'));
-        void publicApi
-          .onVisitorSignals(grant.tenantId, turn.conversation.id, {
-            tags: event.tags,
-            reason: event.reason,
-            started: !turn.state,
-          })
-          .catch((err: unknown) => ctx.log.error({ err }, 'visitor alert failed'));
-      }
-      if (stream.closed) break;
-      if (event.type === 'token' && !answering) {
+  await streamAnswer(ctx, stream, events, {
+    scope: { tenantId: grant.tenantId, conversationId: grant.conversationId },
+    onEvent: (event) => {
+      if (event.type === 'token' && !answering && !stream.closed) {
         answering = true;
         publicApi.onFirstToken(performance.now() - receivedAt);
       }
-      await forward(stream, event, {
-        tenantId: grant.tenantId,
-        conversationId: grant.conversationId,
-      });
+      if (event.type !== 'done') return;
+      void publicApi
+        .onVisitorSignals(grant.tenantId, turn.conversation.id, {
+          tags: event.tags,
+          reason: event.reason,
+          started: !turn.state,
+        })
+        .catch((err: unknown) => ctx.log.error({ err }, 'visitor alert failed'));
+    },
+  });
+}
+
+/**
+ * Writes an answer's events to its open stream until the answer ends or the reader leaves, and
+ * ends the stream: a first answer and one asked for again (`retryOf`) alike. A stored answer
+ * counts against the plan's usage alerts; a failure after the stream opened is said as an
+ * `error` event (the status is sent already).
+ */
+export async function streamAnswer(
+  ctx: RequestContext,
+  stream: EventStream,
+  events: AsyncIterable<EngineEvent>,
+  options: { scope: SourceScope; onEvent?: (event: EngineEvent) => void },
+) {
+  const { publicApi } = ctx.app;
+  try {
+    for await (const event of events) {
+      if (event.type === 'done')
+        void publicApi
+          .onReplyStored(options.scope.tenantId)
+          .catch((err: unknown) => ctx.log.error({ err }, 'usage alert failed'));
+      options.onEvent?.(event);
+      if (stream.closed) break;
+      await forward(stream, event, options.scope);
     }
   } catch (err) {
     await stream.send('error', answerFailure(ctx, err));
