@@ -9,13 +9,24 @@ const HOST = 'replyline-widget';
 const PAGE_HOST = encodeURIComponent('https://shop.example.test');
 
 let warn: MockInstance<typeof console.warn>;
-/** GET /v1/widget/config; by default it never answers (the bubble must not wait for it). */
+/** GET /v1/widget/config; by default it answers at once with the default branding. */
 let fetchMock: ReturnType<typeof vi.fn<typeof fetch>>;
+
+/** A config answer that settles in microtasks only (so it also works under fake timers). */
+function quickConfig(body: unknown = { branding: {} }): Response {
+  return { ok: true, status: 200, json: () => Promise.resolve(body) } as Response;
+}
+
+/** Lets promise callbacks run (the loader's config answer, when it is a quick one). */
+async function settle(): Promise<void> {
+  for (let i = 0; i < 20; i++) await Promise.resolve();
+}
 
 /** Runs the loader as a fresh <script> execution would (module state reset each time). */
 async function load(): Promise<void> {
   vi.resetModules();
   await import('./loader');
+  await settle();
 }
 
 function addScript(
@@ -98,7 +109,8 @@ beforeEach(() => {
   setCurrentScript(null);
   document.documentElement.lang = '';
   warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-  fetchMock = vi.fn<typeof fetch>(() => new Promise<Response>(() => {}));
+  fetchMock = vi.fn<typeof fetch>(() => Promise.resolve(quickConfig()));
+  localStorage.clear();
   vi.stubGlobal('fetch', fetchMock);
 });
 
@@ -400,6 +412,7 @@ describe('built bundle (dist/widget.js)', () => {
 
     addOwnScript({ src: 'https://api.example.test/widget.js', 'data-key': 'pk_built' });
     new Function(code)();
+    await settle();
     launcher().click();
     expect(frames()[0]!.src).toBe(
       `https://api.example.test/widget/frame?key=pk_built&host=${PAGE_HOST}`,
@@ -662,5 +675,124 @@ describe('talking to the chat frame (postMessage)', () => {
     fromFrame(frame, { source: 'replyline', type: 'ready' });
     expect(notice()).toBeNull();
     expect(frame.hidden).toBe(false);
+  });
+});
+
+describe('one rendering pass: the launcher mounts once, already branded', () => {
+  const KEY = 'pk_test_123';
+  const TEAL = { branding: { primaryColor: '#0f766e', launcherText: 'Ask Maja' } };
+
+  /** A config request the test answers when it likes. */
+  function pendingConfig(): (body: unknown, status?: number) => void {
+    let answer!: (response: Response) => void;
+    fetchMock.mockReturnValue(new Promise<Response>((resolve) => (answer = resolve)));
+    return (body, status = 200) => answer(status === 200 ? quickConfig(body) : json(body, status));
+  }
+
+  /** A new page view of the same site: the bubble and the global are gone, storage stays. */
+  function nextPage(): void {
+    document.body.innerHTML = '';
+    delete window.Replyline;
+    addOwnScript();
+  }
+
+  it('without a cached config waits for it and mounts with the tenant look', async () => {
+    const answer = pendingConfig();
+    addOwnScript();
+    await load();
+    expect(hosts()).toHaveLength(0);
+    answer(TEAL);
+    await settle();
+    const text = cssText(shadow());
+    expect(text).toContain('#0f766e');
+    expect(text).not.toContain('#4f46e5'); // never painted in the default colour first
+    expect(shadow().querySelector<HTMLElement>('.label')!.hidden).toBe(false);
+  });
+
+  it('shows the default look when the config takes too long', async () => {
+    vi.useFakeTimers();
+    pendingConfig();
+    addOwnScript();
+    await load();
+    const { BRANDING_WAIT_MS } = await import('./loader'); // the module just run, not a new one
+    vi.advanceTimersByTime(BRANDING_WAIT_MS - 1);
+    expect(hosts()).toHaveLength(0);
+    vi.advanceTimersByTime(1);
+    expect(cssText(shadow())).toContain('#4f46e5');
+  });
+
+  it('a returning page mounts at once from the cache, and an unchanged config touches nothing', async () => {
+    fetchMock.mockResolvedValue(quickConfig(TEAL));
+    addOwnScript();
+    await load();
+    expect(JSON.parse(localStorage.getItem(`replyline:config:${KEY}`)!)).toMatchObject(TEAL);
+
+    nextPage();
+    const answer = pendingConfig();
+    const setItem = vi.spyOn(Storage.prototype, 'setItem');
+    await load();
+    const before = cssText(shadow());
+    expect(before).toContain('#0f766e');
+    expect(launcher().title).toBe('Ask Maja');
+    const changes = new MutationObserver(() => {});
+    changes.observe(shadow(), {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      characterData: true,
+    });
+    answer(TEAL);
+    await settle();
+    expect(changes.takeRecords()).toEqual([]);
+    expect(cssText(shadow())).toBe(before);
+    expect(setItem).not.toHaveBeenCalled(); // nothing new to remember either
+  });
+
+  it('a changed config repaints and replaces the cache; a refusal forgets it', async () => {
+    fetchMock.mockResolvedValue(quickConfig(TEAL));
+    addOwnScript();
+    await load();
+
+    nextPage();
+    fetchMock.mockResolvedValue(
+      quickConfig({ branding: { primaryColor: '#b45309', position: 'bottom-left' } }),
+    );
+    await load();
+    const text = cssText(shadow()).replace(/\s+/g, '');
+    expect(text).toContain('#b45309');
+    expect(text).toMatch(/\.launcher\{position:fixed;left:20px/);
+    expect(localStorage.getItem(`replyline:config:${KEY}`)).toContain('#b45309');
+
+    nextPage();
+    fetchMock.mockResolvedValue(json({ error: { message: 'This website is not allowed.' } }, 403));
+    await load();
+    await vi.waitFor(() => expect(hosts()).toHaveLength(0));
+    expect(localStorage.getItem(`replyline:config:${KEY}`)).toBeNull();
+  });
+
+  it('treats a cached entry as untrusted input', async () => {
+    localStorage.setItem(
+      `replyline:config:${KEY}`,
+      JSON.stringify({ branding: { primaryColor: 'red;}*{display:none' } }),
+    );
+    pendingConfig();
+    addOwnScript();
+    await load();
+    const text = cssText(shadow());
+    expect(text).not.toContain('red;');
+    expect(text).toContain('#4f46e5');
+  });
+
+  it('blocked storage only means waiting for the config', async () => {
+    const denied = () => {
+      throw new DOMException('The operation is insecure.', 'SecurityError');
+    };
+    vi.spyOn(Storage.prototype, 'getItem').mockImplementation(denied);
+    vi.spyOn(Storage.prototype, 'setItem').mockImplementation(denied);
+    fetchMock.mockResolvedValue(quickConfig(TEAL));
+    addOwnScript();
+    await load();
+    expect(cssText(shadow())).toContain('#0f766e');
+    expect(warn).not.toHaveBeenCalled();
   });
 });

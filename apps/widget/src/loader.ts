@@ -12,7 +12,13 @@
 //   - the Shadow DOM is for style isolation only, not a security boundary: the identity
 //     and the conversation only ever travel to the frame, with an exact targetOrigin.
 
-import { fetchBranding, HEX_COLOR } from './loader/branding';
+import {
+  cacheBranding,
+  cachedBranding,
+  fetchBranding,
+  HEX_COLOR,
+  sameBranding,
+} from './loader/branding';
 import type { Branding } from './loader/branding';
 import { applyStyles, css } from './loader/style';
 import { accept, SOURCE } from './protocol';
@@ -39,6 +45,12 @@ const HOST_TAG = 'replyline-widget';
 const PANEL_ID = 'replyline-panel';
 /** A frame that has not said `ready` by then is not coming (blocked, offline, refused). */
 export const READY_TIMEOUT_MS = 15_000;
+/**
+ * Without a cached config the launcher waits for the tenant's branding so that it is laid out
+ * and painted once, not once with the defaults and again in the tenant's colours; a config
+ * slower than this gets the default look at first.
+ */
+export const BRANDING_WAIT_MS = 3_000;
 
 // [launcher label, 1 unread, n unread, panel/frame title, chat unavailable]
 const STRINGS: Record<string, string[]> = {
@@ -107,13 +119,10 @@ function guard(fn: () => void): void {
   }
 }
 
-function pathnameOf(src: string): string {
-  try {
-    return new URL(src, document.baseURI).pathname;
-  } catch {
-    return '';
-  }
-}
+// `script.src` is already absolute. Read as text: a URL object costs the host page more
+// (first use of URL parsing in the page) than these two patterns.
+const ORIGIN_OF = /^(https?:\/\/(?:[^/?#\s[\]@]+|\[[0-9a-f:.]+\])(?::\d+)?)(?:[/?#]|$)/i;
+const WIDGET_PATH = /^https?:\/\/[^/?#]+(?:\/[^?#]*)?\/widget\.js(?:[?#]|$)/i;
 
 /** Our own <script> tag: currentScript, else the last `.../widget.js` script with a data-key. */
 function findOwnScript(): HTMLScriptElement | null {
@@ -122,7 +131,7 @@ function findOwnScript(): HTMLScriptElement | null {
   const scripts = document.querySelectorAll<HTMLScriptElement>('script[src][data-key]');
   for (let i = scripts.length - 1; i >= 0; i--) {
     const script = scripts[i];
-    if (script && /\/widget\.js$/.test(pathnameOf(script.src))) return script;
+    if (script && WIDGET_PATH.test(script.src)) return script;
   }
   return null;
 }
@@ -165,8 +174,8 @@ function locate(): { origin: string; key: string; color: string } | null {
     );
     return null;
   }
-  const src = new URL(script.src, document.baseURI);
-  if (src.protocol !== 'https:' && src.protocol !== 'http:') {
+  const origin = ORIGIN_OF.exec(script.src);
+  if (!origin) {
     warn(
       'cannot work out the API origin from the widget script src; the chat widget was not loaded',
     );
@@ -174,7 +183,11 @@ function locate(): { origin: string; key: string; color: string } | null {
   }
   // data-color paints the bubble until the tenant's own branding arrives from the API.
   const color = script.getAttribute('data-color');
-  return { origin: src.origin, key, color: color && HEX_COLOR.test(color) ? color : DEFAULT_BRAND };
+  return {
+    origin: origin[1]!.toLowerCase(),
+    key,
+    color: color && HEX_COLOR.test(color) ? color : DEFAULT_BRAND,
+  };
 }
 
 function start(): void {
@@ -197,6 +210,15 @@ function start(): void {
   };
   let ui: Ui | null = null;
   let title: string | undefined;
+  /** The branding the launcher shows (or will mount with); null until one is known. */
+  let shown: Branding | null = null;
+  /** What the page's storage held for the key when the loader started. */
+  let stored: Branding | null = null;
+  let domReady = document.readyState !== 'loading';
+  let mountTried = false;
+  let waitedLongEnough = false;
+  /** The snippet's queued calls have been replayed. */
+  let replayed = false;
 
   /** Sends to the frame once it said `ready`; until then `identify` waits in `state`. */
   const post = (type: string, data: Record<string, unknown>): void => {
@@ -284,6 +306,9 @@ function start(): void {
       const hadFocus = !!view && view.panel.contains(view.root.activeElement);
       setOpen(command === 'open');
       if (command === 'close' && hadFocus && view) view.button.focus();
+      // The page asked for the chat: no more waiting for the branding (a replayed queue mounts
+      // once it is done, with the state it ends in).
+      if (replayed) mountWhenReady();
     } else if (command === 'identify') {
       state.identity = payload;
       post('identify', { identity: payload });
@@ -312,25 +337,23 @@ function start(): void {
     }
   };
 
-  const api: ReplylineFn = (command, payload) => guard(() => run(command, payload));
-  api.loaded = true;
-  const queue = existing && existing.q;
-  window.Replyline = api;
-  if (queue && typeof queue.length === 'number') {
-    for (let i = 0; i < queue.length; i++) {
-      const call = queue[i];
-      // Each entry is [cmd, payload] or the stub's `arguments` object.
-      if (call && typeof call === 'object') guard(() => run(call[0], call[1]));
-    }
-  }
-
-  const brand = (branding: Branding | null): void => {
-    if (!branding) return unmount();
+  const applyBranding = (branding: Branding): void => {
+    shown = branding;
     if (branding.color) look.color = branding.color;
     look.left = branding.left;
     title = branding.title;
     text = strings(branding.language);
-    if (ui) ui.restyle(css(look));
+  };
+
+  const brand = (branding: Branding | null): void => {
+    if (!branding || !stored || !sameBranding(stored, branding)) cacheBranding(key, branding);
+    if (!branding) return unmount();
+    // The usual case on a returning visitor's page: the cached look is on screen already, and
+    // touching the DOM now would cost a style, layout and paint pass for nothing.
+    if (shown && sameBranding(shown, branding)) return;
+    applyBranding(branding);
+    if (!ui) return mountWhenReady();
+    ui.restyle(css(look));
     render();
   };
 
@@ -343,8 +366,15 @@ function start(): void {
     ui = null;
   };
 
+  /** Mounts once: the DOM is there and the branding is known (or not worth waiting for). */
+  const mountWhenReady = (): void => {
+    if (mountTried || !domReady || !state.available) return;
+    if (!shown && !state.open && !waitedLongEnough) return;
+    mountTried = true;
+    mount();
+  };
+
   const mount = (): void => {
-    if (!state.available) return; // refused before the page finished loading
     if (document.querySelector(HOST_TAG)) {
       warn('the chat widget is already on this page');
       return;
@@ -397,17 +427,50 @@ function start(): void {
     root.appendChild(panel);
     root.appendChild(label);
     root.appendChild(button);
-    body.appendChild(host);
     ui = { host, root, button, label, badge, panel, frame: null, notice: null, restyle };
     window.addEventListener('message', (event) => guard(() => onFrameMessage(event)));
+    // Every attribute and text is written before the host joins the page: one style and layout
+    // pass for the whole launcher, and nothing read back from layout.
     render();
+    body.appendChild(host);
   };
 
-  if (document.readyState === 'loading') {
-    document.addEventListener('DOMContentLoaded', () => guard(mount), { once: true });
-  } else {
-    mount();
+  stored = cachedBranding(key);
+  if (stored) applyBranding(stored);
+
+  const api: ReplylineFn = (command, payload) => guard(() => run(command, payload));
+  api.loaded = true;
+  const queue = existing && existing.q;
+  window.Replyline = api;
+  if (queue && typeof queue.length === 'number') {
+    for (let i = 0; i < queue.length; i++) {
+      const call = queue[i];
+      // Each entry is [cmd, payload] or the stub's `arguments` object.
+      if (call && typeof call === 'object') guard(() => run(call[0], call[1]));
+    }
   }
+  replayed = true;
+
+  if (!stored)
+    setTimeout(
+      () =>
+        guard(() => {
+          waitedLongEnough = true;
+          mountWhenReady();
+        }),
+      BRANDING_WAIT_MS,
+    );
+  if (domReady) mountWhenReady();
+  else
+    document.addEventListener(
+      'DOMContentLoaded',
+      () =>
+        guard(() => {
+          domReady = true;
+          mountWhenReady();
+        }),
+      { once: true },
+    );
   // Never rejects: failures are warned about and remove the widget from the page.
   fetchBranding(origin, key, warn).then(
     (branding) => guard(() => brand(branding)),

@@ -32,6 +32,50 @@ function toBranding(body: unknown): Branding {
   };
 }
 
+/** Same look on screen: a config answer equal to what is shown changes nothing. */
+export function sameBranding(a: Branding, b: Branding): boolean {
+  return (
+    a.color === b.color && a.left === b.left && a.title === b.title && a.language === b.language
+  );
+}
+
+// The last config this page's origin got for a key, kept in the page's localStorage so that a
+// returning visitor's next page mounts the launcher once, already branded, instead of painting
+// it twice (defaults first, the tenant's look when the config answers).
+const CACHE_PREFIX = 'replyline:config:';
+
+/** The cached branding for `key`, or null: none, unreadable, or storage blocked by the browser. */
+export function cachedBranding(key: string): Branding | null {
+  try {
+    const raw = window.localStorage.getItem(CACHE_PREFIX + key);
+    // Stored in the config's own shape, so it goes through the same checks as a fresh answer.
+    return raw ? toBranding(JSON.parse(raw)) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Remembers the branding for the next page view; null forgets it (the key was refused). */
+export function cacheBranding(key: string, branding: Branding | null): void {
+  try {
+    const storage = window.localStorage;
+    if (!branding) return storage.removeItem(CACHE_PREFIX + key);
+    storage.setItem(
+      CACHE_PREFIX + key,
+      JSON.stringify({
+        language: branding.language,
+        branding: {
+          primaryColor: branding.color,
+          position: branding.left ? 'bottom-left' : 'bottom-right',
+          launcherText: branding.title,
+        },
+      }),
+    );
+  } catch {
+    // Storage blocked or full: the next page simply waits for the config again.
+  }
+}
+
 /** The launcher branding, or null (after a console warning) when the chat is not available here. */
 export async function fetchBranding(
   apiOrigin: string,
