@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { asUserId, schema, withTenant, type TenantId } from '@replyline/db';
 import { openTestDatabase, type TestDatabase } from '@replyline/db/testing';
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTicket } from '../conversations';
 import { getTicket } from '../tickets/get-ticket';
@@ -130,6 +130,37 @@ describe('attachments of email replies', () => {
       status: 'threaded',
       attachmentsKept: 1,
     });
+  });
+
+  it('tells the chat a ticket came from which files arrived and which were not kept', async () => {
+    const tenantId = (await newWorkspace(t.db, 'Fjord')).tenantId as TenantId;
+    const userId = asUserId(await newMember(t.db, tenantId, 'agent'));
+    const conversationId = await withTenant(t.db, tenantId, async (tx) => {
+      const [row] = await tx
+        .insert(schema.conversations)
+        .values({ tenantId, visitorId: 'v-fjord' })
+        .returning({ id: schema.conversations.id });
+      return row!.id;
+    });
+    await createTicket(t.db, tenantId, userId, {
+      subject: 'Broken tent pole',
+      customerEmail: 'ann@example.com',
+      conversationId,
+    });
+    await reply(tenantId, [
+      file('pole.png', 'image/png', PNG),
+      file('run.js', 'text/javascript', Buffer.from('alert(1)')),
+    ]);
+    const chat = await withTenant(t.db, tenantId, (tx) =>
+      tx
+        .select({ content: schema.messages.content })
+        .from(schema.messages)
+        .where(eq(schema.messages.conversationId, conversationId))
+        .orderBy(asc(schema.messages.createdAt)),
+    );
+    expect(chat.at(-1)!.content).toBe(
+      'Photos attached.\n\nAttached to the ticket: pole.png (1 KB)\n\n1 attachment not kept: run.js (type not allowed)',
+    );
   });
 
   it('another workspace cannot read them, by the app scope or past row-level security', async () => {
