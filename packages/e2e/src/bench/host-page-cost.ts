@@ -50,6 +50,13 @@ const browser = await launchChromium();
  * does. A page without any script has never started JavaScript or its DOM bindings, so on it
  * the widget pays for that too.
  */
+/**
+ * `--returning`: each measured load is a visitor's second page view of the site (the same
+ * browser context visited the page once before, untraced): the loader then finds the tenant's
+ * config in the page's storage and the script in the HTTP cache. By default every load is a
+ * first visit, the costlier case, and that is the budget figure.
+ */
+const RETURNING = process.argv.includes('--returning');
 const PAGE_SCRIPT = process.argv.includes('--page-script')
   ? `<script>document.querySelector('h1').setAttribute('data-ready', '')</script>`
   : '';
@@ -103,7 +110,7 @@ function report(bare: MainThreadTime[], embedded: MainThreadTime[]): void {
   const cpuOf = (runs: MainThreadTime[]) => median(runs.map((r) => r.cpu));
   const cost = cpuOf(embedded) - cpuOf(bare);
   console.log(
-    `Widget: main-thread time it adds to a page (Chromium, main-thread CPU time x ${SLOWDOWN}, median of ${RUNS} loads each)`,
+    `Widget: main-thread time it adds to a page (Chromium, main-thread CPU time x ${SLOWDOWN}, median of ${RUNS} loads each${RETURNING ? ", each a returning visitor's second page view" : ', each a first visit'})`,
   );
   for (const [name, runs] of [
     [
@@ -132,6 +139,11 @@ function report(bare: MainThreadTime[], embedded: MainThreadTime[]): void {
   console.log(
     `  cost: ${at(cost)} (budget <= ${BUDGET_MS} ms) -> ${cost * SLOWDOWN <= BUDGET_MS ? 'met' : 'NOT met'}`,
   );
+  // The line `pnpm bench` collects into its summary.
+  console.log(
+    `[budget] host-page cost${RETURNING ? " (returning visitor's next page)" : ''}: ${(cost * SLOWDOWN).toFixed(1)} ms (budget ${BUDGET_MS} ms) ` +
+      `${cost * SLOWDOWN <= BUDGET_MS ? 'ok' : 'NOT MET'}; baseline ${at(cpuOf(bare))}`,
+  );
 }
 
 async function newPage(browser: Browser): Promise<{ page: Page; cdp: CDPSession }> {
@@ -142,6 +154,11 @@ async function newPage(browser: Browser): Promise<{ page: Page; cdp: CDPSession 
 /** Main-thread time of one load of `url`, from its navigation until it settled. */
 async function measureLoad(browser: Browser, url: string): Promise<MainThreadTime> {
   const { page, cdp } = await newPage(browser);
+  if (RETURNING) {
+    await page.goto(url, { waitUntil: 'load' });
+    await waitFor(cdp, DONE);
+    await page.goto('about:blank');
+  }
   await browser.startTracing(page, { categories: CATEGORIES });
   await page.goto(url, { waitUntil: 'load' });
   await waitFor(cdp, DONE);
