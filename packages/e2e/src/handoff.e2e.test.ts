@@ -197,6 +197,7 @@ describe.runIf(hasChromium)('the hand-off cycle, in Chromium', () => {
     const mail = widget.locator('[data-card="rating"] form[data-transcript]');
     expect(await mail.locator('label').innerText()).toBe('Email me this conversation');
     expect(await mail.locator('[name="transcript-email"]').inputValue()).toBe(customer);
+    await screenshot(visitor, 'handoff-widget-transcript-form-360');
     await mail.locator('button[type="submit"]').click();
     const sent = widget.locator('form[data-transcript="sent"] [role="status"]');
     await sent.waitFor();
