@@ -65,6 +65,8 @@ describe.runIf(hasChromium)('the widget on a customer site, in Chromium', () => 
     page.on('pageerror', (e) => pageErrors.push(e.message));
     await page.goto(site.origin);
     expect(await page.locator('#after').getAttribute('data-ran')).toBe('yes');
+    // The launcher mounts once the tenant's branding is known, which may be after `load`.
+    await page.locator('replyline-widget button.launcher').waitFor();
     await page.screenshot({ path: `${SHOTS}/widget-closed.png` });
 
     const frame = await openWidget(page);
@@ -245,6 +247,7 @@ describe.runIf(hasChromium)('the widget on a customer site, in Chromium', () => 
   it('fits a 360 px phone screen and can be used with the keyboard only', async () => {
     const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
     await page.goto(site.origin);
+    await page.locator('replyline-widget button.launcher').waitFor();
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     const handle = await page.locator('replyline-widget iframe[title="Chat"]').elementHandle();
