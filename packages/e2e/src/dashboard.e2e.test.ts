@@ -4,10 +4,11 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
+import { storeAssistantMessage } from '@replyline/core';
 import { schema, withTenant, type TenantId } from '@replyline/db';
 import { evalFile } from '@replyline/rag/testing';
 import { eq } from 'drizzle-orm';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium } from './env';
 import {
@@ -37,6 +38,31 @@ const PHONE_PAGES = [
   'billing',
   'settings',
 ];
+/**
+ * How far the page scrolls sideways, and the elements that push it wider than the screen (past
+ * its right edge, not inside a box that scrolls or clips them, with a parent that fits).
+ */
+function overflowOf(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const overflow = document.documentElement.scrollWidth - window.innerWidth;
+    if (overflow <= 0) return [];
+    const past = (el: Element) => el.getBoundingClientRect().right > window.innerWidth + 1;
+    const clipped = (el: Element) => {
+      for (let up = el.parentElement; up && up !== document.body; up = up.parentElement)
+        if (getComputedStyle(up).overflowX !== 'visible') return true;
+      return false;
+    };
+    const culprits = Array.from(document.querySelectorAll('body *'))
+      .filter((el) => past(el) && !clipped(el) && !(el.parentElement && past(el.parentElement)))
+      .slice(0, 6)
+      .map(
+        (el) =>
+          `${el.tagName.toLowerCase()}.${Array.from(el.classList).join('.')} ${Math.round(el.getBoundingClientRect().right)}px`,
+      );
+    return [`${overflow}px wider than the screen`, ...culprits];
+  });
+}
+
 if (!pdf)
   console.warn('[e2e] SKIPPED dashboard walk-through: ../shared/eval/pdfs/pdkids.pdf is absent.');
 
@@ -135,6 +161,25 @@ describe.runIf(hasChromium && pdf)('a new business in the dashboard, in Chromium
     await agentReply.waitFor({ timeout: 15_000 });
     expect(await agentReply.innerText()).toContain('Hello from the Moonlight team');
     await screenshot(visitor, 'dashboard-widget-agent-reply');
+    // An answer with cards, as an order-status action stores it: the inbox shows them too.
+    await storeAssistantMessage(database.db, tenantId, await conversationOf(tenantId), {
+      content: 'Order #1042 has shipped.',
+      sources: [],
+      cards: [
+        {
+          type: 'order',
+          orderId: '1042',
+          status: 'Shipped',
+          placedAt: '2 May 2026',
+          total: '€48.00',
+          items: [{ name: 'The Buried Moon, illustrated hardback edition', quantity: 2 }],
+          trackingUrl: 'https://tracking.example.com/parcels/1042',
+        },
+      ],
+      tags: ['action'],
+      usage: { inputTokens: 0, outputTokens: 0, model: 'none' },
+      escalation: null,
+    });
 
     for (const section of ['tickets', 'widget', 'team', 'analytics', 'billing', 'settings']) {
       await page.goto(`${dashboard.origin}/${section}`);
@@ -149,32 +194,93 @@ describe.runIf(hasChromium && pdf)('a new business in the dashboard, in Chromium
     for (const section of PHONE_PAGES) {
       await page.goto(`${dashboard.origin}/${section}`);
       await page.locator('main h1').first().waitFor();
-      const found = await page.evaluate(() => {
-        const overflow = document.documentElement.scrollWidth - window.innerWidth;
-        if (overflow <= 0) return [];
-        // Elements reaching past the screen, not inside a box that scrolls or clips them, and
-        // whose parent fits: the ones that push the page wider.
-        const past = (el: Element) => el.getBoundingClientRect().right > window.innerWidth + 1;
-        const clipped = (el: Element) => {
-          for (let up = el.parentElement; up && up !== document.body; up = up.parentElement)
-            if (getComputedStyle(up).overflowX !== 'visible') return true;
-          return false;
-        };
-        const culprits = Array.from(document.querySelectorAll('body *'))
-          .filter((el) => past(el) && !clipped(el) && !(el.parentElement && past(el.parentElement)))
-          .slice(0, 6)
-          .map(
-            (el) =>
-              `${el.tagName.toLowerCase()}.${Array.from(el.classList).join('.')} ${Math.round(el.getBoundingClientRect().right)}px`,
-          );
-        return [`${overflow}px wider than the screen`, ...culprits];
-      });
+      const found = await overflowOf(page);
       if (found.length) tooWide[`/${section}`] = found;
-      if (section === 'inbox' || section === 'widget')
-        await screenshot(page, `dashboard-360-${section}`);
+      if (section === 'widget') await screenshot(page, `dashboard-360-${section}`);
+    }
+
+    // On a phone the sidebar folds into a header with the workspace and a Menu button: each
+    // page starts with its own content, and the menu opens, closes and navigates.
+    const menuButton = page.getByRole('button', { name: 'Menu' });
+    const menu = page.locator('#sidebar-menu');
+    expect(await page.locator('.sidebar__workspace').innerText()).toBe(workspaceName);
+    expect(await menuButton.getAttribute('aria-controls')).toBe('sidebar-menu');
+    expect(await menuButton.getAttribute('aria-expanded')).toBe('false');
+    expect(await menu.isVisible()).toBe(false);
+    expect((await page.locator('main h1').first().boundingBox())!.y).toBeLessThan(140);
+    await menuButton.focus();
+    await page.keyboard.press('Enter');
+    await menu.getByRole('link', { name: 'Inbox', exact: true }).waitFor();
+    expect(await menuButton.getAttribute('aria-expanded')).toBe('true');
+    await screenshot(page, 'dashboard-360-menu-open');
+    await page.keyboard.press('Escape');
+    await menu.waitFor({ state: 'hidden' });
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-controls'))).toBe(
+      'sidebar-menu',
+    );
+
+    const openFromMenu = async (name: string, path: string) => {
+      await menuButton.click();
+      await menu.getByRole('link', { name, exact: true }).click();
+      await page.waitForURL((url) => url.pathname === path);
+      await page.locator('main h1').first().waitFor();
+      await menu.waitFor({ state: 'hidden' });
+      // The followed link is hidden with the menu; focus moved on to the page.
+      expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('MAIN');
+    };
+    /** Screenshot of the page once its data is in, after checking that it fits the phone. */
+    const phoneShot = async (name: string) => {
+      await page.waitForFunction(
+        () => !/Loading/.test(document.querySelector('main')?.textContent ?? ''),
+      );
+      const found = await overflowOf(page);
+      if (found.length) tooWide[new URL(page.url()).pathname] = found;
+      await screenshot(page, `dashboard-360-${name}`);
+    };
+
+    await openFromMenu('Inbox', '/inbox');
+    await page.locator('[data-conversation-id]').first().click();
+    await page.locator('[data-card="order"]').waitFor();
+    await phoneShot('inbox');
+
+    await openFromMenu('Knowledge', '/knowledge');
+    await phoneShot('knowledge');
+    await page.locator('a.document__title').first().click();
+    await page.waitForURL(/\/knowledge\/documents\//);
+    await page.locator('[data-passage]').first().waitFor();
+    await phoneShot('document');
+
+    await openFromMenu('Settings', '/settings');
+    await page.getByRole('link', { name: /^Actions/ }).click();
+    await page.waitForURL((url) => url.pathname === '/settings/actions');
+    await page.locator('main h1').first().waitFor();
+    await phoneShot('settings-actions');
+
+    for (const [name, path] of [
+      ['Team', '/team'],
+      ['Analytics', '/analytics'],
+      ['Notifications', '/settings/notifications'],
+    ] as const) {
+      await openFromMenu(name, path);
+      await phoneShot(path.slice(1).replace('/', '-'));
     }
     expect(tooWide).toEqual({});
-  }, 180_000);
+
+    // A desktop again: the sidebar is all there, no Menu button.
+    await page.setViewportSize({ width: 1280, height: 860 });
+    expect(await menuButton.isVisible()).toBe(false);
+    expect(await menu.getByRole('link', { name: 'Inbox', exact: true }).isVisible()).toBe(true);
+  }, 240_000);
+
+  async function conversationOf(tenantId: TenantId): Promise<string> {
+    const [row] = await withTenant(database.db, tenantId, (tx) =>
+      tx
+        .select({ id: schema.conversations.id })
+        .from(schema.conversations)
+        .where(eq(schema.conversations.tenantId, tenantId)),
+    );
+    return row!.id;
+  }
 
   async function workspaceId(): Promise<TenantId> {
     const [row] = await database.db
