@@ -125,7 +125,11 @@ async function formFiles(form: FormData, infoText: string | undefined) {
     throw new HttpError(400, 'attachment-info must be JSON.', 'invalid_request');
   }
   const files: IncomingAttachment[] = [];
-  for (const [key, value] of form.entries()) {
+  // forEach rather than entries(): the DOM library's FormData type (seen by packages compiling
+  // this file with it) has no iterator unless DOM.Iterable is also loaded.
+  const entries: [string, string | File][] = [];
+  form.forEach((value, key) => entries.push([key, value]));
+  for (const [key, value] of entries) {
     if (typeof value === 'string' || !/^attachment\d+$/.test(key)) continue;
     const described = info[key] ?? {};
     files.push(
