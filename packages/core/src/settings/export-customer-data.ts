@@ -5,7 +5,8 @@ import type { AuditActor } from '../request';
 import { customerDocuments, customerEmails, customerEvents, customerRef } from './customer-rows';
 import { findCustomerScope, type TCustomer } from './customer-scope';
 
-const { conversations, documents, events, messages, outboundEmails, tickets } = schema;
+const { conversations, documents, events, messages, outboundEmails, ticketAttachments, tickets } =
+  schema;
 
 /** Every row about one customer (see customer-rows.ts), as JSON-ready data (GDPR access request). */
 export async function exportCustomerData(db: Database, actor: AuditActor, customer: TCustomer) {
@@ -71,6 +72,25 @@ export async function exportCustomerData(db: Database, actor: AuditActor, custom
         })
         .from(documents)
         .where(customerDocuments(tenantId, scope)),
+      // Files the customer attached to email replies: listed like `files` (the bytes are
+      // downloaded from the ticket), so the export says they exist.
+      emailAttachments: await tx
+        .select({
+          id: ticketAttachments.id,
+          ticketId: ticketAttachments.ticketId,
+          filename: ticketAttachments.filename,
+          contentType: ticketAttachments.contentType,
+          sizeBytes: ticketAttachments.sizeBytes,
+          createdAt: ticketAttachments.createdAt,
+        })
+        .from(ticketAttachments)
+        .where(
+          and(
+            eq(ticketAttachments.tenantId, tenantId),
+            inArray(ticketAttachments.ticketId, scope.ticketIds),
+          ),
+        )
+        .orderBy(asc(ticketAttachments.createdAt)),
       emails: await tx
         .select({
           to: outboundEmails.to,

@@ -18,6 +18,7 @@ const {
   events,
   messages,
   outboundEmails,
+  ticketAttachments,
   tickets,
   usageRecords,
 } = schema;
@@ -166,6 +167,18 @@ describe('retention', () => {
   });
 });
 
+function attachmentRow(tenantId: TenantId, ticketId: string, filename: string) {
+  const bytes = Buffer.from(`bytes of ${filename}`);
+  return {
+    tenantId,
+    ticketId,
+    filename,
+    contentType: 'application/octet-stream',
+    sizeBytes: bytes.length,
+    bytes,
+  };
+}
+
 describe('customer data (GDPR)', () => {
   /** Two customers with chats, a ticket, events, an uploaded file and emails; returns ids. */
   async function twoCustomers() {
@@ -222,6 +235,15 @@ describe('customer data (GDPR)', () => {
         language: 'english',
       });
     });
+    // A file Anna attached to an email reply on her ticket, and one Bo attached on his.
+    await withTenant(t.db, w.tenantId, (tx) =>
+      tx
+        .insert(ticketAttachments)
+        .values([
+          attachmentRow(w.tenantId, annaTicket, 'anna-photo.png'),
+          attachmentRow(w.tenantId, boTicket, 'bo-invoice.pdf'),
+        ]),
+    );
     // The tenant's own knowledge stays whatever happens to customers.
     const { documentId: policy } = await addTextDocument(
       { db: t.db, queue: { send: async () => null } },
@@ -254,6 +276,7 @@ describe('customer data (GDPR)', () => {
       expect.arrayContaining(['escalated', 'widget_opened', 'ticket_created', 'ticket_replied']),
     );
     expect(data.files.map((f) => f.id)).toEqual([c.annaFile]);
+    expect(data.emailAttachments.map((f) => f.filename)).toEqual(['anna-photo.png']);
     // The reply to Anna, and the team's notice of the ticket made for her by hand.
     expect(data.emails.map((e) => e.subject)).toEqual(
       expect.arrayContaining([
