@@ -49,7 +49,7 @@ describe('action cards', () => {
     expect(button.disabled).toBe(true);
   });
 
-  it('shows booked and proposed times as clock times, not as ISO strings', () => {
+  it("shows booked, proposed and an order's times as clock times, not as ISO strings", () => {
     const start = '2026-12-07T09:00:00.000Z';
     const booked = actionCard(
       {
@@ -75,7 +75,12 @@ describe('action cards', () => {
       },
       act,
     );
-    for (const card of [booked, confirm]) expect(card.textContent).not.toContain('2026-12-07T');
+    const order = actionCard(
+      { type: 'order', orderId: '7', status: 'shipped', items: [], placedAt: start },
+      act,
+    );
+    for (const card of [booked, confirm, order])
+      expect(card.textContent).not.toContain('2026-12-07T');
     expect(booked.textContent).toContain(
       new Date(start).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' }),
     );

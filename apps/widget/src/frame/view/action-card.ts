@@ -42,7 +42,7 @@ function cardBody(card: Card, send: CardAct): (HTMLElement | null)[] {
       return [
         h('b', null, `#${str(card.orderId)} · ${str(card.status)}`),
         rows([
-          ...(card.placedAt ? [{ label: '📅', value: str(card.placedAt) }] : []),
+          ...(card.placedAt ? [{ label: '📅', value: readableValue(card.placedAt) }] : []),
           ...(card.total ? [{ label: 'Σ', value: str(card.total) }] : []),
           ...items.map((item) => ({ label: `${str(item.quantity)}×`, value: str(item.name) })),
         ]),
