@@ -11,7 +11,8 @@ import {
   type WooCommerceServer,
 } from '@replyline/core/integrations/testing';
 import { newMember } from '@replyline/core/testing';
-import { findTenantByPublishableKey, type TenantId } from '@replyline/db';
+import { findTenantByPublishableKey, schema, type TenantId } from '@replyline/db';
+import { eq } from 'drizzle-orm';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openChatOnSite, say, waitForCard } from './action-visitor';
@@ -133,6 +134,12 @@ describe.runIf(hasChromium)('order status in the widget, in Chromium', () => {
   for (const mode of modes)
     it(`${mode.name}: the card shows the order from the shop`, { timeout: 240_000 }, async () => {
       mode.arrange();
+      // A signed-in customer comes back to their open conversation, cards and all: the card
+      // awaited must be this mode's answer, so each mode starts a conversation of its own.
+      await database.db
+        .update(schema.conversations)
+        .set({ status: 'resolved' })
+        .where(eq(schema.conversations.tenantId, tenantId));
       const asked = shop.requests.length;
       const api = await startApi({ databaseUrl: database.url, env: mode.env() });
       try {
