@@ -634,10 +634,14 @@ describe('live updates and the host page', () => {
     fromParent({ type: 'identify', identity: { userId: 'evil', signature: 'x' } });
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect(api.requests(/^\/v1\/conversations$/)).toHaveLength(0); // still waiting for the host page
+    // Nothing to hand over or rate yet: the footer's buttons wait with the composer.
+    for (const action of ['human', 'rate', 'end'])
+      expect($<HTMLButtonElement>(`[data-action="${action}"]`)!.disabled).toBe(true);
 
     fromParent({ source: 'replyline', type: 'identify', identity });
     fromParent({ source: 'replyline', type: 'visibility', open: true });
     await ready();
+    expect($<HTMLButtonElement>('[data-action="human"]')!.disabled).toBe(false);
     const starts = api.requests(/^\/v1\/conversations$/);
     expect(starts).toHaveLength(1);
     // The older signature covers the user id only: the unsigned context stays behind.

@@ -105,20 +105,40 @@ export function createShell(config: FrameConfig, t: Dict, actions: ShellActions)
     card: h('div', { class: 'slot' }),
     notice: h('div', { class: 'slot' }),
     composer: createComposer(t, actions.send),
+    // Disabled, like the composer, until a conversation exists: before that (the frame waits up
+    // to 1.5 s for the host page's sign-in) a click would have nothing to act on.
     footer: [
       h(
         'button',
-        { type: 'button', class: 'link', 'data-action': 'human', onclick: actions.human },
+        {
+          type: 'button',
+          class: 'link',
+          'data-action': 'human',
+          onclick: actions.human,
+          disabled: true,
+        },
         t.human,
       ),
       h(
         'button',
-        { type: 'button', class: 'link', 'data-action': 'rate', onclick: actions.rate },
+        {
+          type: 'button',
+          class: 'link',
+          'data-action': 'rate',
+          onclick: actions.rate,
+          disabled: true,
+        },
         t.rate,
       ),
       h(
         'button',
-        { type: 'button', class: 'link', 'data-action': 'end', onclick: actions.end },
+        {
+          type: 'button',
+          class: 'link',
+          'data-action': 'end',
+          onclick: actions.end,
+          disabled: true,
+        },
         t.endChat,
       ),
     ],
