@@ -1,7 +1,11 @@
 // Test helper (imported by *.test.ts only): an in-memory stand-in for the widget API that
-// records every request and answers with real Response objects, SSE bodies included.
+// records every request and answers with real Response objects, SSE bodies included; and the
+// frame mounted on it, fresh for every test.
 
+import { afterEach, beforeEach, vi } from 'vitest';
 import type { Message } from './api';
+import { createApp } from './app';
+import type { FrameConfig } from './config';
 
 export interface Call {
   method: string;
@@ -53,6 +57,22 @@ export function message(
   };
 }
 
+/** The answer to `POST /v1/conversations`: a new, open conversation c1 (fields override). */
+export function started(fields: Record<string, unknown> = {}) {
+  return {
+    conversationId: 'c1',
+    token: 'tok_1',
+    resumed: false,
+    status: 'open',
+    botPaused: false,
+    handoff: 'bot',
+    agent: null,
+    identified: false,
+    messages: [],
+    ...fields,
+  };
+}
+
 export function fakeApi() {
   const calls: Call[] = [];
   const routes: { method: string; path: RegExp; reply: Reply }[] = [];
@@ -60,19 +80,7 @@ export function fakeApi() {
   const on = (method: string, path: RegExp, reply: Reply) => {
     routes.unshift({ method, path, reply }); // the latest registration wins
   };
-  on('POST', /^\/v1\/conversations$/, () =>
-    json({
-      conversationId: 'c1',
-      token: 'tok_1',
-      resumed: false,
-      status: 'open',
-      botPaused: false,
-      handoff: 'bot',
-      agent: null,
-      identified: false,
-      messages: [],
-    }),
-  );
+  on('POST', /^\/v1\/conversations$/, () => json(started()));
   on('GET', /\/events$/, () => {
     const stream = sseStream();
     events.push(stream);
@@ -103,4 +111,59 @@ export function fakeApi() {
     requests: (path: RegExp, method?: string) =>
       calls.filter((c) => path.test(c.path) && (!method || c.method === method)),
   };
+}
+
+/** The workspace a test's widget belongs to, as the frame's configuration names it. */
+export const TEST_CONFIG: FrameConfig = {
+  key: 'pk_test_1',
+  hostOrigin: 'https://shop.example.test',
+  pageLanguage: null,
+  tenant: {
+    name: 'Northwind Movers',
+    language: 'english',
+    assistantName: 'Maja',
+    branding: {
+      primaryColor: '#0f766e',
+      greeting: 'Hi!',
+      position: 'bottom-right',
+      suggestedQuestions: [],
+    },
+  },
+};
+
+/**
+ * The widget frame on a fake API for each test of the calling file: before each test an empty
+ * page and storage and a new fake API as `fetch`; after it the app is destroyed. Read `api`,
+ * `app` and `mount` inside tests and hooks: they are replaced for every test.
+ */
+export function useFakeFrame() {
+  const frame = {
+    api: fakeApi(),
+    app: null as ReturnType<typeof createApp> | null,
+    mount: document.createElement('div'),
+    /** Mounts the app; `parent` is the host page that frames it (null: opened on its own). */
+    boot(parent: Window | null = null) {
+      frame.mount = document.createElement('div');
+      document.body.appendChild(frame.mount);
+      frame.app = createApp({
+        config: TEST_CONFIG,
+        mount: frame.mount,
+        win: window,
+        parent,
+        storage: localStorage,
+      });
+    },
+  };
+  beforeEach(() => {
+    localStorage.clear();
+    document.body.innerHTML = '';
+    frame.api = fakeApi();
+    vi.stubGlobal('fetch', vi.fn(frame.api.fetch));
+  });
+  afterEach(() => {
+    frame.app?.destroy();
+    frame.app = null;
+    vi.unstubAllGlobals();
+  });
+  return frame;
 }

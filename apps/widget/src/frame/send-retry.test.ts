@@ -1,48 +1,13 @@
-import { afterEach, beforeEach, expect, it, vi } from 'vitest';
-import { createApp } from './app';
-import type { FrameConfig } from './config';
-import { fakeApi, sseStream } from './fake-api';
+import { beforeEach, expect, it, vi } from 'vitest';
+import { sseStream, useFakeFrame } from './fake-api';
 
-const CONFIG: FrameConfig = {
-  key: 'pk_test_1',
-  hostOrigin: 'https://shop.example.test',
-  pageLanguage: null,
-  tenant: {
-    name: 'Northwind Movers',
-    language: 'english',
-    assistantName: 'Maja',
-    branding: {
-      primaryColor: '#0f766e',
-      greeting: 'Hi!',
-      position: 'bottom-right',
-      suggestedQuestions: [],
-    },
-  },
-};
+const frame = useFakeFrame();
+beforeEach(() => frame.boot());
 
-let api: ReturnType<typeof fakeApi>;
-let app: ReturnType<typeof createApp> | null = null;
-let mount: HTMLElement;
-
-beforeEach(() => {
-  localStorage.clear();
-  document.body.innerHTML = '';
-  api = fakeApi();
-  vi.stubGlobal('fetch', vi.fn(api.fetch));
-  mount = document.createElement('div');
-  document.body.appendChild(mount);
-  app = createApp({ config: CONFIG, mount, win: window, parent: null, storage: localStorage });
-});
-
-afterEach(() => {
-  app?.destroy();
-  app = null;
-  vi.unstubAllGlobals();
-});
-
-const composer = () => mount.querySelector<HTMLTextAreaElement>('textarea[aria-label="Message"]')!;
+const composer = () =>
+  frame.mount.querySelector<HTMLTextAreaElement>('textarea[aria-label="Message"]')!;
 const roles = () =>
-  Array.from(mount.querySelectorAll('[data-role]')).map((el) => ({
+  Array.from(frame.mount.querySelectorAll('[data-role]')).map((el) => ({
     role: el.getAttribute('data-role'),
     id: el.getAttribute('data-message-id'),
   }));
@@ -52,20 +17,20 @@ const roles = () =>
 it('an answer that broke off after the message was stored is asked again with retryOf, the message shown once', async () => {
   await vi.waitFor(() => expect(composer().disabled).toBe(false));
   const broken = sseStream();
-  api.on('POST', /\/messages$/, () => broken.response);
+  frame.api.on('POST', /\/messages$/, () => broken.response);
   composer().value = 'What does a move cost?';
   composer().dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
   broken.send('visitor_message', { id: 'v1' });
   broken.send('token', { text: 'A move costs' });
   broken.close();
   const retry = await vi.waitFor(() => {
-    const button = mount.querySelector<HTMLButtonElement>('[role="alert"] button');
+    const button = frame.mount.querySelector<HTMLButtonElement>('[role="alert"] button');
     if (!button) throw new Error('no retry button');
     return button;
   });
 
   const answered = sseStream();
-  api.on('POST', /\/messages$/, () => answered.response);
+  frame.api.on('POST', /\/messages$/, () => answered.response);
   retry.click();
   answered.send('visitor_message', { id: 'v1' });
   answered.send('token', { text: 'A move costs 4 900 kronor.' });
@@ -78,10 +43,10 @@ it('an answer that broke off after the message was stored is asked again with re
       { role: 'assistant', id: 'a1' },
     ]),
   );
-  const sends = api.requests(/\/messages$/, 'POST');
+  const sends = frame.api.requests(/\/messages$/, 'POST');
   expect(sends.map((call) => call.body)).toEqual([
     { text: 'What does a move cost?' },
     { text: 'What does a move cost?', retryOf: 'v1' },
   ]);
-  expect(mount.querySelector('[role="alert"]')).toBeNull();
+  expect(frame.mount.querySelector('[role="alert"]')).toBeNull();
 });

@@ -1,32 +1,12 @@
 // "Email me this conversation" on the end-of-chat card: pre-filled, checked, sent once, a
 // success line with the masked address, and the server's own words when it refuses.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createApp } from './app';
-import type { FrameConfig } from './config';
-import { apiError, fakeApi, json } from './fake-api';
+import { describe, expect, it, vi } from 'vitest';
+import { apiError, json, started, TEST_CONFIG, useFakeFrame } from './fake-api';
 
-const CONFIG: FrameConfig = {
-  key: 'pk_test_1',
-  hostOrigin: 'https://shop.example.test',
-  pageLanguage: null,
-  tenant: {
-    name: 'Northwind Movers',
-    language: 'english',
-    assistantName: 'Maja',
-    branding: {
-      primaryColor: '#0f766e',
-      greeting: 'Hi!',
-      position: 'bottom-right',
-      suggestedQuestions: [],
-    },
-  },
-};
+const frame = useFakeFrame();
 
-let api: ReturnType<typeof fakeApi>;
-let app: ReturnType<typeof createApp> | null = null;
-let mount: HTMLElement;
-
-const $ = <T extends Element = HTMLElement>(selector: string) => mount.querySelector<T>(selector);
+const $ = <T extends Element = HTMLElement>(selector: string) =>
+  frame.mount.querySelector<T>(selector);
 const found = <T extends Element = HTMLElement>(selector: string) =>
   vi.waitFor(() => {
     const element = $<T>(selector);
@@ -37,45 +17,25 @@ const found = <T extends Element = HTMLElement>(selector: string) =>
 /** Boots the chat (optionally as a signed-in customer) and ends it: the card under the stars. */
 async function endedChat(identified = false) {
   if (identified)
-    api.on('POST', /^\/v1\/conversations$/, () =>
-      json({
-        conversationId: 'c1',
-        token: 'tok_1',
-        resumed: false,
-        status: 'open',
-        botPaused: false,
-        handoff: 'bot',
-        agent: null,
-        identified: true,
-        messages: [],
-      }),
-    );
-  const parent = { postMessage: vi.fn() };
-  mount = document.createElement('div');
-  document.body.appendChild(mount);
-  app = createApp({
-    config: CONFIG,
-    mount,
-    win: window,
-    // Framed only for the signed-in customer: the anonymous one starts without waiting.
-    parent: identified ? (parent as unknown as Window) : null,
-    storage: localStorage,
-  });
+    frame.api.on('POST', /^\/v1\/conversations$/, () => json(started({ identified: true })));
+  const parent = { postMessage: vi.fn() } as unknown as Window;
+  // Framed only for the signed-in customer: the anonymous one starts without waiting.
+  frame.boot(identified ? parent : null);
   if (identified) {
     // An identity token as the host's server mints it; the frame reads its email claim only.
     const claims = btoa(JSON.stringify({ sub: 'u1', email: 'anna@example.com' }));
     window.dispatchEvent(
       new MessageEvent('message', {
         data: { source: 'replyline', type: 'identify', identity: { token: `h.${claims}.s` } },
-        origin: CONFIG.hostOrigin,
-        source: parent as unknown as Window,
+        origin: TEST_CONFIG.hostOrigin,
+        source: parent,
       }),
     );
   }
   await vi.waitFor(() =>
     expect($<HTMLTextAreaElement>('textarea[aria-label="Message"]')!.disabled).toBe(false),
   );
-  api.on('POST', /\/end$/, () => new Response(null, { status: 204 }));
+  frame.api.on('POST', /\/end$/, () => new Response(null, { status: 204 }));
   $<HTMLButtonElement>('[data-action="end"]')!.click();
   return found<HTMLFormElement>('[data-card="rating"] form[data-transcript]');
 }
@@ -86,22 +46,9 @@ function submit(form: HTMLFormElement, email?: string) {
   form.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
 }
 
-beforeEach(() => {
-  localStorage.clear();
-  document.body.innerHTML = '';
-  api = fakeApi();
-  vi.stubGlobal('fetch', vi.fn(api.fetch));
-});
-
-afterEach(() => {
-  app?.destroy();
-  app = null;
-  vi.unstubAllGlobals();
-});
-
 describe('the transcript by email at the end of a chat', () => {
   it('sends the address and shows where it went', async () => {
-    api.on('POST', /\/transcript$/, () => json({ sentTo: 'a…@example.com' }, 202));
+    frame.api.on('POST', /\/transcript$/, () => json({ sentTo: 'a…@example.com' }, 202));
     const form = await endedChat();
     const label = form.querySelector('label')!;
     expect(label.textContent).toBe('Email me this conversation');
@@ -111,11 +58,11 @@ describe('the transcript by email at the end of a chat', () => {
     expect(form.querySelector('[role="alert"]')!.textContent).toBe(
       'Please enter a valid email address.',
     );
-    expect(api.requests(/\/transcript$/)).toHaveLength(0);
+    expect(frame.api.requests(/\/transcript$/)).toHaveLength(0);
 
     submit(form, ' anna@example.com ');
     await vi.waitFor(() => expect(form.getAttribute('data-transcript')).toBe('sent'));
-    const [call] = api.requests(/\/transcript$/, 'POST');
+    const [call] = frame.api.requests(/\/transcript$/, 'POST');
     expect(call!.path).toBe('/v1/conversations/c1/transcript');
     expect(call!.headers.get('authorization')).toBe('Bearer tok_1');
     expect(call!.body).toMatchObject({ email: 'anna@example.com' });
@@ -125,7 +72,7 @@ describe('the transcript by email at the end of a chat', () => {
   });
 
   it('pre-fills a signed-in customer’s email and shows the server’s reason for a refusal', async () => {
-    api.on('POST', /\/transcript$/, () =>
+    frame.api.on('POST', /\/transcript$/, () =>
       apiError(
         429,
         'rate_limited',
