@@ -1,8 +1,10 @@
 import type { MessageCard } from '@replyline/db/schema';
+import { formatWhen } from './format';
 
 // The cards an answer showed the visitor (an order's status, a booking, a result…), in the
 // transcript as the widget showed them: the same words, read-only (no button does anything
 // here). Cards are stored loosely typed; anything missing reads as empty, links only to http(s).
+// Times the integrations send as ISO 8601 read as the agent's clock time, like the transcript's.
 
 type Row = { label: string; value: string };
 
@@ -31,7 +33,7 @@ function CardBody({ card }: { card: MessageCard }) {
           <b>{`#${str(card.orderId)} · ${str(card.status)}`}</b>
           <Rows
             rows={[
-              ...(card.placedAt ? [{ label: '📅', value: str(card.placedAt) }] : []),
+              ...(card.placedAt ? [{ label: '📅', value: readable(card.placedAt) }] : []),
               ...(card.total ? [{ label: 'Σ', value: str(card.total) }] : []),
               ...items.map((item) => ({ label: `${str(item.quantity)}×`, value: str(item.name) })),
             ]}
@@ -70,7 +72,7 @@ function CardBody({ card }: { card: MessageCard }) {
       return (
         <>
           <b>{`${str(card.summary)} · ${str(card.status)}`}</b>
-          <p>{`${str(card.start)} – ${str(card.end)}`}</p>
+          <p>{timeSpan(str(card.start), str(card.end))}</p>
         </>
       );
     case 'slots':
@@ -117,11 +119,27 @@ function Rows({ rows }: { rows: Row[] }) {
       {rows.map((row, i) => (
         <div key={i}>
           <dt>{str(row.label)}</dt>
-          <dd>{str(row.value)}</dd>
+          <dd>{readable(row.value)}</dd>
         </div>
       ))}
     </dl>
   );
+}
+
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
+/** A value as the agent reads it: an ISO time (an order placed, a booked start) as a date. */
+function readable(value: unknown): string {
+  const text = str(value);
+  return ISO_TIME.test(text) ? formatWhen(text) || text : text;
+}
+
+/** "7 Dec 2026, 09:00 – 10:00"; the end's date only when it is another day. */
+function timeSpan(start: string, end: string): string {
+  const [from, to] = [new Date(start), new Date(end)];
+  if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime()))
+    return `${readable(start)} – ${readable(end)}`;
+  return `${formatWhen(from)} – ${formatWhen(to, from)}`;
 }
 
 /** The widget's slot label, in English here (the widget uses the visitor's language). */
