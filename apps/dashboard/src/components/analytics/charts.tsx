@@ -14,19 +14,20 @@ import {
   YAxis,
 } from 'recharts';
 import type { activityChartData, sentimentChartData } from './report-data';
-import { tickInterval } from './report-data';
 
 const AXIS = { fontSize: 12, fill: 'currentColor' };
 
 /** Conversations and messages per day. The table beside it is what screen readers read. */
 export function ActivityChart({ data }: { data: ReturnType<typeof activityChartData> }) {
   return (
-    <figure className="chart">
+    <figure className="chart" data-chart="activity">
       <div aria-hidden="true" className="chart__canvas">
         <ResponsiveContainer width="100%" height={260}>
           <LineChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: -8 }}>
             <CartesianGrid strokeDasharray="3 3" strokeOpacity={0.3} />
-            <XAxis dataKey="label" tick={AXIS} interval={tickInterval(data.length)} />
+            {/* Every nth day's label, n the smallest that fits the width the chart has (a phone
+                shows a few, a desktop more); today's is always among them. */}
+            <XAxis dataKey="label" tick={AXIS} interval="equidistantPreserveEnd" minTickGap={12} />
             <YAxis allowDecimals={false} tick={AXIS} />
             <Tooltip />
             <Legend />

@@ -6,7 +6,6 @@ import {
   formatSeconds,
   periodFor,
   sentimentChartData,
-  tickInterval,
 } from './report-data';
 
 describe('the period of a date range', () => {
@@ -50,11 +49,6 @@ describe('chart data', () => {
     expect(
       sentimentChartData({ messages: 0, negative: 0, confused: 0, positive: 0, neutral: 0 }),
     ).toEqual([]);
-  });
-
-  it('labels every day of a week, and about ten of a quarter', () => {
-    expect(tickInterval(7)).toBe(0);
-    expect(tickInterval(90)).toBe(8);
   });
 });
 

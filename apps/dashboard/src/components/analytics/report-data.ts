@@ -81,8 +81,3 @@ export function formatSeconds(seconds: number | null): string {
 export function formatCsat(average: number | null): string {
   return average === null ? '—' : `${average.toFixed(1)} / 5`;
 }
-
-/** Whether the range is short enough to label every day on the chart's axis. */
-export function tickInterval(days: number): number {
-  return days <= 10 ? 0 : Math.ceil(days / 10) - 1;
-}
