@@ -4,7 +4,7 @@ import { FormStatus } from '@replyline/ui/form-status';
 import { Panel } from '@replyline/ui/panel';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useState, type FormEvent } from 'react';
+import { useState, type CSSProperties, type FormEvent } from 'react';
 import { useTRPC } from '~/trpc/react';
 import { kindLabel, pollInterval, statusLabel, type KnowledgeDocument } from './document-status';
 
@@ -180,7 +180,7 @@ function Passages({ documentId }: { documentId: string }) {
     <div className="document-view__body">
       {outline.length > 1 && (
         <nav className="document-view__outline" aria-label="Pages and sections">
-          <ol>
+          <ol style={markerRoom(outline.length)}>
             {outline.map((section) => (
               <li key={`${section.page}-${section.firstOrdinal}`}>
                 <button
@@ -240,7 +240,10 @@ function Passages({ documentId }: { documentId: string }) {
                 ? `${passages.data.total} passage${passages.data.total === 1 ? '' : 's'} with “${search}”`
                 : `${passages.data.total} passages`}
             </p>
-            <ol className="document-view__passages">
+            <ol
+              className="document-view__passages"
+              style={markerRoom(Math.max(0, ...passages.data.passages.map((p) => p.ordinal + 1)))}
+            >
               {passages.data.passages.map((passage) => (
                 <li
                   key={passage.ordinal}
@@ -297,6 +300,14 @@ function Pager({
       </button>
     </nav>
   );
+}
+
+/**
+ * Room at a numbered list's start for its widest number ("10.", "120."), which is drawn in the
+ * list's padding: a list that scrolls (the outline) would cut off what does not fit there.
+ */
+function markerRoom(largest: number): CSSProperties {
+  return { '--marker-digits': String(Math.max(1, largest)).length } as CSSProperties;
 }
 
 function sectionLabel(section: { page: number | null; heading: string | null }): string {
