@@ -6,6 +6,7 @@ import {
   type DbEnv,
 } from '@replyline/db';
 import postgres from 'postgres';
+import { buildPendingIndexes, LOAD_CONNECTIONS } from './bulk-load';
 
 /**
  * The retrieval bench's own database on the same Postgres server: the app database's name with
@@ -18,7 +19,7 @@ import postgres from 'postgres';
 export interface BenchDatabase {
   /** The app's connection (replyline_app, row-level security applies), as the product searches. */
   db: Database;
-  /** The table owner's single connection: bulk loads, VACUUM, emptying. */
+  /** The table owner's connections (one per loading connection): bulk loads, VACUUM, emptying. */
   owner: postgres.Sql;
   name: string;
   close(): Promise<void>;
@@ -48,7 +49,7 @@ export async function openBenchDatabase(
 ): Promise<BenchDatabase | { missing: string }> {
   const urls = benchDatabaseUrls(env);
   if (!urls) throw new Error('The bench database needs DATABASE_URL (a Postgres server).');
-  const owner = postgres(urls.owner, { max: 1, onnotice: () => {} });
+  const owner = postgres(urls.owner, { max: LOAD_CONNECTIONS, onnotice: () => {} });
   try {
     await owner`select 1`;
   } catch (error) {
@@ -69,8 +70,12 @@ export async function openBenchDatabase(
   };
 }
 
-/** Empties the bench database (every tenant and what hangs off it) and gives its disk back. */
+/**
+ * Empties the bench database (every tenant and what hangs off it) and gives its disk back; the
+ * indexes a failed or interrupted bulk load left unbuilt are built then, on the empty tables.
+ */
 export async function emptyBenchDatabase(owner: postgres.Sql) {
   // search_postings has no foreign key to follow (see its schema), so it is named too.
   await owner`truncate tenants, search_postings cascade`;
+  await buildPendingIndexes(owner);
 }

@@ -19,10 +19,15 @@ export interface SyntheticLoad {
  */
 const BATCH = 100_000;
 const PASSAGES_PER_DOCUMENT = 100;
+/**
+ * Connections that load tenants side by side, one transaction each: the loading server process
+ * is CPU-bound (`to_tsvector`, the postings trigger), so one per core. Tenants never share a
+ * statistics row, so their transactions do not wait on each other.
+ */
+export const LOAD_CONNECTIONS = 2;
 
 /**
- * Loads synthetic passages into the product's own tables as fast as a Postgres server allows,
- * in one transaction of the table owner (a failed load leaves nothing behind):
+ * Loads synthetic passages into the product's own tables as fast as a Postgres server allows:
  * - the text is generated here and streamed with `COPY` into a temporary table, then inserted
  *   into `documents` and `chunks` with `INSERT … SELECT` in the tenant's scope (row-level
  *   security applies, as it does to the app; `COPY` itself refuses tables with RLS);
@@ -33,70 +38,135 @@ const PASSAGES_PER_DOCUMENT = 100;
  *   key and impact index, the passages' GIN index) are dropped first and built again from their
  *   own definitions (read from the catalog, so they are the migrations' indexes) by one sort
  *   each, the way a restore builds them.
+ * Three steps, so that tenants can load on `connections` connections at once (the owner's pool
+ * must allow that many): a short transaction drops the indexes and records how to build them
+ * again (`bench.pending_index_builds`); each connection then loads whole tenants, largest first,
+ * in one transaction of its own, so a tenant is either complete or empty whatever fails; last,
+ * the recorded indexes are built. A load that fails or is killed leaves its indexes recorded:
+ * `buildPendingIndexes` (run by the next load and by `emptyBenchDatabase`) builds them.
  * Afterwards the caller runs `VACUUM (ANALYZE)`, which the search's index-only scans need.
  */
 export async function bulkLoadSyntheticChunks(
   owner: postgres.Sql,
   loads: SyntheticLoad[],
   log: (line: string) => void = () => {},
+  connections = LOAD_CONNECTIONS,
 ) {
   if (loads.length === 0) return;
-  await owner.begin(async (tx) => {
-    // Index builds sort in memory (one at a time, this process's connection only).
-    await tx`set local maintenance_work_mem = '1GB'`;
-    await tx`set local work_mem = '64MB'`;
-    const rebuilt = await dropBulkIndexes(tx);
-    await tx`create temp table bench_passages (
-      document_id uuid not null, document_number integer not null, ordinal integer not null,
-      content text not null) on commit drop`;
-    for (const load of loads) {
-      const started = performance.now();
-      await loadTenant(tx, load, (done) => {
-        if (done < load.count)
-          log(
-            `    ${done.toLocaleString('en-US')} of ${load.count.toLocaleString('en-US')} passages in ${((performance.now() - started) / 1000).toFixed(0)} s`,
-          );
+  await dropBulkIndexes(owner);
+  await loadTenantsSideBySide(owner, loads, connections, log);
+  const started = performance.now();
+  await buildPendingIndexes(owner);
+  log(`    search indexes built in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+}
+
+/**
+ * Tenants to the first free connection, largest first (so the largest tenant does not start
+ * last); each connection loads its tenants in one transaction. After a failure the other
+ * connections take no new tenant and commit the ones they finished, which are complete.
+ */
+async function loadTenantsSideBySide(
+  owner: postgres.Sql,
+  loads: SyntheticLoad[],
+  connections: number,
+  log: (line: string) => void,
+) {
+  const queue = [...loads].sort((a, b) => b.count - a.count);
+  let failed = false;
+  const loadOnOneConnection = () =>
+    owner
+      .begin(async (tx) => {
+        await tx`set local work_mem = '64MB'`;
+        await tx`create temp table bench_passages (
+          document_id uuid not null, document_number integer not null, ordinal integer not null,
+          content text not null) on commit drop`;
+        for (let load = queue.shift(); load && !failed; load = queue.shift())
+          await loadTenantLogged(tx, load, log);
+      })
+      .catch((error: unknown) => {
+        failed = true;
+        throw error;
       });
-      const seconds = (performance.now() - started) / 1000;
-      log(`    loaded ${load.count.toLocaleString('en-US')} passages in ${seconds.toFixed(0)} s`);
+  const outcomes = await Promise.allSettled(
+    Array.from({ length: Math.max(1, Math.min(connections, loads.length)) }, loadOnOneConnection),
+  );
+  const failure = outcomes.find((outcome) => outcome.status === 'rejected');
+  if (failure) throw failure.reason;
+}
+
+async function loadTenantLogged(
+  tx: postgres.TransactionSql,
+  load: SyntheticLoad,
+  log: (line: string) => void,
+) {
+  const started = performance.now();
+  const of = `of ${load.count.toLocaleString('en-US')}`;
+  await loadTenant(tx, load, (done) => {
+    if (done < load.count)
+      log(
+        `    ${done.toLocaleString('en-US')} ${of} passages in ${((performance.now() - started) / 1000).toFixed(0)} s`,
+      );
+  });
+  const seconds = (performance.now() - started) / 1000;
+  log(`    loaded ${load.count.toLocaleString('en-US')} passages in ${seconds.toFixed(0)} s`);
+}
+
+/**
+ * In one short transaction: drops the indexes a bulk insert would maintain row by row (every
+ * index of `search_postings`, its primary key as a constraint, and the GIN index of `chunks`)
+ * and records the statements that build them again, beside any still recorded by a load that
+ * did not finish.
+ */
+async function dropBulkIndexes(owner: postgres.Sql) {
+  await owner.begin(async (tx) => {
+    await tx`create schema if not exists bench`;
+    await tx`create table if not exists bench.pending_index_builds (
+      position serial primary key, statement text not null)`;
+    const indexes = await tx<
+      { table: string; index: string; constraint: string | null; definition: string }[]
+    >`
+      select t.relname as table, c.relname as index, con.conname as constraint,
+        coalesce(pg_get_constraintdef(con.oid), pg_get_indexdef(i.indexrelid)) as definition
+      from pg_index i
+      join pg_class c on c.oid = i.indexrelid
+      join pg_class t on t.oid = i.indrelid
+      join pg_am am on am.oid = c.relam
+      left join pg_constraint con
+        on con.conindid = i.indexrelid and con.conrelid = t.oid and con.contype in ('p', 'u')
+      where t.relnamespace = 'public'::regnamespace
+        and (t.relname = 'search_postings' or (t.relname = 'chunks' and am.amname = 'gin'))
+      order by t.relname, c.relname`;
+    for (const { table, index, constraint, definition } of indexes) {
+      const build = constraint
+        ? `alter table ${quote(table)} add constraint ${quote(constraint)} ${definition}`
+        : definition;
+      if (constraint)
+        await tx.unsafe(`alter table ${quote(table)} drop constraint ${quote(constraint)}`);
+      else await tx.unsafe(`drop index ${quote(index)}`);
+      await tx`insert into bench.pending_index_builds (statement) values (${build})`;
     }
-    const started = performance.now();
-    for (const statement of rebuilt) await tx.unsafe(statement);
-    log(`    search indexes built in ${((performance.now() - started) / 1000).toFixed(0)} s`);
   });
 }
 
 /**
- * Drops the indexes a bulk insert would maintain row by row and returns the statements that
- * build them again: every index of `search_postings` (its primary key as a constraint) and
- * the GIN index of `chunks`.
+ * Builds the indexes a bulk load dropped and has not built yet, each in a transaction with its
+ * record, so an interrupted build leaves the rest recorded. On emptied tables this is instant.
  */
-async function dropBulkIndexes(tx: postgres.TransactionSql): Promise<string[]> {
-  const indexes = await tx<
-    { table: string; index: string; constraint: string | null; definition: string }[]
-  >`
-    select t.relname as table, c.relname as index, con.conname as constraint,
-      coalesce(pg_get_constraintdef(con.oid), pg_get_indexdef(i.indexrelid)) as definition
-    from pg_index i
-    join pg_class c on c.oid = i.indexrelid
-    join pg_class t on t.oid = i.indrelid
-    join pg_am am on am.oid = c.relam
-    left join pg_constraint con
-      on con.conindid = i.indexrelid and con.conrelid = t.oid and con.contype in ('p', 'u')
-    where t.relnamespace = 'public'::regnamespace
-      and (t.relname = 'search_postings' or (t.relname = 'chunks' and am.amname = 'gin'))
-    order by t.relname, c.relname`;
-  const rebuild: string[] = [];
-  for (const { table, index, constraint, definition } of indexes) {
-    if (constraint) {
-      await tx.unsafe(`alter table ${quote(table)} drop constraint ${quote(constraint)}`);
-      rebuild.push(`alter table ${quote(table)} add constraint ${quote(constraint)} ${definition}`);
-    } else {
-      await tx.unsafe(`drop index ${quote(index)}`);
-      rebuild.push(definition);
-    }
-  }
-  return rebuild;
+export async function buildPendingIndexes(owner: postgres.Sql) {
+  const [table] = await owner<
+    { exists: boolean }[]
+  >`select to_regclass('bench.pending_index_builds') is not null as exists`;
+  if (!table?.exists) return;
+  const pending = await owner<
+    { position: number; statement: string }[]
+  >`select position, statement from bench.pending_index_builds order by position`;
+  for (const { position, statement } of pending)
+    await owner.begin(async (tx) => {
+      // Each build sorts in memory, with the server's parallel maintenance workers.
+      await tx`set local maintenance_work_mem = '1GB'`;
+      await tx.unsafe(statement);
+      await tx`delete from bench.pending_index_builds where position = ${position}`;
+    });
 }
 
 async function loadTenant(

@@ -10,7 +10,6 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import {
   createTenant,
-  findTenantBySlug,
   queryRows,
   readDbEnv,
   withTenant,
@@ -25,8 +24,8 @@ import { addPdfDocument } from '../ingest/add-documents';
 import { processDocument } from '../ingest/process-document';
 import { searchKnowledge } from '../search/search';
 import { emptyBenchDatabase, openBenchDatabase, type BenchDatabase } from './bench-database';
+import { prepareBenchDataset, SEARCH_TABLES } from './bench-dataset';
 import { budgetLine } from './budget-line';
-import { bulkLoadSyntheticChunks, type SyntheticLoad } from './bulk-load';
 import { readBenchEnv } from './env';
 import { createTextGenerator, insertSyntheticChunks } from './synthetic-corpus';
 
@@ -34,8 +33,6 @@ const PRODUCT_BUDGETS = { pagesPerSecond: 50, retrievalP95Ms: 50, retrievalP95Ms
 const SERVER_SIZES = [10_000, 100_000, 1_000_000];
 /** Without the bench database the tenant grows in the shared test database, row by row. */
 const TEST_DATABASE_SIZES = [10_000, 100_000];
-/** Tables a bulk load changes most: vacuumed and analysed after each load, as autovacuum would. */
-const SEARCH_TABLES = ['chunks', 'search_postings', 'search_terms', 'search_corpus'];
 const OTHER_TENANTS = 10;
 const OTHER_TENANT_PASSAGES = 5_000;
 const QUERIES = 200;
@@ -157,21 +154,7 @@ async function benchmarkRetrievalInBenchDatabase(bench: BenchDatabase, sizes: nu
       })),
       ...sizes.map((size) => ({ slug: `bench-size-${size}`, count: size, seed: size })),
     ];
-    const { tenants, loads } = await planDataset(bench, wanted);
-    if (loads.length) {
-      const passages = loads.reduce((sum, load) => sum + load.count, 0);
-      console.log(`  loading ${passages.toLocaleString('en-US')} passages in bulk:`);
-      const started = performance.now();
-      await bulkLoadSyntheticChunks(bench.owner, loads, (line) => console.log(line));
-      const vacuumed = performance.now();
-      await bench.owner.unsafe(`vacuum (analyze) ${SEARCH_TABLES.join(', ')}, documents`);
-      const done = performance.now();
-      console.log(
-        `    vacuum (analyze) in ${((done - vacuumed) / 1000).toFixed(0)} s; whole load ${((done - started) / 1000).toFixed(0)} s`,
-      );
-    } else {
-      console.log('  dataset kept from an earlier run (BENCH_KEEP): nothing to load');
-    }
+    const tenants = await prepareBenchDataset(bench, wanted, (line) => console.log(line));
     await printDatasetSize(bench.owner);
     for (const size of sizes) {
       console.log(`  ${size.toLocaleString('en-US')} passages:`);
@@ -185,43 +168,6 @@ async function benchmarkRetrievalInBenchDatabase(bench: BenchDatabase, sizes: nu
     }
     await bench.close();
   }
-}
-
-/**
- * Which tenants exist with all their passages (a load is one transaction: all or nothing), and
- * what to load for the others. A tenant left empty by a failed load is used again.
- */
-async function planDataset(
-  bench: BenchDatabase,
-  wanted: { slug: string; count: number; seed: number }[],
-) {
-  const tenants = new Map<string, TenantId>();
-  const loads: SyntheticLoad[] = [];
-  for (const { slug, count, seed } of wanted) {
-    const existing = await findTenantBySlug(bench.db, slug);
-    const tenantId =
-      existing ??
-      (await createTenant(bench.db, { name: slug, slug, language: 'english' })).tenantId;
-    tenants.set(slug, tenantId);
-    const loaded = existing ? await passagesOf(bench.db, tenantId) : 0;
-    if (loaded === count) continue;
-    if (loaded !== 0)
-      throw new Error(
-        `${slug} holds ${loaded} passages instead of ${count}: empty the bench database first`,
-      );
-    loads.push({ tenantId, count, seed });
-  }
-  return { tenants, loads };
-}
-
-async function passagesOf(db: Database, tenantId: TenantId): Promise<number> {
-  const [row] = await withTenant(db, tenantId, (tx) =>
-    queryRows<{ n: string | number }>(
-      tx,
-      sql`select count(*) as n from chunks where tenant_id = ${tenantId}`,
-    ),
-  );
-  return Number(row?.n ?? 0);
 }
 
 async function printDatasetSize(owner: postgres.Sql) {
