@@ -1,5 +1,6 @@
 // POST /v1/conversations/:id/transcript over HTTP: the copy is queued for a valid address,
-// a person-readable 400 / 404 / 429 otherwise, and never an email for another workspace.
+// a person-readable 400 / 404 / 429 otherwise (per conversation, per visitor, per network, the
+// last counted across API processes), and never an email for another workspace.
 import { randomUUID } from 'node:crypto';
 import { QUEUES, schema } from '@replyline/db';
 import { openTestDatabase, type TestDatabase } from '@replyline/db/testing';
@@ -19,18 +20,19 @@ let t: TestDatabase;
 let api: TestApi;
 let shop: Awaited<ReturnType<typeof shopTenant>>;
 const queued: { name: string; data: unknown }[] = [];
+const emailQueue = {
+  send: async (...args: unknown[]) => {
+    queued.push({ name: String(args[0]), data: args[1] });
+    return null;
+  },
+};
+/** The limit counters' namespace: another test API given it is another process of this deployment. */
+const limitNamespace = `transcripts-${randomUUID()}`;
 
 beforeAll(async () => {
   t = await openTestDatabase();
   shop = await shopTenant(t, `mail-${randomUUID().slice(0, 8)}`);
-  api = await startTestApi(t, {
-    emailQueue: {
-      send: async (...args: unknown[]) => {
-        queued.push({ name: String(args[0]), data: args[1] });
-        return null;
-      },
-    },
-  });
+  api = await startTestApi(t, { emailQueue, limitNamespace });
 }, 60_000);
 afterAll(async () => {
   await api?.close();
@@ -149,5 +151,42 @@ describe('emailing the visitor a transcript', () => {
       'You have asked for several copies by email this hour. Please try again in an hour.',
     );
     expect(await transcriptsTo(to)).toHaveLength(5);
+  });
+
+  it('caps the copies asked from one network at 20 an hour, counted across API processes', async () => {
+    // A second process of the same deployment: the counts live in the shared database.
+    const second = await startTestApi(t, { emailQueue, limitNamespace });
+    try {
+      const clients = [api.base, second.base].map((base) =>
+        widgetClient(base, shop.publishableKey, '127.0.0.45'),
+      );
+      // Seven visitors, a conversation each, three requests each: every one stays within its
+      // conversation's cap (3) and its visitor's (5), so only the network's cap can refuse.
+      const chats = await Promise.all(
+        Array.from({ length: 7 }, (_, i) => chatted(clients[i % 2]!)),
+      );
+      const to = `office-${chats[0]!.conversationId.slice(0, 6)}@example.com`;
+      for (let i = 0; i < 20; i++) {
+        const reply = await ask(clients[i % 2]!, chats[Math.floor(i / 3)]!, { email: to });
+        expect(reply.status).toBe(202);
+      }
+
+      const over = await ask(clients[0]!, chats[6]!, { email: to });
+      expect(over.status).toBe(429);
+      expect(Number(over.headers['retry-after'])).toBeGreaterThan(3_500);
+      expect(over.json<ErrorBody>().error.message).toBe(
+        'Many copies have been emailed from your network this hour. Please try again later.',
+      );
+      const sent = await transcriptsTo(to);
+      expect(sent).toHaveLength(20);
+      const jobs = sent.map((email) => ({ name: QUEUES.sendEmail, data: { emailId: email.id } }));
+      expect(queued).toEqual(expect.arrayContaining(jobs));
+
+      // Another network is not held back by this one's copies.
+      const elsewhere = widgetClient(second.base, shop.publishableKey, '127.0.0.46');
+      expect((await ask(elsewhere, await chatted(elsewhere), { email: to })).status).toBe(202);
+    } finally {
+      await second.close();
+    }
   });
 });
