@@ -3,9 +3,10 @@
 // inbound-parse post (Postmark's JSON, basic auth). Unsigned, forged, stale or unauthenticated
 // deliveries are refused with 401; a delivery is threaded once. Attachments in each provider's
 // shape: Resend's Attachments API (a list with download addresses), Postmark's base64 JSON and
-// SendGrid's multipart form; allowed files are kept, the others named in a note.
+// SendGrid's multipart form; allowed files are kept, the others named in a note. A file that
+// turns out larger than the cap is not downloaded to its end.
 import { createHmac, randomUUID } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { createTicket } from '@replyline/core/conversations';
@@ -24,6 +25,8 @@ const domain = 'reply.replyline.test';
 const signingSecret = `whsec_${Buffer.from('resend-inbound-test-secret-0123456789').toString('base64')}`;
 const parseSecret = 'parse-secret-0123456789abcdef';
 const resendKey = 're_test_inbound_key';
+/** INBOUND_ATTACHMENT_MAX_FILE_BYTES / _EMAIL_BYTES as a deployment sets them (small: quick tests). */
+const attachmentLimits = { maxFileBytes: 64 * 1024, maxEmailBytes: 256 * 1024 };
 
 let t: TestDatabase;
 let api: { url: string; server: Server };
@@ -39,6 +42,7 @@ beforeAll(async () => {
     inboundEmailRoutes({
       domain,
       parseSecret,
+      attachmentLimits,
       resend: {
         signingSecret,
         readEmail: (id) => resendEmailReader({ apiKey: resendKey, baseUrl: resend.url })(id),
@@ -89,6 +93,31 @@ function svixHeaders(body: string, options: { id?: string; at?: number; secret?:
   return { 'svix-id': id, 'svix-timestamp': String(at), 'svix-signature': `v1,${signature}` };
 }
 
+/** A file as Resend's Attachments API lists it. */
+const metadata = (id: string, filename: string, type: string, size: number) => ({
+  id,
+  filename,
+  size,
+  content_type: type,
+  content_id: null,
+  content_disposition: 'attachment',
+});
+
+/** A reply to the ticket's address with files, as Resend's Receiving API returns it. */
+const replyWithFiles = (emailId: string, address: string, attachments: object[]) => ({
+  object: 'email',
+  id: emailId,
+  to: [address],
+  cc: [],
+  received_for: [],
+  from: 'ann@example.com',
+  subject: 'Re: Tent pole',
+  text: 'Here are the photo and receipt.',
+  html: null,
+  message_id: `<${emailId}@mail.example.com>`,
+  attachments,
+});
+
 const post = (path: string, body: string, headers: Record<string, string> = {}) =>
   fetch(`${api.url}${path}`, {
     method: 'POST',
@@ -131,31 +160,14 @@ describe('Resend inbound webhook', () => {
   it("downloads the email's files through the Attachments API and keeps the allowed ones", async () => {
     const { tenantId, ticketId, address } = await ticket();
     const emailId = randomUUID();
-    const metadata = (id: string, filename: string, type: string, size: number) => ({
-      id,
-      filename,
-      size,
-      content_type: type,
-      content_id: null,
-      content_disposition: 'attachment',
-    });
-    resend.emails.set(emailId, {
-      object: 'email',
-      id: emailId,
-      to: [address],
-      cc: [],
-      received_for: [],
-      from: 'ann@example.com',
-      subject: 'Re: Tent pole',
-      text: 'Here are the photo and receipt.',
-      html: null,
-      message_id: `<${emailId}@mail.example.com>`,
-      attachments: [
+    resend.emails.set(
+      emailId,
+      replyWithFiles(emailId, address, [
         metadata('a1', 'pole.png', 'image/png', PNG.length),
         metadata('a2', 'receipt.pdf', 'application/pdf', PDF.length),
         metadata('a3', 'invoice.exe', 'application/x-msdownload', 4),
-      ],
-    });
+      ]),
+    );
     resend.files.set('a1', PNG);
     resend.files.set('a2', PDF);
     resend.files.set('a3', Buffer.from('MZ..'));
@@ -176,6 +188,31 @@ describe('Resend inbound webhook', () => {
     );
     // The refused file was never downloaded.
     expect(resend.requests.map((r) => r.path)).not.toContain('/files/a3');
+  });
+
+  it('stops downloading a file once it passes the cap, and names it in the note', async () => {
+    const { tenantId, ticketId, address } = await ticket();
+    const emailId = randomUUID();
+    // The listed size understates the file, so only the download can tell it is too large.
+    resend.emails.set(
+      emailId,
+      replyWithFiles(emailId, address, [metadata('big', 'scan.pdf', 'application/pdf', 2_000)]),
+    );
+    const offered = 32 * 1024 * 1024;
+    resend.streamed.set('big', { bytes: offered });
+    const body = JSON.stringify({ type: 'email.received', data: { email_id: emailId } });
+    const response = await post('/v1/email/inbound/resend', body, svixHeaders(body));
+    expect(await response.json()).toMatchObject({
+      status: 'threaded',
+      ticketId,
+      attachmentsKept: 0,
+      attachmentsNote: '1 attachment not kept: scan.pdf (larger than 64 KB)',
+    });
+    expect(await keptFiles(tenantId, ticketId)).toEqual([]);
+    // The reader hung up: the stub saw the connection close before it had written the file.
+    const served = await resend.streamed.get('big')!.served;
+    expect(served?.finished).toBe(false);
+    expect(served!.written).toBeLessThan(offered);
   });
 
   it('refuses unsigned, forged, tampered and stale deliveries with 401', async () => {
@@ -321,12 +358,15 @@ describe('inbound-parse webhook', () => {
 async function startResendStub() {
   const emails = new Map<string, Record<string, unknown>>();
   const files = new Map<string, Buffer>();
+  const streamed = new Map<string, StreamedFile>();
   const requests: { path: string; auth: string | undefined }[] = [];
   const server = createServer((req, res) => {
     const url = `http://${req.headers.host}`;
     requests.push({ path: (req.url ?? '').split('?')[0]!, auth: req.headers.authorization });
     // A file at its download address (the CDN's signed link: no API key).
     const fileId = /^\/files\/([^/?]+)/.exec(req.url ?? '')?.[1];
+    const stream = fileId ? streamed.get(fileId) : undefined;
+    if (stream) return void (stream.served = streamOut(res, stream.bytes));
     if (fileId) {
       res.writeHead(files.has(fileId) ? 200 : 404, { 'content-type': 'application/octet-stream' });
       return res.end(files.get(fileId) ?? '');
@@ -360,7 +400,38 @@ async function startResendStub() {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     emails,
     files,
+    streamed,
     requests,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/** A file the stub writes out in chunks; `served` settles when its connection closes. */
+interface StreamedFile {
+  bytes: number;
+  served?: Promise<{ written: number; finished: boolean }>;
+}
+
+/**
+ * Writes `total` bytes (a PDF's header, then filler) 64 KB at a time, each chunk only once the
+ * reader has taken the last ones (so a reader that stops stops the writing). Settles with how
+ * much was written and whether all of it was, once the connection closes.
+ */
+function streamOut(res: ServerResponse, total: number) {
+  return new Promise<{ written: number; finished: boolean }>((resolve) => {
+    const chunk = Buffer.alloc(64 * 1024, 0x20);
+    chunk.write('%PDF-1.7\n');
+    let written = 0;
+    res.on('close', () => resolve({ written, finished: res.writableFinished }));
+    res.writeHead(200, { 'content-type': 'application/pdf', 'content-length': String(total) });
+    const writeOn = () => {
+      while (written < total) {
+        const part = chunk.subarray(0, Math.min(chunk.length, total - written));
+        written += part.length;
+        if (!res.write(part)) return void res.once('drain', writeOn);
+      }
+      res.end();
+    };
+    writeOn();
+  });
 }

@@ -84,7 +84,10 @@ async function listAttachments(
     }));
 }
 
-/** Downloads a file, reading at most one byte past `maxBytes`. */
+/**
+ * Downloads a file, stopping at the first chunk that takes it past `maxBytes`: the connection
+ * is closed there, so a file far over the cap costs a chunk past it, not the whole file.
+ */
 async function download(url: string, maxBytes: number, timeoutMs: number): Promise<Buffer> {
   const response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
   if (!response.ok || !response.body)
