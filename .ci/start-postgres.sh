@@ -27,7 +27,10 @@ SQL
 # database (`pnpm bench` loads a million passages there and empties it afterwards).
 psql_su -d postgres -c 'CREATE DATABASE replyline_drill OWNER replyline_owner'
 psql_su -d postgres -c 'CREATE DATABASE replyline_bench OWNER replyline_owner'
-for db in replyline replyline_drill replyline_bench; do
+# replyline_lane2 (+ its _drill): CI runs two packages' tests side by side, each on a database of its own.
+psql_su -d postgres -c 'CREATE DATABASE replyline_lane2 OWNER replyline_owner'
+psql_su -d postgres -c 'CREATE DATABASE replyline_lane2_drill OWNER replyline_owner'
+for db in replyline replyline_drill replyline_bench replyline_lane2 replyline_lane2_drill; do
   psql_su -d "$db" -c 'CREATE EXTENSION IF NOT EXISTS vector' -c 'ALTER SCHEMA public OWNER TO replyline_owner' \
     -c 'ALTER FUNCTION pg_catalog.ts_match_vq(tsvector, tsquery) LEAKPROOF'
 done
@@ -36,3 +39,6 @@ echo "export PG_CI_DIR='$DIR'"
 echo "export DATABASE_OWNER_URL='postgres://replyline_owner:owner@127.0.0.1:$PORT/replyline'"
 echo "export DATABASE_URL='postgres://replyline_app:app@127.0.0.1:$PORT/replyline'"
 echo "export DATABASE_BACKUP_URL='postgres://replyline_backup:backup@127.0.0.1:$PORT/replyline'"
+echo "export LANE2_DATABASE_OWNER_URL='postgres://replyline_owner:owner@127.0.0.1:$PORT/replyline_lane2'"
+echo "export LANE2_DATABASE_URL='postgres://replyline_app:app@127.0.0.1:$PORT/replyline_lane2'"
+echo "export LANE2_DATABASE_BACKUP_URL='postgres://replyline_backup:backup@127.0.0.1:$PORT/replyline_lane2'"
