@@ -1,11 +1,14 @@
 // A new business, end to end in Chromium: sign in with a magic link, create a workspace, upload
 // a real PDF, ask the playground, then take over a live conversation that a customer is having
-// in the widget (a second browser context) and see the agent's reply arrive there.
+// in the widget (a second browser context) and see the agent's reply arrive there. Then every
+// page at phone width, the phone menu with and without JavaScript, and a ticket with the files
+// a customer emailed.
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
-import { storeAssistantMessage } from '@replyline/core';
-import { schema, withTenant, type TenantId } from '@replyline/db';
+import { createTicket, storeAssistantMessage } from '@replyline/core';
+import { receiveTicketReply, ticketReplyAddress } from '@replyline/core/email-replies';
+import { asUserId, schema, withTenant, type TenantId } from '@replyline/db';
 import { evalFile } from '@replyline/rag/testing';
 import { eq } from 'drizzle-orm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -25,6 +28,8 @@ import {
 } from './harness';
 
 const pdf = evalFile('pdfs/pdkids.pdf');
+/** A phone camera's file name: one long word, which must wrap rather than widen the page. */
+const PHOTO_NAME = 'IMG_20261204_103512_torn_dust_jacket_front_cover.png';
 
 /** The dashboard's pages checked at phone width. */
 const PHONE_PAGES = [
@@ -60,6 +65,51 @@ function overflowOf(page: Page): Promise<string[]> {
           `${el.tagName.toLowerCase()}.${Array.from(el.classList).join('.')} ${Math.round(el.getBoundingClientRect().right)}px`,
       );
     return [`${overflow}px wider than the screen`, ...culprits];
+  });
+}
+
+/**
+ * Numbered lists whose widest number does not fit the room the list leaves for it: a number is
+ * drawn in its list's padding, so the rest is cut off (or overlaps what is beside the list).
+ */
+function cutListNumbers(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const measure = document.createElement('canvas').getContext('2d')!;
+    return Array.from(document.querySelectorAll<HTMLOListElement>('main ol')).flatMap((list) => {
+      const style = getComputedStyle(list);
+      const items = Array.from(list.children).filter(
+        (li): li is HTMLLIElement => li instanceof HTMLLIElement && li.offsetParent !== null,
+      );
+      if (!items.length || style.listStyleType === 'none' || style.listStylePosition !== 'outside')
+        return [];
+      const numbers = items.map((li, i) => (li.hasAttribute('value') ? li.value : list.start + i));
+      const widest = `${Math.max(...numbers)}. `;
+      const font = getComputedStyle(items[0]!);
+      measure.font = `${font.fontWeight} ${font.fontSize} ${font.fontFamily}`;
+      const needed = measure.measureText(widest).width;
+      const room = parseFloat(style.paddingLeft);
+      return needed > room + 0.5
+        ? [
+            `ol.${Array.from(list.classList).join('.')}: "${widest}" needs ${Math.ceil(needed)}px, has ${room}px`,
+          ]
+        : [];
+    });
+  });
+}
+
+/** The activity chart's day labels that run into their neighbour, and how many show. */
+function dayAxisLabels(page: Page): Promise<{ shown: number; overlapping: string[] }> {
+  return page.evaluate(() => {
+    const axis = document.querySelector('[data-chart="activity"] .recharts-xAxis');
+    const labels = Array.from(axis?.querySelectorAll('.recharts-cartesian-axis-tick text') ?? [])
+      .map((text) => ({ text: text.textContent ?? '', box: text.getBoundingClientRect() }))
+      .sort((a, b) => a.box.left - b.box.left);
+    const overlapping = labels
+      .slice(1)
+      .flatMap((label, i) =>
+        label.box.left < labels[i]!.box.right ? [`${labels[i]!.text} / ${label.text}`] : [],
+      );
+    return { shown: labels.length, overlapping };
   });
 }
 
@@ -170,7 +220,7 @@ describe.runIf(hasChromium && pdf)('a new business in the dashboard, in Chromium
           type: 'order',
           orderId: '1042',
           status: 'Shipped',
-          placedAt: '2 May 2026',
+          placedAt: '2026-05-02T09:30:00.000Z',
           total: '€48.00',
           items: [{ name: 'The Buried Moon, illustrated hardback edition', quantity: 2 }],
           trackingUrl: 'https://tracking.example.com/parcels/1042',
@@ -181,11 +231,29 @@ describe.runIf(hasChromium && pdf)('a new business in the dashboard, in Chromium
       escalation: null,
     });
 
+    const ticketId = await ticketWithFiles(tenantId, {
+      photo: await page.screenshot({ clip: { x: 0, y: 0, width: 320, height: 200 } }),
+      receipt: readFileSync(pdf!),
+    });
+    const checkDayLabels = async () => {
+      await page.locator('[data-chart="activity"] .recharts-cartesian-axis-tick').nth(1).waitFor();
+      const labels = await dayAxisLabels(page);
+      expect(labels.overlapping).toEqual([]);
+      expect(labels.shown).toBeGreaterThan(2);
+    };
+
     for (const section of ['tickets', 'widget', 'team', 'analytics', 'billing', 'settings']) {
       await page.goto(`${dashboard.origin}/${section}`);
       await page.locator('main h1').first().waitFor();
+      if (section === 'analytics') await checkDayLabels();
       await screenshot(page, `dashboard-${section}`);
     }
+    // The files a customer sent with an email reply, on the ticket.
+    const filesOfTicket = page.locator('section[aria-labelledby="ticket-files-title"]');
+    await page.goto(`${dashboard.origin}/tickets/${ticketId}`);
+    await filesOfTicket.getByRole('link', { name: PHOTO_NAME }).waitFor();
+    expect(await filesOfTicket.getByRole('link').count()).toBe(2);
+    await screenshot(page, 'dashboard-ticket-files');
 
     // Every page fits a 360 px phone: nothing wider than the screen, no sideways scrolling.
     // Each page's widest elements are named, so one run shows every page that does not fit.
@@ -228,19 +296,30 @@ describe.runIf(hasChromium && pdf)('a new business in the dashboard, in Chromium
       // The followed link is hidden with the menu; focus moved on to the page.
       expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('MAIN');
     };
-    /** Screenshot of the page once its data is in, after checking that it fits the phone. */
+    /**
+     * Screenshot of the page once its data is in, after checking that it fits the phone and
+     * that no numbered list cuts off its numbers.
+     */
+    const cutNumbers: Record<string, string[]> = {};
     const phoneShot = async (name: string) => {
       await page.waitForFunction(
         () => !/Loading/.test(document.querySelector('main')?.textContent ?? ''),
       );
+      const path = new URL(page.url()).pathname;
       const found = await overflowOf(page);
-      if (found.length) tooWide[new URL(page.url()).pathname] = found;
+      if (found.length) tooWide[path] = found;
+      const cut = await cutListNumbers(page);
+      if (cut.length) cutNumbers[path] = cut;
       await screenshot(page, `dashboard-360-${name}`);
     };
 
     await openFromMenu('Inbox', '/inbox');
     await page.locator('[data-conversation-id]').first().click();
     await page.locator('[data-card="order"]').waitFor();
+    // The order's date as the agent's date and time, not the shop's ISO string.
+    const orderCard = await page.locator('[data-card="order"]').innerText();
+    expect(orderCard).toMatch(/\d May 2026, \d\d:\d\d/);
+    expect(orderCard).not.toContain('2026-05-02T');
     await phoneShot('inbox');
 
     await openFromMenu('Knowledge', '/knowledge');
@@ -248,6 +327,8 @@ describe.runIf(hasChromium && pdf)('a new business in the dashboard, in Chromium
     await page.locator('a.document__title').first().click();
     await page.waitForURL(/\/knowledge\/documents\//);
     await page.locator('[data-passage]').first().waitFor();
+    // The PDF's 20 pages are listed beside the passages: "10." and on need room too.
+    await page.getByRole('button', { name: /^Page 20/ }).waitFor();
     await phoneShot('document');
 
     await openFromMenu('Settings', '/settings');
@@ -262,15 +343,85 @@ describe.runIf(hasChromium && pdf)('a new business in the dashboard, in Chromium
       ['Notifications', '/settings/notifications'],
     ] as const) {
       await openFromMenu(name, path);
+      if (name === 'Analytics') await checkDayLabels();
       await phoneShot(path.slice(1).replace('/', '-'));
     }
+    await page.goto(`${dashboard.origin}/tickets/${ticketId}`);
+    await filesOfTicket.getByRole('link', { name: PHOTO_NAME }).waitFor();
+    await phoneShot('ticket-files');
     expect(tooWide).toEqual({});
+    expect(cutNumbers).toEqual({});
+
+    // Without JavaScript (or before it has loaded) the Menu is a link that shows the menu, and
+    // Close one that hides it again; the menu's links are plain links.
+    const noScript = await browser.newContext({
+      javaScriptEnabled: false,
+      viewport: { width: 360, height: 740 },
+      storageState: await owner.storageState(),
+    });
+    const plain = await noScript.newPage();
+    await plain.goto(`${dashboard.origin}/tickets`);
+    const plainMenu = plain.locator('#sidebar-menu');
+    expect(await plainMenu.isVisible()).toBe(false);
+    await plain.getByRole('link', { name: 'Menu', exact: true }).click();
+    await plainMenu.getByRole('link', { name: 'Knowledge', exact: true }).waitFor();
+    await screenshot(plain, 'dashboard-360-menu-no-script');
+    await plain.getByRole('link', { name: 'Close', exact: true }).click();
+    await plainMenu.waitFor({ state: 'hidden' });
+    await plain.getByRole('link', { name: 'Menu', exact: true }).click();
+    await plainMenu.getByRole('link', { name: 'Knowledge', exact: true }).click();
+    await plain.waitForURL((url) => url.pathname === '/knowledge');
+    await plain.locator('main h1').first().waitFor();
+    await noScript.close();
 
     // A desktop again: the sidebar is all there, no Menu button.
     await page.setViewportSize({ width: 1280, height: 860 });
     expect(await menuButton.isVisible()).toBe(false);
     expect(await menu.getByRole('link', { name: 'Inbox', exact: true }).isVisible()).toBe(true);
   }, 240_000);
+
+  /**
+   * A ticket the customer answered by email with a photo and a receipt, received the way the
+   * inbound-email webhook receives it (the ticket's signed reply address, the attachment check).
+   */
+  async function ticketWithFiles(
+    tenantId: TenantId,
+    files: { photo: Buffer; receipt: Buffer },
+  ): Promise<string> {
+    const [person] = await database.db
+      .select({ id: schema.users.id })
+      .from(schema.users)
+      .where(eq(schema.users.email, email));
+    const { ticketId, ticketNumber } = await createTicket(
+      database.db,
+      tenantId,
+      asUserId(person!.id),
+      {
+        subject: 'Torn dust jacket',
+        customerEmail: 'ann.berg@example.com',
+        customerName: 'Ann Berg',
+        message: 'My copy of The Buried Moon arrived with a torn dust jacket.',
+      },
+    );
+    const file = (filename: string, contentType: string, bytes: Buffer) => ({
+      filename,
+      contentType,
+      size: bytes.length,
+      read: async () => bytes,
+    });
+    const received = await receiveTicketReply(database.db, {
+      to: [ticketReplyAddress(tenantId, ticketNumber)],
+      from: 'Ann Berg <ann.berg@example.com>',
+      text: 'Here are a photo of the jacket and the receipt.',
+      deliveryId: randomUUID(),
+      attachments: [
+        file(PHOTO_NAME, 'image/png', files.photo),
+        file('receipt-1042.pdf', 'application/pdf', files.receipt),
+      ],
+    });
+    expect(received).toMatchObject({ status: 'threaded', attachmentsKept: 2 });
+    return ticketId;
+  }
 
   async function conversationOf(tenantId: TenantId): Promise<string> {
     const [row] = await withTenant(database.db, tenantId, (tx) =>
