@@ -17,15 +17,22 @@
 //
 // Then it opens the chat a few times and measures what opening costs the host's main thread,
 // and whether the chat frame runs in a renderer process of its own.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { createRequire, SourceMap } from 'node:module';
+import { join } from 'node:path';
 import { findTenantByPublishableKey, schema } from '@replyline/db';
 import { eq } from 'drizzle-orm';
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { launchChromium, startApi, startHostSite, startSharedDatabase } from '../harness';
+import { startLoaderProxy, type LoaderProxy } from './loader-proxy';
 import {
   mainThreadTime,
   PARTS,
   processOfFrame,
+  profiledFunctions,
   type MainThreadTime,
+  type ProfiledFunction,
   type TraceEvent,
 } from './main-thread-trace';
 
@@ -41,6 +48,34 @@ const CATEGORIES = ['devtools.timeline', 'toplevel', '__metadata'];
 /** After the widget is on screen (or at once on the empty page): time for late work to run. */
 const SETTLE_MS = 500;
 const OPEN_MARK = 'replyline-bench-open';
+/**
+ * `--profile DIR`: instead of the budget runs, `--runs` traced loads of each page with the V8
+ * categories and its CPU profiler (which slow the page down: for where the time goes, not for
+ * the figure), each trace written to DIR (open them in the DevTools performance panel), and a
+ * summary: the trace events the widget adds, and the functions the sampler saw running.
+ */
+const profileArg = process.argv.indexOf('--profile');
+const PROFILE_DIR = profileArg > 0 ? process.argv[profileArg + 1] : undefined;
+/**
+ * `--variant NAME=FILE` (repeatable): other builds of the loader, measured in the same run and
+ * in turns with this build, so that the machine's load falls on all of them alike: the spread
+ * between runs is larger than most single changes. Each build, this one too, is then served
+ * from a local stand-in of the API origin (loader-proxy.ts), which also carries the config
+ * request; the budget figure stays the one served by the API itself.
+ */
+const VARIANTS = process.argv.flatMap((arg, i) => {
+  if (arg !== '--variant') return [];
+  const [name, file] = String(process.argv[i + 1]).split('=');
+  if (!name || !file) throw new Error('--variant takes NAME=FILE');
+  return [{ name, file }];
+});
+const PROFILE_CATEGORIES = [
+  ...CATEGORIES,
+  'disabled-by-default-devtools.timeline',
+  'v8',
+  'disabled-by-default-v8.compile',
+  'disabled-by-default-v8.cpu_profiler',
+];
 
 const database = await startSharedDatabase();
 const api = await startApi({ databaseUrl: database.url });
@@ -67,6 +102,19 @@ const withWidget = await startHostSite(
   page(`<script src="${api.origin}/widget.js" data-key="${DEMO_KEY}" async></script>`),
 );
 const loaderUrl = `${api.origin}/widget.js`;
+/** This build and the `--variant` builds, each from its own stand-in API origin and page. */
+const compared: { name: string; proxy: LoaderProxy; site: { origin: string; server: Server } }[] =
+  [];
+if (VARIANTS.length) {
+  const thisBuild = createRequire(import.meta.url).resolve('@replyline/widget/dist/widget.js');
+  for (const { name, file } of [{ name: 'this build', file: thisBuild }, ...VARIANTS]) {
+    const proxy = await startLoaderProxy(api.origin, file);
+    const site = await startHostSite(
+      page(`<script src="${proxy.scriptUrl}" data-key="${DEMO_KEY}" async></script>`),
+    );
+    compared.push({ name, proxy, site });
+  }
+}
 /** True once the page is done: the widget's launcher shows the tenant's text, or no widget. */
 const DONE = `document.readyState === 'complete' && (!document.querySelector('script[data-key]') ||
   !!document.querySelector('replyline-widget')?.shadowRoot?.querySelector('.label:not([hidden])'))`;
@@ -75,17 +123,42 @@ try {
   const tenant = await findTenantByPublishableKey(database.db, DEMO_KEY);
   await database.db
     .update(schema.tenants)
-    .set({ allowedOrigins: [empty.origin, withWidget.origin] })
+    .set({
+      allowedOrigins: [empty.origin, withWidget.origin, ...compared.map((c) => c.site.origin)],
+    })
     .where(eq(schema.tenants.id, tenant!.id));
 
+  if (PROFILE_DIR) await profile(PROFILE_DIR);
+  else await measure();
+} finally {
+  await browser.close();
+  empty.server.close();
+  withWidget.server.close();
+  for (const { proxy, site } of compared) {
+    proxy.server.close();
+    site.server.close();
+  }
+  await api.stop();
+  await database.stop();
+}
+
+async function measure(): Promise<void> {
   const bare: MainThreadTime[] = [];
   const embedded: MainThreadTime[] = [];
-  // In turns, so a burst of load on a shared machine falls on both pages alike.
+  const builds = compared.map(() => [] as MainThreadTime[]);
+  // In turns, so a burst of load on a shared machine falls on every page alike; the builds
+  // compared take turns in a rotating order.
   for (let i = 0; i < RUNS; i++) {
-    bare.push(await measureLoad(browser, empty.origin));
-    embedded.push(await measureLoad(browser, withWidget.origin));
+    bare.push((await measureLoad(browser, empty.origin)).time);
+    embedded.push((await measureLoad(browser, withWidget.origin)).time);
+    for (let j = 0; j < compared.length; j++) {
+      const k = (i + j) % compared.length;
+      const { site, proxy } = compared[k]!;
+      builds[k]!.push((await measureLoad(browser, site.origin, CATEGORIES, proxy.scriptUrl)).time);
+    }
   }
   report(bare, embedded);
+  if (compared.length) reportBuilds(bare, builds);
 
   const opens: { cpu: number; ownProcess: boolean }[] = [];
   for (let i = 0; i < OPEN_RUNS; i++) opens.push(await measureOpen(browser, withWidget.origin));
@@ -97,12 +170,94 @@ try {
         ? 'its own renderer process every time'
         : `the host's renderer process in ${opens.filter((o) => !o.ownProcess).length} of ${OPEN_RUNS}`),
   );
-} finally {
-  await browser.close();
-  empty.server.close();
-  withWidget.server.close();
-  await api.stop();
-  await database.stop();
+}
+
+async function profile(dir: string): Promise<void> {
+  mkdirSync(dir, { recursive: true });
+  const bare: MainThreadTime[] = [];
+  const embedded: MainThreadTime[] = [];
+  const functions: ProfiledFunction[][] = [];
+  for (let i = 0; i < RUNS; i++) {
+    for (const [name, url, into] of [
+      ['empty', empty.origin, bare],
+      ['widget', withWidget.origin, embedded],
+    ] as const) {
+      const { time, events } = await measureLoad(browser, url, PROFILE_CATEGORIES);
+      writeFileSync(join(dir, `${name}-${i + 1}.json`), JSON.stringify({ traceEvents: events }));
+      into.push(time);
+      if (into === embedded) functions.push(profiledFunctions(events, url));
+    }
+  }
+  const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+  console.log(
+    `Profiled loads (${RUNS} of each page, traces in ${dir}; CPU time, not x ${SLOWDOWN}, means; ` +
+      'the profiler slows the page, so these say where the time goes, not how much it is):',
+  );
+  console.log(
+    `  main thread: empty page ${mean(bare.map((t) => t.cpu)).toFixed(1)} ms, ` +
+      `with the widget ${mean(embedded.map((t) => t.cpu)).toFixed(1)} ms`,
+  );
+  console.log('  trace events the widget adds (own CPU time, with the widget minus without):');
+  const names = new Set([...bare, ...embedded].flatMap((t) => Object.keys(t.byName)));
+  const added = [...names]
+    .map((name) => ({
+      name,
+      ms:
+        mean(embedded.map((t) => t.byName[name] ?? 0)) - mean(bare.map((t) => t.byName[name] ?? 0)),
+    }))
+    .sort((a, b) => Math.abs(b.ms) - Math.abs(a.ms));
+  for (const { name, ms } of added.slice(0, 20))
+    console.log(`    ${ms.toFixed(2).padStart(7)} ms  ${name}`);
+  console.log('  functions sampled on the widget page (own time, (idle) left out):');
+  const where = loaderSource();
+  const total = new Map<string, { ms: number; label: string }>();
+  for (const run of functions)
+    for (const f of run) {
+      if (f.name === '(idle)') continue;
+      const label =
+        f.url === loaderUrl ? `${where(f)} (loader)` : f.url ? `${f.name} ${f.url}` : f.name;
+      const entry = total.get(label) ?? { ms: 0, label };
+      entry.ms += f.ms / RUNS;
+      total.set(label, entry);
+    }
+  for (const { ms, label } of [...total.values()].sort((a, b) => b.ms - a.ms).slice(0, 25))
+    console.log(`    ${ms.toFixed(2).padStart(7)} ms  ${label}`);
+}
+
+/** Names a position in the minified loader by its source, through the build's source map. */
+function loaderSource(): (f: ProfiledFunction) => string {
+  let map: SourceMap | undefined;
+  try {
+    const bundle = createRequire(import.meta.url).resolve('@replyline/widget/dist/widget.js');
+    map = new SourceMap(JSON.parse(readFileSync(`${bundle}.map`, 'utf8')));
+  } catch {
+    // No map next to the bundle: positions in the minified file then.
+  }
+  return (f) => {
+    const entry = map?.findEntry(f.line, f.column) as
+      { originalSource?: string; originalLine?: number; name?: string } | undefined;
+    if (!entry?.originalSource) return `${f.name} widget.js:${f.line + 1}:${f.column + 1}`;
+    const source = entry.originalSource.replace(/^.*\/src\//, 'src/');
+    return `${entry.name ?? f.name} ${source}:${(entry.originalLine ?? 0) + 1}`;
+  };
+}
+
+/** The widget's share with each compared build, against the same empty pages. */
+function reportBuilds(bare: MainThreadTime[], builds: MainThreadTime[][]): void {
+  const at = (cpu: number) => `${(cpu * SLOWDOWN).toFixed(1)} ms`;
+  const share = (runs: MainThreadTime[], pick: (r: MainThreadTime) => number) =>
+    median(runs.map(pick)) - median(bare.map(pick));
+  console.log(
+    `Builds of the loader compared (each from a stand-in API origin, ${RUNS} loads each, in turns; the widget's share, medians, CPU time x ${SLOWDOWN}):`,
+  );
+  compared.forEach(({ name }, k) => {
+    const runs = builds[k]!;
+    const parts = PARTS.map((p) => `${p} ${at(share(runs, (r) => r.parts[p]))}`).join(', ');
+    const loader = at(median(runs.map((r) => r.scriptOf)));
+    console.log(
+      `  ${name}: ${at(share(runs, (r) => r.cpu))} (${parts}; the loader's own script ${loader})`,
+    );
+  });
 }
 
 function report(bare: MainThreadTime[], embedded: MainThreadTime[]): void {
@@ -152,20 +307,25 @@ async function newPage(browser: Browser): Promise<{ page: Page; cdp: CDPSession 
 }
 
 /** Main-thread time of one load of `url`, from its navigation until it settled. */
-async function measureLoad(browser: Browser, url: string): Promise<MainThreadTime> {
+async function measureLoad(
+  browser: Browser,
+  url: string,
+  categories = CATEGORIES,
+  scriptUrl = loaderUrl,
+): Promise<{ time: MainThreadTime; events: TraceEvent[] }> {
   const { page, cdp } = await newPage(browser);
   if (RETURNING) {
     await page.goto(url, { waitUntil: 'load' });
     await waitFor(cdp, DONE);
     await page.goto('about:blank');
   }
-  await browser.startTracing(page, { categories: CATEGORIES });
+  await browser.startTracing(page, { categories });
   await page.goto(url, { waitUntil: 'load' });
   await waitFor(cdp, DONE);
   await page.waitForTimeout(SETTLE_MS);
   const events = parseTrace(await browser.stopTracing());
   await page.close();
-  return mainThreadTime(events, url, { scriptUrl: loaderUrl });
+  return { time: mainThreadTime(events, url, { scriptUrl }), events };
 }
 
 /** Host main-thread CPU time from a click on the launcher until the chat's composer shows. */

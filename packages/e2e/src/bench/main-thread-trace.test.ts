@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { mainThreadTime, processOfFrame, type TraceEvent } from './main-thread-trace';
+import {
+  mainThreadTime,
+  processOfFrame,
+  profiledFunctions,
+  type TraceEvent,
+} from './main-thread-trace';
 
 const PAGE = 'http://localhost:4000/';
 const LOADER = 'http://127.0.0.1:5000/widget.js';
@@ -67,6 +72,15 @@ describe('main-thread time of a page from its trace', () => {
     expect(time.scriptOf).toBeCloseTo(4 + 1);
   });
 
+  it('says which kinds of event the time went to, each with its own time', () => {
+    const { byName } = mainThreadTime(trace(), PAGE, { scriptUrl: LOADER });
+    expect(byName['Layout']).toBeCloseTo(1.5);
+    expect(byName['EvaluateScript']).toBeCloseTo(2.5); // 4 less the layout it forced
+    expect(byName['ParseHTML']).toBeCloseTo(1);
+    expect(byName['CommitLoad']).toBeCloseTo(0.1);
+    expect(byName['ThreadControllerImpl::RunTask']).toBeCloseTo(7.9 + 1 + 0.5); // the tasks' own time
+  });
+
   it('counts from a time stamp when asked', () => {
     const time = mainThreadTime(trace(), PAGE, { sinceMark: 'open' });
     expect(time.tasks).toBe(1);
@@ -77,5 +91,65 @@ describe('main-thread time of a page from its trace', () => {
     expect(processOfFrame(trace(), 'http://127.0.0.1:5000/widget/frame')).toBe(20);
     expect(processOfFrame(trace(), PAGE)).toBe(10);
     expect(() => mainThreadTime(trace(), 'http://elsewhere.test/')).toThrow(/no commit/);
+  });
+});
+
+describe('the V8 CPU profile of the page', () => {
+  const SAMPLER = { pid: HOST.pid, tid: 99 };
+  const frame = (functionName: string, url = '', columnNumber = -1) => ({
+    functionName,
+    url,
+    lineNumber: 0,
+    columnNumber,
+  });
+  /** The profiler's events: a start on the profiled thread, then chunks from its own thread. */
+  function profile(): TraceEvent[] {
+    const event = (name: string, ts: number, data: unknown, thread: typeof HOST) =>
+      ({ name, ph: 'P', id: '0x1', ...thread, ts, args: { data } }) as TraceEvent;
+    return [
+      ...trace(),
+      event('Profile', 0, { startTime: 0 }, HOST),
+      event(
+        'ProfileChunk',
+        12_000,
+        {
+          cpuProfile: {
+            nodes: [
+              { id: 1, callFrame: frame('(root)') },
+              { id: 2, callFrame: frame('(program)'), parent: 1 },
+              { id: 3, callFrame: frame('mount', LOADER, 120), parent: 1 },
+            ],
+            samples: [2, 3],
+          },
+          timeDeltas: [5_000, 6_000], // at 5 ms (before the commit) and at 11 ms
+        },
+        SAMPLER,
+      ),
+      event(
+        'ProfileChunk',
+        16_000,
+        {
+          cpuProfile: {
+            nodes: [{ id: 4, callFrame: frame('getItem'), parent: 3 }],
+            samples: [3, 4, 2],
+          },
+          timeDeltas: [2_000, 1_000, 500], // at 13, 14 and 14.5 ms
+        },
+        SAMPLER,
+      ),
+    ];
+  }
+
+  it('credits each sample until the next one to its function, from the navigation on', () => {
+    const functions = profiledFunctions(profile(), PAGE);
+    expect(functions.map((f) => [f.name, f.ms])).toEqual([
+      ['mount', 3], // 11 -> 13 -> 14 ms
+      ['getItem', 0.5],
+    ]);
+    expect(functions[0]).toMatchObject({ url: LOADER, line: 0, column: 120 });
+  });
+
+  it('says so when the trace was taken without the profiler', () => {
+    expect(() => profiledFunctions(trace(), PAGE)).toThrow(/no V8 CPU profile/);
   });
 });

@@ -28,6 +28,8 @@ export interface MainThreadTime {
   parts: Record<Part, number>;
   /** CPU time of script whose source is `scriptUrl` (its top level and its callbacks). */
   scriptOf: number;
+  /** Own CPU time of each kind of trace event (`Layout`, `v8.compile`, ...): where it went. */
+  byName: Record<string, number>;
 }
 
 const PART_OF: Record<string, Part> = {
@@ -122,9 +124,10 @@ export function mainThreadTime(
     tasks: 0,
     parts: Object.fromEntries(PARTS.map((p) => [p, 0])) as Record<Part, number>,
     scriptOf: 0,
+    byName: {},
   };
   // Open events, outermost first, each with the part it is counted in.
-  const stack: { end: number; part: Part; ours: boolean }[] = [];
+  const stack: { end: number; part: Part; ours: boolean; name: string }[] = [];
   for (const event of own) {
     while (stack.length && stack[stack.length - 1]!.end <= event.ts) stack.pop();
     const parent = stack[stack.length - 1];
@@ -143,9 +146,81 @@ export function mainThreadTime(
       (!!scriptUrl && part === 'script' && PART_OF[event.name] === 'script' && url === scriptUrl);
     // Own time = this event's CPU time, taken away from the part of the event it is nested in.
     result.parts[part] += cpu;
-    if (parent) result.parts[parent.part] -= cpu;
+    result.byName[event.name] = (result.byName[event.name] ?? 0) + cpu;
+    if (parent) {
+      result.parts[parent.part] -= cpu;
+      result.byName[parent.name]! -= cpu;
+    }
     if (ours && !parent?.ours) result.scriptOf += cpu;
-    stack.push({ end: event.ts + (event.dur ?? 0), part, ours });
+    stack.push({ end: event.ts + (event.dur ?? 0), part, ours, name: event.name });
   }
   return result;
+}
+
+/** A function the V8 sampler saw running on the page's thread, with its own (self) time. */
+export interface ProfiledFunction {
+  name: string;
+  url: string;
+  /** Zero-based, as V8 reports them. */
+  line: number;
+  column: number;
+  ms: number;
+}
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName?: string; url?: string; lineNumber?: number; columnNumber?: number };
+}
+
+interface ProfileChunk {
+  cpuProfile?: { nodes?: ProfileNode[]; samples?: number[] };
+  timeDeltas?: number[];
+}
+
+/**
+ * Own time of each function in the V8 CPU profile of the page's main thread, from the navigation
+ * on (needs the trace category `disabled-by-default-v8.cpu_profiler`), most first. Sampled time
+ * of the thread: a sample lasts until the next one. Idle and program samples are listed too,
+ * as `(idle)`, `(program)`, `(garbage collector)`.
+ */
+export function profiledFunctions(events: TraceEvent[], pageUrl: string): ProfiledFunction[] {
+  const { pid, tid, from } = pageThread(events, pageUrl);
+  const starts = events.filter((e) => e.name === 'Profile' && e.pid === pid);
+  // The main thread's profile; a renderer may profile its workers too.
+  const profile = starts.find((e) => e.tid === tid) ?? starts[0];
+  if (!profile) throw new Error('the trace has no V8 CPU profile of the page');
+  const id = (profile as TraceEvent & { id?: string }).id;
+  const nodes = new Map<number, ProfileNode>();
+  const byFunction = new Map<string, ProfiledFunction>();
+  let time = Number(dataOf(profile).startTime ?? profile.ts);
+  let previous: { node: number; at: number } | null = null;
+  const credit = (nodeId: number, ms: number) => {
+    const frame = nodes.get(nodeId)?.callFrame ?? {};
+    const key = `${frame.functionName}@${frame.url}:${frame.lineNumber}:${frame.columnNumber}`;
+    const entry = byFunction.get(key) ?? {
+      name: frame.functionName || '(anonymous)',
+      url: frame.url ?? '',
+      line: frame.lineNumber ?? -1,
+      column: frame.columnNumber ?? -1,
+      ms: 0,
+    };
+    entry.ms += ms;
+    byFunction.set(key, entry);
+  };
+  const chunks = events.filter(
+    (e) =>
+      e.name === 'ProfileChunk' && e.pid === pid && (e as TraceEvent & { id?: string }).id === id,
+  );
+  for (const chunk of chunks.sort((a, b) => a.ts - b.ts)) {
+    const data = dataOf(chunk) as ProfileChunk;
+    for (const node of data.cpuProfile?.nodes ?? []) nodes.set(node.id, node);
+    const samples = data.cpuProfile?.samples ?? [];
+    const deltas = data.timeDeltas ?? [];
+    for (let i = 0; i < samples.length; i++) {
+      time += deltas[i] ?? 0;
+      if (previous && previous.at >= from) credit(previous.node, (time - previous.at) / 1000);
+      previous = { node: samples[i]!, at: time };
+    }
+  }
+  return [...byFunction.values()].sort((a, b) => b.ms - a.ms);
 }
