@@ -408,6 +408,8 @@ describe('built bundle (dist/widget.js)', () => {
     const code = js!.text;
     expect(code).not.toContain('sourceMappingURL');
     expect(code).not.toMatch(/\bexport\b|\bimport\b/);
+    // V8's compile hint for the whole file: the first line, before any function.
+    expect(code.split('\n')[0]).toBe('//# allFunctionsCalledOnLoad');
     expect(code.split('\n').filter(Boolean).length).toBeLessThanOrEqual(2); // minified
 
     addOwnScript({ src: 'https://api.example.test/widget.js', 'data-key': 'pk_built' });
@@ -696,6 +698,17 @@ describe('one rendering pass: the launcher mounts once, already branded', () => 
     addOwnScript();
   }
 
+  /** The cached copy, as stored. */
+  function cachedEntry(): unknown {
+    return JSON.parse(localStorage.getItem(`replyline:config:${KEY}`)!);
+  }
+
+  /** Moves the clock past the cached copy's freshness: the next page asks the API again. */
+  function laterThanFresh(): void {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.now() + 10 * 60_000);
+  }
+
   it('without a cached config waits for it and mounts with the tenant look', async () => {
     const answer = pendingConfig();
     addOwnScript();
@@ -728,8 +741,8 @@ describe('one rendering pass: the launcher mounts once, already branded', () => 
     expect(JSON.parse(localStorage.getItem(`replyline:config:${KEY}`)!)).toMatchObject(TEAL);
 
     nextPage();
+    laterThanFresh();
     const answer = pendingConfig();
-    const setItem = vi.spyOn(Storage.prototype, 'setItem');
     await load();
     const before = cssText(shadow());
     expect(before).toContain('#0f766e');
@@ -745,7 +758,39 @@ describe('one rendering pass: the launcher mounts once, already branded', () => 
     await settle();
     expect(changes.takeRecords()).toEqual([]);
     expect(cssText(shadow())).toBe(before);
-    expect(setItem).not.toHaveBeenCalled(); // nothing new to remember either
+    // The answer only makes the cached copy fresh again.
+    expect(cachedEntry()).toMatchObject({ ...TEAL, savedAt: Date.now() });
+  });
+
+  it('a fresh cached config is used as is: the next pages within five minutes ask nothing', async () => {
+    const { CONFIG_FRESH_MS } = await import('./loader/branding');
+    vi.useFakeTimers({ toFake: ['Date'] });
+    fetchMock.mockResolvedValue(quickConfig(TEAL));
+    addOwnScript();
+    await load();
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+
+    vi.setSystemTime(Date.now() + CONFIG_FRESH_MS - 1);
+    nextPage();
+    await load();
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    expect(cssText(shadow())).toContain('#0f766e');
+    expect(shadow().querySelector<HTMLElement>('.label')!.hidden).toBe(false);
+    launcher().click(); // the chat itself still opens
+    expect(frames()).toHaveLength(1);
+
+    vi.setSystemTime(Date.now() + 1);
+    nextPage();
+    await load();
+    expect(fetchMock).toHaveBeenCalledTimes(2);
+
+    // A copy without a date (an older loader's) or from the future (a changed clock) is asked again.
+    for (const savedAt of [undefined, Date.now() + 60_000]) {
+      localStorage.setItem(`replyline:config:${KEY}`, JSON.stringify({ ...TEAL, savedAt }));
+      nextPage();
+      await load();
+    }
+    expect(fetchMock).toHaveBeenCalledTimes(4);
   });
 
   it('a changed config repaints and replaces the cache; a refusal forgets it', async () => {
@@ -754,6 +799,7 @@ describe('one rendering pass: the launcher mounts once, already branded', () => 
     await load();
 
     nextPage();
+    laterThanFresh();
     fetchMock.mockResolvedValue(
       quickConfig({ branding: { primaryColor: '#b45309', position: 'bottom-left' } }),
     );
@@ -764,6 +810,7 @@ describe('one rendering pass: the launcher mounts once, already branded', () => 
     expect(localStorage.getItem(`replyline:config:${KEY}`)).toContain('#b45309');
 
     nextPage();
+    laterThanFresh();
     fetchMock.mockResolvedValue(json({ error: { message: 'This website is not allowed.' } }, 403));
     await load();
     await vi.waitFor(() => expect(hosts()).toHaveLength(0));

@@ -212,8 +212,6 @@ function start(): void {
   let title: string | undefined;
   /** The branding the launcher shows (or will mount with); null until one is known. */
   let shown: Branding | null = null;
-  /** What the page's storage held for the key when the loader started. */
-  let stored: Branding | null = null;
   let domReady = document.readyState !== 'loading';
   let mountTried = false;
   let waitedLongEnough = false;
@@ -346,7 +344,8 @@ function start(): void {
   };
 
   const brand = (branding: Branding | null): void => {
-    if (!branding || !stored || !sameBranding(stored, branding)) cacheBranding(key, branding);
+    // Asked only without a fresh copy, so the answer always renews (or forgets) the cache.
+    cacheBranding(key, branding);
     if (!branding) return unmount();
     // The usual case on a returning visitor's page: the cached look is on screen already, and
     // touching the DOM now would cost a style, layout and paint pass for nothing.
@@ -435,8 +434,9 @@ function start(): void {
     body.appendChild(host);
   };
 
-  stored = cachedBranding(key);
-  if (stored) applyBranding(stored);
+  // What the page's storage held for the key: the look to mount with, and whether to ask again.
+  const stored = cachedBranding(key);
+  if (stored) applyBranding(stored.branding);
 
   const api: ReplylineFn = (command, payload) => guard(() => run(command, payload));
   api.loaded = true;
@@ -471,6 +471,8 @@ function start(): void {
         }),
       { once: true },
     );
+  // A fresh copy is as good as the answer: this page makes no request at all.
+  if (stored && stored.fresh) return;
   // Never rejects: failures are warned about and remove the widget from the page.
   fetchBranding(origin, key, warn).then(
     (branding) => guard(() => brand(branding)),

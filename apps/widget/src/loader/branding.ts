@@ -44,18 +44,36 @@ export function sameBranding(a: Branding, b: Branding): boolean {
 // it twice (defaults first, the tenant's look when the config answers).
 const CACHE_PREFIX = 'replyline:config:';
 
+/**
+ * A cached config younger than this is used without asking the API again: the visitor's next
+ * pages within it make no request at all (the first fetch of a page costs it a few ms of main
+ * thread). A changed look, or a site taken off the allow-list, reaches such a visitor this much
+ * later at most; the chat frame checks the site on its own whenever it opens.
+ */
+export const CONFIG_FRESH_MS = 5 * 60_000;
+
+export interface CachedBranding {
+  branding: Branding;
+  /** Stored less than CONFIG_FRESH_MS ago (by this device's clock). */
+  fresh: boolean;
+}
+
 /** The cached branding for `key`, or null: none, unreadable, or storage blocked by the browser. */
-export function cachedBranding(key: string): Branding | null {
+export function cachedBranding(key: string): CachedBranding | null {
   try {
     const raw = window.localStorage.getItem(CACHE_PREFIX + key);
+    if (!raw) return null;
     // Stored in the config's own shape, so it goes through the same checks as a fresh answer.
-    return raw ? toBranding(JSON.parse(raw)) : null;
+    const entry: unknown = JSON.parse(raw);
+    const age = Date.now() - Number(fields(entry).savedAt);
+    // No date (an older entry) or one in the future (the clock was changed): not fresh.
+    return { branding: toBranding(entry), fresh: age >= 0 && age < CONFIG_FRESH_MS };
   } catch {
     return null;
   }
 }
 
-/** Remembers the branding for the next page view; null forgets it (the key was refused). */
+/** Remembers the branding for the next page views; null forgets it (the key was refused). */
 export function cacheBranding(key: string, branding: Branding | null): void {
   try {
     const storage = window.localStorage;
@@ -63,6 +81,7 @@ export function cacheBranding(key: string, branding: Branding | null): void {
     storage.setItem(
       CACHE_PREFIX + key,
       JSON.stringify({
+        savedAt: Date.now(),
         language: branding.language,
         branding: {
           primaryColor: branding.color,
