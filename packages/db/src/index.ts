@@ -22,6 +22,7 @@ export {
   asTenantId,
   asUserId,
   inParallel,
+  runPrepared,
   withTenant,
   withUser,
   type TenantDb,

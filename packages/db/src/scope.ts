@@ -80,9 +80,11 @@ function scopeStatements(setting: 'app.tenant_id' | 'app.user_id', id: string): 
  * Sets the app role and the scope (`app.tenant_id` / `app.user_id`) for this transaction, then
  * runs `work` in it. On a Postgres server the setting is sent without waiting for its answer:
  * the connection runs statements in the order they were sent, and it is sent before `work`
- * can send anything, so `work`'s first query shares its round trip (under load each round trip
- * is a turn of a busy event loop). Both are awaited before the transaction ends, and a failed
- * setting fails the transaction. Embedded PGlite has no round trip to save.
+ * can send anything, so `work`'s first query shares its round trip, and so does `BEGIN` (see
+ * `withPipelinedBegin`): a transaction's first round trip carries BEGIN, the scope and its
+ * first statements (under load each round trip is a turn of a busy event loop). Both are
+ * awaited before the transaction ends, and a failed setting fails the transaction. Embedded
+ * PGlite has no round trip to save.
  */
 async function scopedWork<T>(
   tx: TenantDb,
@@ -115,4 +117,21 @@ export async function inParallel<T extends readonly unknown[]>(
   const failed = settled.find((part): part is PromiseRejectedResult => part.status === 'rejected');
   if (failed) throw failed.reason;
   return settled.map((part) => (part as PromiseFulfilledResult<unknown>).value) as unknown as T;
+}
+
+/**
+ * Runs one of a hot path's statements as a prepared statement of its connection. postgres-js
+ * sends a statement with parameters that is not prepared in two round trips (Parse and
+ * Describe first, to learn the parameters' types; then Bind and Execute) and sends nothing else
+ * on the connection in between, so statements sent together (`inParallel`) still wait for each
+ * other. A prepared one is described once per connection and from then on goes out in one
+ * message, pipelined with the rest. Only for statements whose text is the same every time (no
+ * lists of varying length): each text stays prepared on each connection until it closes.
+ * Embedded PGlite runs it like any statement.
+ */
+export function runPrepared<T>(
+  query: { prepare(name: string): { execute(): Promise<T> } },
+  name: string,
+): Promise<T> {
+  return query.prepare(name).execute();
 }

@@ -5,6 +5,8 @@ import type { RawQuery } from './isolation-audit';
 import type { QueueTarget } from './queue';
 import { migratePglite, migratePostgresServer } from './migrate';
 
+export { startCountingRelay, type CountingRelay } from './counting-relay';
+
 export interface TestDatabase {
   db: Database;
   kind: 'pglite' | 'postgres';
@@ -36,6 +38,11 @@ export async function openTestDatabase(
   options: {
     /** Connections to a Postgres server: a few for tests, a production pool for benchmarks. */
     maxConnections?: number;
+    /**
+     * Where the app connects instead of DATABASE_URL (the same server behind a relay that
+     * counts what is sent, in a benchmark); migrations still go to DATABASE_OWNER_URL.
+     */
+    appUrl?: string;
   } = {},
 ): Promise<TestDatabase> {
   const env = readDbEnv();
@@ -45,7 +52,7 @@ export async function openTestDatabase(
   await migratePostgresServer(ownerUrl);
   const app = await openDatabase({
     kind: 'postgres',
-    url: env.DATABASE_URL,
+    url: options.appUrl ?? env.DATABASE_URL,
     maxConnections: options.maxConnections ?? 4,
   });
   const owner = postgres(ownerUrl, { max: 1, onnotice: () => {} });

@@ -1,4 +1,4 @@
-import { schema, type TenantDb, type TenantId } from '@replyline/db';
+import { runPrepared, schema, type TenantDb, type TenantId } from '@replyline/db';
 import { and, eq } from 'drizzle-orm';
 
 const { actions } = schema;
@@ -10,8 +10,12 @@ export type LoadedAction = typeof actions.$inferSelect;
  * in a scope the caller holds: the turn reads them with the conversation, in the same round trip.
  */
 export function readEnabledActions(tx: TenantDb, tenantId: TenantId): Promise<LoadedAction[]> {
-  return tx
-    .select()
-    .from(actions)
-    .where(and(eq(actions.tenantId, tenantId), eq(actions.enabled, true)));
+  // Read with every turn: prepared (see `runPrepared`).
+  return runPrepared(
+    tx
+      .select()
+      .from(actions)
+      .where(and(eq(actions.tenantId, tenantId), eq(actions.enabled, true))),
+    'enabled_actions',
+  );
 }

@@ -1,4 +1,4 @@
-import { answerTurn, planAnswer, readTurn, type ChatModel } from '@replyline/ai';
+import { answerTurn, readTurn, type ChatModel } from '@replyline/ai';
 import { checkReplyQuota } from '@replyline/billing';
 import {
   asTenantId,
@@ -13,7 +13,7 @@ import type { Embedder } from '@replyline/rag';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { loadTurnContext, storeAssistantMessage } from './conversation-store';
 import { handoffLineOf } from './handoff';
-import { embedAll, searchIn } from './visitor-turn';
+import { planStoredTurn } from './visitor-turn';
 
 const { conversations, messages } = schema;
 
@@ -76,10 +76,7 @@ export async function answerLeftovers(
   const context = await loadTurnContext(db, tenantId, conversationId);
   const turn = context && readTurn(questions.join('\n'), context);
   if (!turn) return null;
-  const vectors = await embedAll(options.embedder, turn);
-  const plan = await withTenant(db, tenantId, (tx) =>
-    planAnswer({ ...turn, search: searchIn(tx, tenantId, vectors), budget: null }),
-  );
+  const plan = await planStoredTurn(db, tenantId, turn, options.embedder);
   const answering = answerTurn(turn, plan, options);
   let step = await answering.next();
   while (!step.done) step = await answering.next();

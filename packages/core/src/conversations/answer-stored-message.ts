@@ -3,7 +3,7 @@ import { schema, withTenant, type Database, type TenantId } from '@replyline/db'
 import type { Embedder } from '@replyline/rag';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { loadTurnContext } from './conversation-store';
-import { answerAndStore, planIn, prepareToPlan } from './visitor-turn';
+import { answerAndStore, planStoredTurn } from './visitor-turn';
 
 const { conversations, messages } = schema;
 
@@ -90,11 +90,6 @@ export async function* answerStoredMessage(
   const earlier = turns.at(-1)?.content === question ? turns.slice(0, -1) : turns;
   const turn = context && readTurn(question, { ...context, turns: earlier });
   if (!turn) return yield { type: 'error', message: 'This conversation does not exist.' };
-  const prepared = await prepareToPlan(turn, options.embedder);
-  const plan =
-    prepared.canned ??
-    (await withTenant(db, tenantId, (tx) =>
-      planIn(tx, tenantId, turn, { ...prepared, budget: null }),
-    ));
+  const plan = await planStoredTurn(db, tenantId, turn, options.embedder);
   yield* answerAndStore(db, { tenantId, conversationId }, turn, plan, options);
 }

@@ -1,5 +1,6 @@
 import {
   inParallel,
+  runPrepared,
   schema,
   withTenant,
   type Database,
@@ -73,11 +74,12 @@ export async function readTurnRows(
   conversation: ConversationRow | null;
   turns: TurnContext['turns'];
 } | null> {
-  // Both reads go out together (one round trip on a server): messages of a conversation that
-  // does not exist are simply none.
+  // Both reads go out together (one round trip on a server, prepared: see `runPrepared`):
+  // messages of a conversation that does not exist are simply none.
   const [[row], recent] = await inParallel([
-    tx
-      .select({
+    runPrepared(
+      tx
+        .select({
         name: tenants.name,
         language: tenants.language,
         siteUrl: tenants.siteUrl,
@@ -95,12 +97,17 @@ export async function readTurnRows(
         and(eq(conversations.tenantId, tenants.id), eq(conversations.id, conversationId)),
       )
       .where(eq(tenants.id, tenantId)),
-    tx
-      .select({ role: messages.role, content: messages.content, tags: messages.tags })
-      .from(messages)
-      .where(and(eq(messages.tenantId, tenantId), eq(messages.conversationId, conversationId)))
-      .orderBy(desc(messages.createdAt), desc(messages.id))
-      .limit(RECENT_TURNS),
+      'turn_tenant_and_conversation',
+    ),
+    runPrepared(
+      tx
+        .select({ role: messages.role, content: messages.content, tags: messages.tags })
+        .from(messages)
+        .where(and(eq(messages.tenantId, tenantId), eq(messages.conversationId, conversationId)))
+        .orderBy(desc(messages.createdAt), desc(messages.id))
+        .limit(RECENT_TURNS),
+      'turn_recent_messages',
+    ),
   ]);
   if (!row) return null;
   const { status, botPausedAt, visitorId, metadata, ...tenant } = row;
@@ -170,15 +177,17 @@ async function insertMessage(
   messageId: string = randomUUID(),
 ): Promise<{ messageId: string }> {
   await inParallel([
-    tx
-      .insert(messages)
-      .values({ ...message, id: messageId, tenantId, conversationId })
-      .execute(),
-    tx
-      .update(conversations)
-      .set({ lastMessageAt: sql`now()`, ...conversationChanges })
-      .where(and(eq(conversations.tenantId, tenantId), eq(conversations.id, conversationId)))
-      .execute(),
+    runPrepared(
+      tx.insert(messages).values({ ...message, id: messageId, tenantId, conversationId }),
+      'insert_message',
+    ),
+    runPrepared(
+      tx
+        .update(conversations)
+        .set({ lastMessageAt: sql`now()`, ...conversationChanges })
+        .where(and(eq(conversations.tenantId, tenantId), eq(conversations.id, conversationId))),
+      'bump_conversation',
+    ),
   ]);
   return { messageId };
 }
@@ -224,25 +233,25 @@ async function insertAssistantMessage(
       {},
       messageId,
     ),
-    tx
-      .insert(usageRecords)
-      .values({
+    runPrepared(
+      tx.insert(usageRecords).values({
         tenantId,
         kind: 'ai_reply',
         quantity: 1,
         idempotencyKey: replyUsageKey(messageId),
-      })
-      .execute(),
+      }),
+      'insert_reply_usage',
+    ),
     message.escalation
-      ? tx
-          .insert(events)
-          .values({
+      ? runPrepared(
+          tx.insert(events).values({
             tenantId,
             conversationId,
             type: 'escalation_suggested',
             data: { reason: message.escalation, messageId },
-          })
-          .execute()
+          }),
+          'insert_escalation_suggested',
+        )
       : Promise.resolve(),
   ]);
   return { messageId };

@@ -1,4 +1,11 @@
-import { schema, withTenant, type Database, type TenantDb, type TenantId } from '@replyline/db';
+import {
+  runPrepared,
+  schema,
+  withTenant,
+  type Database,
+  type TenantDb,
+  type TenantId,
+} from '@replyline/db';
 import { and, desc, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { VisitorContext } from '@replyline/ai';
 import { readState, type ConversationState } from './read-conversation';
@@ -74,22 +81,24 @@ export async function insertConversation(
   tenantId: TenantId,
   draft: ConversationDraft,
 ): Promise<boolean> {
-  const created = await tx
-    .insert(conversations)
-    .values({
-      tenantId,
-      id: draft.id,
-      visitorId: draft.visitorId,
-      identityKey: draft.identityKey,
-      customerEmail: draft.customerEmail,
-      customerName: draft.customerName,
-      metadata: { context: draft.context, origin: draft.origin },
-    })
-    .onConflictDoNothing()
-    .returning({ id: conversations.id })
-    // Sent when called, not when awaited: a caller may send the conversation's first message
-    // right behind it, and the connection runs statements in the order they were sent.
-    .execute();
+  // Sent when called, not when awaited: a caller may send the conversation's first message
+  // right behind it, and the connection runs statements in the order they were sent.
+  const created = await runPrepared(
+    tx
+      .insert(conversations)
+      .values({
+        tenantId,
+        id: draft.id,
+        visitorId: draft.visitorId,
+        identityKey: draft.identityKey,
+        customerEmail: draft.customerEmail,
+        customerName: draft.customerName,
+        metadata: { context: draft.context, origin: draft.origin },
+      })
+      .onConflictDoNothing()
+      .returning({ id: conversations.id }),
+    'insert_conversation',
+  );
   return created.length > 0;
 }
 

@@ -287,14 +287,33 @@ async function storeQuestionAndPlan(
  * searching (injection, hand-off), else its texts embedded (a network call must not hold a
  * database connection).
  */
-export async function prepareToPlan(turn: Turn, embedder: Embedder | null | undefined) {
+async function prepareToPlan(turn: Turn, embedder: Embedder | null | undefined) {
   const canned = cannedPlan(turn);
   const vectors = canned ? new Map<string, number[]>() : await embedAll(embedder, turn);
   return { canned, vectors };
 }
 
+/**
+ * Decides how to answer a turn whose question is stored already (asked again, a hand-back's
+ * leftovers): a fixed reply without opening a transaction, else the knowledge searched in one
+ * of its own once the texts are embedded. No daily token budget: these answers are not the
+ * visitor's new message.
+ */
+export async function planStoredTurn(
+  db: Database,
+  tenantId: TenantId,
+  turn: Turn,
+  embedder: Embedder | null | undefined,
+): Promise<AnswerPlan> {
+  const prepared = await prepareToPlan(turn, embedder);
+  return (
+    prepared.canned ??
+    withTenant(db, tenantId, (tx) => planIn(tx, tenantId, turn, { ...prepared, budget: null }))
+  );
+}
+
 /** Decides how to answer the turn, searching the tenant's knowledge in `tx` unless a fixed reply was found. */
-export function planIn(
+function planIn(
   tx: TenantDb,
   tenantId: TenantId,
   turn: Turn,
@@ -308,7 +327,7 @@ export function planIn(
 type PlanBudget = { used: number; limit: number } | null;
 
 /** The texts retrieval may search, embedded in one call (none without an embedder). */
-export async function embedAll(embedder: Embedder | null | undefined, turn: Turn) {
+async function embedAll(embedder: Embedder | null | undefined, turn: Turn) {
   const vectors = new Map<string, number[]>();
   if (!embedder) return vectors;
   const texts = searchTexts(turn)
@@ -323,7 +342,7 @@ export async function embedAll(embedder: Embedder | null | undefined, turn: Turn
 /** What search looks at of a text (see `searchKnowledge`). */
 const searchable = (text: string) => text.slice(0, 2_000);
 
-export function searchIn(
+function searchIn(
   tx: TenantDb,
   tenantId: TenantId,
   vectors: Map<string, number[]>,

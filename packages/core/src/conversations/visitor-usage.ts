@@ -1,4 +1,11 @@
-import { schema, withTenant, type Database, type TenantDb, type TenantId } from '@replyline/db';
+import {
+  runPrepared,
+  schema,
+  withTenant,
+  type Database,
+  type TenantDb,
+  type TenantId,
+} from '@replyline/db';
 import { and, eq, gte, isNotNull, sql } from 'drizzle-orm';
 
 const { conversations, messages } = schema;
@@ -20,8 +27,8 @@ export async function countVisitorTokens(
   visitorId: string,
   since: Date = startOfUtcDay(new Date()),
 ): Promise<number> {
-  const [row] = await tx
-    .select({
+  const [row] = await runPrepared(
+    tx.select({
       tokens: sql<string>`coalesce(sum(coalesce((${messages.usage}->>'inputTokens')::bigint, 0) + coalesce((${messages.usage}->>'outputTokens')::bigint, 0)), 0)`,
     })
     .from(messages)
@@ -40,7 +47,9 @@ export async function countVisitorTokens(
         isNotNull(messages.usage),
         gte(messages.createdAt, since),
       ),
-    );
+    ),
+    'visitor_tokens_today',
+  );
   return Number(row?.tokens ?? 0);
 }
 
