@@ -1,6 +1,11 @@
 import type { ChatDelta, ChatModel } from '@replyline/ai';
-import type { Database } from '@replyline/db';
-import { openTestDatabase, type TestDatabase } from '@replyline/db/testing';
+import { readDbEnv, type Database } from '@replyline/db';
+import {
+  openTestDatabase,
+  startCountingRelay,
+  type CountingRelay,
+  type TestDatabase,
+} from '@replyline/db/testing';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shopTenant, startTestApi, type TestApi } from './testing';
@@ -37,14 +42,20 @@ const countingModel: ChatModel = {
 let t: TestDatabase;
 let api: TestApi;
 let key: string;
+// On a Postgres server the API connects through a relay that counts its round trips, over one
+// connection so that every statement of the path is prepared on it after the first message.
+const serverUrl = readDbEnv().DATABASE_URL;
+let relay: CountingRelay | null = null;
 beforeAll(async () => {
-  t = await openTestDatabase();
+  relay = serverUrl ? await startCountingRelay(serverUrl) : null;
+  t = await openTestDatabase(relay ? { appUrl: relay.url, maxConnections: 1 } : {});
   key = (await shopTenant(t, `tx-${randomUUID().slice(0, 8)}`)).publishableKey;
   api = await startTestApi({ ...t, db: countingDatabase(t.db) }, { model: countingModel });
 }, 120_000);
 afterAll(async () => {
   await api?.close();
   await t?.close();
+  await relay?.close();
 });
 
 describe('one answered widget message', () => {
@@ -64,5 +75,19 @@ describe('one answered widget message', () => {
       expect(atModelStart).toBe(2);
       expect(transactions - atModelStart!).toBe(1);
     }
+  });
+
+  // Each transaction sends BEGIN and its scope with its first statements, and the path's
+  // statements are prepared: the message's limits (2 round trips), the turn (2), the reply's
+  // limits (2), the question with its search (3: the search is described first) and the answer
+  // (2). Before, each statement with parameters waited for its own description first: 28.
+  it.skipIf(!serverUrl)('waits for at most 11 database round trips on a server', async () => {
+    const client = widgetClient(api.base, key);
+    const conversation = await client.started();
+    await client.send(conversation, 'How long does delivery take?');
+    relay!.take();
+    const reply = await client.send(conversation, 'Can I return a tent?');
+    expect(reply.body).toContain('event: done');
+    expect(relay!.take()).toBeLessThanOrEqual(11);
   });
 });

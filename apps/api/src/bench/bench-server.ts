@@ -12,6 +12,7 @@ import type { ChatDelta, ChatModel } from '@replyline/ai';
 import { readDbEnv } from '@replyline/db';
 import { openTestDatabase } from '@replyline/db/testing';
 import { shopTenant, startTestApi } from '../testing/test-api';
+import { UNLIMITED_LIMITS, unlimitedQuota } from './unlimited';
 
 const ANSWER =
   'Delivery takes 3 to 5 business days within Norway [1]. You get a tracking link by email when the parcel leaves our warehouse. Orders placed before noon leave the same day. Is there anything else I can help you with?';
@@ -41,24 +42,12 @@ const streamingStub: ChatModel = {
 // A production process's pool, not the few connections of a test.
 const t = await openTestDatabase({ maxConnections: POOL_SIZE });
 const shop = await shopTenant(t, `bench-${randomUUID().slice(0, 8)}`);
-const unlimited = 1_000_000;
 let firstTokenMs: number[] = [];
 const api = await startTestApi(t, {
   onFirstToken: (ms) => firstTokenMs.push(ms),
   model: streamingStub,
-  // A plan with room for every chat: the bench measures serving, not the quota's refusals.
-  checkQuota: async () => ({ allowed: true, used: 0, included: unlimited }),
-  limits: {
-    visitorMessagesPerMinute: unlimited,
-    ipMessagesPerMinute: unlimited,
-    tenantMessagesPerMinute: unlimited,
-    ipStartsPerMinute: unlimited,
-    ipStartsPerHour: unlimited,
-    ipRepliesPerMinute: unlimited,
-    ipRepliesPerHour: unlimited,
-    anonymousDailySharePercent: 100,
-    streamsPerTenant: unlimited,
-  },
+  checkQuota: unlimitedQuota,
+  limits: UNLIMITED_LIMITS,
 });
 console.log(JSON.stringify({ base: api.base, key: shop.publishableKey, database: t.kind }));
 // How late the event loop runs callbacks: every database round trip of a chat waits for it.

@@ -5,8 +5,12 @@
 // message, the whole answer read) and asks the server for its own CPU time and allocations over
 // the measured chats, after a warm-up. The baseline, in the same run: a bare HTTP server writing
 // the same events through the same SSE writer, so what is left is the stack in between (limits,
-// database, engine, guard). Figures are printed, not asserted.
+// database, engine, guard). On a Postgres server (DATABASE_URL) the API connects through a
+// relay in this process that counts what the API sends to the server: the writes per chat are
+// the database round trips it waited for. Figures are printed, not asserted.
 //   tsx src/bench/cpu-per-chat.ts [--chats=400] [--concurrency=50] [--cpu-prof-dir=<dir>]
+import { readDbEnv } from '@replyline/db';
+import { startCountingRelay, type CountingRelay } from '@replyline/db/testing';
 import { startProcess } from './bench-process';
 import { chat } from './chat-client';
 
@@ -26,10 +30,15 @@ interface CpuReport {
 }
 
 /** CPU and allocation per chat of one server kind, measured after a warm-up. */
-async function measure(mode: 'api' | 'echo') {
+async function measure(mode: 'api' | 'echo', relay: CountingRelay | null) {
   const profileDir = process.argv.find((arg) => arg.startsWith('--cpu-prof-dir='));
   const profile = profileDir && mode === 'api' ? [profileDir] : [];
-  const child = startProcess('./cpu-server.ts', ['--import', 'tsx'], [mode, ...profile]);
+  const database = relay && mode === 'api' ? [`--database-url=${relay.url}`] : [];
+  const child = startProcess(
+    './cpu-server.ts',
+    ['--import', 'tsx'],
+    [mode, ...profile, ...database],
+  );
   try {
     const server = JSON.parse(await child.nextLine()) as {
       base: string;
@@ -39,12 +48,14 @@ async function measure(mode: 'api' | 'echo') {
     await runChats(server, WARM_UP, 0);
     child.send('report');
     await child.nextLine();
+    relay?.take();
     const started = performance.now();
     const failed = await runChats(server, CHATS, WARM_UP);
     const wallMs = performance.now() - started;
+    const databaseWrites = relay?.take() ?? null;
     child.send('report');
     const report = JSON.parse(await child.nextLine()) as CpuReport;
-    return { ...report, database: server.database, failed, wallMs };
+    return { ...report, database: server.database, failed, wallMs, databaseWrites };
   } finally {
     await child.stop();
   }
@@ -70,8 +81,11 @@ async function runChats(server: { base: string; key: string }, count: number, of
 
 const perChat = (value: number) => value / CHATS;
 
-const baseline = await measure('echo');
-const api = await measure('api');
+const serverUrl = readDbEnv().DATABASE_URL;
+const relay = serverUrl ? await startCountingRelay(serverUrl) : null;
+const baseline = await measure('echo', null);
+const api = await measure('api', relay);
+await relay?.close();
 console.log(
   `API: CPU per answered chat (${api.database}; ${CHATS} chats, ${CONCURRENCY} at a time, after ${WARM_UP} to warm up; stub model streaming 40 words as fast as it can)`,
 );
@@ -83,6 +97,10 @@ for (const [label, run] of [
     `  ${label}: ${perChat(run.cpuMs).toFixed(2)} ms CPU, ${(perChat(run.allocatedBytes) / 1024).toFixed(0)} KB allocated, GC ${perChat(run.gcMs).toFixed(2)} ms per chat (${run.collections} collections, ${run.failed} failed, ${(run.wallMs / 1000).toFixed(1)} s wall)`,
   );
 }
+if (api.databaseWrites !== null)
+  console.log(
+    `  writes to Postgres: ${perChat(api.databaseWrites).toFixed(1)} per chat (each one a round trip the API waited for)`,
+  );
 console.log(
   `[budget] cpu per answered chat: ${perChat(api.cpuMs).toFixed(2)} ms; baseline ${perChat(baseline.cpuMs).toFixed(2)} ms`,
 );

@@ -8,6 +8,7 @@
 // allocated since the last report. With `--cpu-prof-dir=<dir>`, a CPU profile of what runs
 // between the first and the second report (the measured chats, not start-up) is written there,
 // with a sampling profile of what they allocated (`.heapprofile`, Chrome DevTools opens both).
+// With `--database-url=<url>`, the API connects there instead of DATABASE_URL (the bench's relay).
 import { randomUUID } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -20,6 +21,7 @@ import type { ChatDelta, ChatModel } from '@replyline/ai';
 import { openTestDatabase } from '@replyline/db/testing';
 import { openEventStream } from '../public/sse';
 import { shopTenant, startTestApi } from '../testing/test-api';
+import { UNLIMITED_LIMITS, unlimitedQuota } from './unlimited';
 
 export const BENCH_ANSWER =
   'Delivery takes 3 to 5 business days within Norway [1]. You get a tracking link by email when the parcel leaves our warehouse. Orders placed before noon leave the same day. Is there anything else I can help you with?';
@@ -105,23 +107,15 @@ async function* profilerOf(dirArg: string | undefined): AsyncGenerator<void, voi
 }
 
 async function startRealApi() {
-  const t = await openTestDatabase({ maxConnections: 20 });
+  // On a Postgres server, possibly through the bench's counting relay (`--database-url=`).
+  const flag = '--database-url=';
+  const appUrl = process.argv.find((arg) => arg.startsWith(flag))?.slice(flag.length);
+  const t = await openTestDatabase({ maxConnections: 20, appUrl });
   const shop = await shopTenant(t, `cpu-bench-${randomUUID().slice(0, 8)}`);
-  const unlimited = 1_000_000;
   const api = await startTestApi(t, {
     model: fastStub,
-    checkQuota: async () => ({ allowed: true, used: 0, included: unlimited }),
-    limits: {
-      visitorMessagesPerMinute: unlimited,
-      ipMessagesPerMinute: unlimited,
-      tenantMessagesPerMinute: unlimited,
-      ipStartsPerMinute: unlimited,
-      ipStartsPerHour: unlimited,
-      ipRepliesPerMinute: unlimited,
-      ipRepliesPerHour: unlimited,
-      anonymousDailySharePercent: 100,
-      streamsPerTenant: unlimited,
-    },
+    checkQuota: unlimitedQuota,
+    limits: UNLIMITED_LIMITS,
   });
   return {
     info: { base: api.base, key: shop.publishableKey, database: t.kind },
