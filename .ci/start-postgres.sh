@@ -27,10 +27,12 @@ SQL
 # database (`pnpm bench` loads a million passages there and empties it afterwards).
 psql_su -d postgres -c 'CREATE DATABASE replyline_drill OWNER replyline_owner'
 psql_su -d postgres -c 'CREATE DATABASE replyline_bench OWNER replyline_owner'
-# replyline_lane2 (+ its _drill): CI runs two packages' tests side by side, each on a database of its own.
-psql_su -d postgres -c 'CREATE DATABASE replyline_lane2 OWNER replyline_owner'
-psql_su -d postgres -c 'CREATE DATABASE replyline_lane2_drill OWNER replyline_owner'
-for db in replyline replyline_drill replyline_bench replyline_lane2 replyline_lane2_drill; do
+# replyline_lane2 (+ its _drill and _bench): CI runs two packages' tests side by side, each on a
+# database of its own, and a package's tests find the same neighbours on either lane.
+for db in replyline_lane2 replyline_lane2_drill replyline_lane2_bench; do
+  psql_su -d postgres -c "CREATE DATABASE $db OWNER replyline_owner"
+done
+for db in replyline replyline_drill replyline_bench replyline_lane2 replyline_lane2_drill replyline_lane2_bench; do
   psql_su -d "$db" -c 'CREATE EXTENSION IF NOT EXISTS vector' -c 'ALTER SCHEMA public OWNER TO replyline_owner' \
     -c 'ALTER FUNCTION pg_catalog.ts_match_vq(tsvector, tsquery) LEAKPROOF'
 done
