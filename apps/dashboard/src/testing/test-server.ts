@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { createAuth } from '@replyline/auth';
-import { asUserId, schema, type PgBoss } from '@replyline/db';
+import type { MemberRole } from '@replyline/core';
+import { asUserId, createTenant, schema, withTenant, type PgBoss } from '@replyline/db';
 import type { TestDatabase } from '@replyline/db/testing';
+import { WORKSPACE_COOKIE } from '~/server/context';
 import type { DashboardServer } from '~/server/db';
 
 export const TEST_ORIGIN = 'http://localhost:3001';
@@ -51,4 +53,29 @@ export async function signedInUser(
     expires: new Date(Date.now() + 3600_000),
   });
   return { userId: asUserId(user!.id), email, cookie: `authjs.session-token=${sessionToken}` };
+}
+
+/**
+ * A signed-in member of a new workspace, with that workspace selected: the Cookie header a
+ * browser on the dashboard would send, as route handler tests need it.
+ */
+export async function signedInMember(
+  t: TestDatabase,
+  options: { name?: string; role?: MemberRole } = {},
+) {
+  const { tenantId } = await createTenant(t.db, {
+    name: options.name ?? 'Northwind Movers',
+    slug: `nw-${randomUUID().slice(0, 8)}`,
+  });
+  const user = await signedInUser(t);
+  await withTenant(t.db, tenantId, (tx) =>
+    tx
+      .insert(schema.memberships)
+      .values({ tenantId, userId: user.userId, role: options.role ?? 'agent' }),
+  );
+  return {
+    tenantId,
+    userId: user.userId,
+    cookie: `${user.cookie}; ${WORKSPACE_COOKIE}=${tenantId}`,
+  };
 }

@@ -1,11 +1,11 @@
 // The inbox's live feed through the route handler Next mounts: who may open it, and that a
 // change committed in the workspace arrives as a server-sent event while others' do not.
 import { announceTyping } from '@replyline/core';
-import { createTenant, schema, withTenant, type TenantId } from '@replyline/db';
+import { schema, withTenant, type TenantId } from '@replyline/db';
 import { describe, expect, it, vi } from 'vitest';
 import type { DashboardServer } from '~/server/db';
 import { useTestServer } from '~/server/testing';
-import { signedInUser, TEST_ORIGIN } from '~/testing/test-server';
+import { signedInMember, TEST_ORIGIN } from '~/testing/test-server';
 import { GET } from './route';
 
 const state = vi.hoisted(() => ({ server: null as DashboardServer | null }));
@@ -13,17 +13,7 @@ vi.mock('~/server/db', () => ({ getServer: async () => state.server }));
 
 const t = useTestServer(state);
 
-async function workspace() {
-  const { tenantId } = await createTenant(t.db, {
-    name: 'Live inbox',
-    slug: `live-${Math.random().toString(36).slice(2, 10)}`,
-  });
-  const user = await signedInUser(t);
-  await withTenant(t.db, tenantId, (tx) =>
-    tx.insert(schema.memberships).values({ tenantId, userId: user.userId, role: 'agent' }),
-  );
-  return { tenantId, cookie: `${user.cookie}; rl_workspace=${tenantId}` };
-}
+const workspace = () => signedInMember(t, { name: 'Live inbox' });
 
 function openFeed(cookie?: string, signal?: AbortSignal) {
   const headers = new Headers(cookie ? { cookie } : {});

@@ -4,7 +4,7 @@ import { createTenant, schema, withTenant, type TenantId } from '@replyline/db';
 import { describe, expect, it, vi } from 'vitest';
 import type { DashboardServer } from '~/server/db';
 import { useTestServer } from '~/server/testing';
-import { signedInUser, TEST_ORIGIN } from '~/testing/test-server';
+import { signedInMember, signedInUser, TEST_ORIGIN } from '~/testing/test-server';
 import { PAGE_WORKSPACE_HEADER } from '~/trpc/protocol';
 import { POST } from './route';
 
@@ -12,18 +12,6 @@ const state = vi.hoisted(() => ({ server: null as DashboardServer | null }));
 vi.mock('~/server/db', () => ({ getServer: async () => state.server }));
 
 const t = useTestServer(state);
-
-async function workspace(name = 'Northwind Movers') {
-  const { tenantId } = await createTenant(t.db, {
-    name,
-    slug: `nw-${Math.random().toString(36).slice(2, 10)}`,
-  });
-  const user = await signedInUser(t);
-  await withTenant(t.db, tenantId, (tx) =>
-    tx.insert(schema.memberships).values({ tenantId, userId: user.userId, role: 'agent' }),
-  );
-  return { tenantId, cookie: `${user.cookie}; rl_workspace=${tenantId}` };
-}
 
 async function conversation(
   tenantId: TenantId,
@@ -72,7 +60,7 @@ function exportRequest(
 
 describe('POST /api/inbox/export', () => {
   it('downloads one conversation as CSV, without internal notes, and audits it', async () => {
-    const { tenantId, cookie } = await workspace();
+    const { tenantId, cookie } = await signedInMember(t);
     const id = await conversation(tenantId, [
       ['visitor', 'Do you move pianos?'],
       ['assistant', 'Yes, from 199 EUR.'],
@@ -101,7 +89,7 @@ describe('POST /api/inbox/export', () => {
   });
 
   it('downloads many as JSON, each with its messages', async () => {
-    const { tenantId, cookie } = await workspace();
+    const { tenantId, cookie } = await signedInMember(t);
     const a = await conversation(tenantId, [['visitor', 'First']]);
     const b = await conversation(tenantId, [['visitor', 'Second']]);
 
@@ -119,7 +107,7 @@ describe('POST /api/inbox/export', () => {
   });
 
   it('exports everything a filter matches when no conversation is ticked', async () => {
-    const { tenantId, cookie } = await workspace();
+    const { tenantId, cookie } = await signedInMember(t);
     await conversation(tenantId, [['visitor', 'One']]);
     await conversation(tenantId, [['visitor', 'Two']]);
 
@@ -130,8 +118,8 @@ describe('POST /api/inbox/export', () => {
   });
 
   it("never exports another workspace's conversations", async () => {
-    const mine = await workspace('Mine');
-    const theirs = await workspace('Theirs');
+    const mine = await signedInMember(t, { name: 'Mine' });
+    const theirs = await signedInMember(t, { name: 'Theirs' });
     const foreign = await conversation(theirs.tenantId, [['visitor', 'Secret question']]);
 
     const response = await exportRequest({ format: 'json', ids: [foreign] }, mine.cookie);
@@ -167,7 +155,7 @@ describe('POST /api/inbox/export', () => {
   });
 
   it('refuses the signed-out, non-JSON bodies and bad input with a readable message', async () => {
-    const { cookie } = await workspace();
+    const { cookie } = await signedInMember(t);
     const signedOut = await exportRequest({ format: 'csv', ids: [crypto.randomUUID()] });
     expect(signedOut.status).toBe(401);
 

@@ -1,12 +1,12 @@
 // The knowledge page's PDF upload, through the route handler Next mounts: the session cookie
 // says who, the workspace cookie where; the file is stored and queued for the ingestion worker.
 import { readFileSync } from 'node:fs';
-import { createTenant, schema, withTenant, type TenantId } from '@replyline/db';
+import { createTenant, type TenantId } from '@replyline/db';
 import { openTestDatabase, type TestDatabase } from '@replyline/db/testing';
 import { listDocuments, processDocument, searchKnowledge } from '@replyline/rag';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DashboardServer } from '~/server/db';
-import { signedInUser, TEST_ORIGIN, testServer } from '~/testing/test-server';
+import { signedInMember, TEST_ORIGIN, testServer } from '~/testing/test-server';
 import { POST } from './route';
 
 const state = vi.hoisted(() => ({ server: null as DashboardServer | null }));
@@ -24,17 +24,7 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 afterEach(() => vi.unstubAllEnvs());
 
-async function workspace(role: 'admin' | 'agent' = 'admin') {
-  const { tenantId } = await createTenant(t.db, {
-    name: 'Northwind Movers',
-    slug: `nw-${Math.random().toString(36).slice(2, 10)}`,
-  });
-  const user = await signedInUser(t);
-  await withTenant(t.db, tenantId, (tx) =>
-    tx.insert(schema.memberships).values({ tenantId, userId: user.userId, role }),
-  );
-  return { tenantId, cookie: `${user.cookie}; rl_workspace=${tenantId}` };
-}
+const workspace = (role: 'admin' | 'agent') => signedInMember(t, { role });
 
 function upload(
   file: Blob | null,

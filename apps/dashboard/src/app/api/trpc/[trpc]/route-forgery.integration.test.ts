@@ -1,10 +1,10 @@
 // Requests another site's page can make a signed-in browser send (cross-site request forgery),
 // and oversized batches, sent at the route handler Next mounts; and the dashboard's own calls.
-import { createTenant, schema, withTenant, type TenantId } from '@replyline/db';
+import { schema, type TenantId } from '@replyline/db';
 import { describe, expect, it, vi } from 'vitest';
 import type { DashboardServer } from '~/server/db';
 import { useTestServer } from '~/server/testing';
-import { signedInUser, TEST_ORIGIN } from '~/testing/test-server';
+import { signedInMember, TEST_ORIGIN } from '~/testing/test-server';
 import { GET, POST } from './route';
 
 const state = vi.hoisted(() => ({ server: null as DashboardServer | null }));
@@ -13,17 +13,7 @@ vi.mock('~/server/db', () => ({ getServer: async () => state.server }));
 const t = useTestServer(state);
 
 /** An admin of a new workspace, signed in, with that workspace selected. */
-async function admin() {
-  const { tenantId } = await createTenant(t.db, {
-    name: 'Northwind',
-    slug: `nw-${crypto.randomUUID().slice(0, 8)}`,
-  });
-  const user = await signedInUser(t);
-  await withTenant(t.db, tenantId, (tx) =>
-    tx.insert(schema.memberships).values({ tenantId, userId: user.userId, role: 'admin' }),
-  );
-  return { tenantId, cookie: `${user.cookie}; rl_workspace=${tenantId}` };
-}
+const admin = () => signedInMember(t, { name: 'Northwind', role: 'admin' });
 
 /** The stored (encrypted) identity secret; read as the table owner, as the tests arrange data. */
 async function secretOf(tenantId: TenantId) {

@@ -1,28 +1,16 @@
 // Opening and downloading a document's original through the route handler Next mounts: the
 // session cookie says who, the workspace cookie where; another workspace's document is not there.
-import { createTenant, schema, withTenant, type TenantId } from '@replyline/db';
+import { schema, withTenant, type TenantId } from '@replyline/db';
 import { describe, expect, it, vi } from 'vitest';
 import type { DashboardServer } from '~/server/db';
 import { useTestServer } from '~/server/testing';
-import { signedInUser, TEST_ORIGIN } from '~/testing/test-server';
+import { signedInMember, TEST_ORIGIN } from '~/testing/test-server';
 import { GET } from './route';
 
 const state = vi.hoisted(() => ({ server: null as DashboardServer | null }));
 vi.mock('~/server/db', () => ({ getServer: async () => state.server }));
 
 const t = useTestServer(state);
-
-async function workspace(name = 'Northwind Movers') {
-  const { tenantId } = await createTenant(t.db, {
-    name,
-    slug: `nw-${Math.random().toString(36).slice(2, 10)}`,
-  });
-  const user = await signedInUser(t);
-  await withTenant(t.db, tenantId, (tx) =>
-    tx.insert(schema.memberships).values({ tenantId, userId: user.userId, role: 'agent' }),
-  );
-  return { tenantId, cookie: `${user.cookie}; rl_workspace=${tenantId}` };
-}
 
 async function storedDocument(
   tenantId: TenantId,
@@ -64,7 +52,7 @@ function open(documentId: string, cookie?: string, query = '') {
 
 describe('GET /api/knowledge/documents/:id/original', () => {
   it('opens Markdown as text in place, and downloads it as uploaded', async () => {
-    const { tenantId, cookie } = await workspace();
+    const { tenantId, cookie } = await signedInMember(t);
     const id = await storedDocument(tenantId, {
       kind: 'markdown',
       filename: 'Packing guide.md',
@@ -78,15 +66,19 @@ describe('GET /api/knowledge/documents/:id/original', () => {
       /^inline; filename="Packing guide.md"/,
     );
     expect(shown.headers.get('x-content-type-options')).toBe('nosniff');
+    // No sandbox for what is shown in place: it would keep the browser's PDF viewer out too.
+    expect(shown.headers.get('content-security-policy')).toBeNull();
+    expect(shown.headers.get('cache-control')).toBe('private, no-store');
     expect(await shown.text()).toBe('# Packing\n\nTape every box twice.');
 
     const saved = await open(id, cookie, '?download=1');
     expect(saved.headers.get('content-type')).toBe('text/markdown');
     expect(saved.headers.get('content-disposition')).toMatch(/^attachment; /);
+    expect(saved.headers.get('content-security-policy')).toContain('sandbox');
   });
 
   it('never shows an uploaded HTML file in place, and sends a web page to its address', async () => {
-    const { tenantId, cookie } = await workspace();
+    const { tenantId, cookie } = await signedInMember(t);
     const html = await storedDocument(tenantId, {
       kind: 'html',
       filename: 'prices.html',
@@ -106,13 +98,13 @@ describe('GET /api/knowledge/documents/:id/original', () => {
   });
 
   it('refuses the signed out, another workspace, and ids that are no document', async () => {
-    const mine = await workspace();
+    const mine = await signedInMember(t);
     const id = await storedDocument(mine.tenantId, {
       kind: 'markdown',
       filename: 'secret.md',
       text: 'Ours only.',
     });
-    const other = await workspace('Other Movers');
+    const other = await signedInMember(t, { name: 'Other Movers' });
 
     expect((await open(id)).status).toBe(401);
     const foreign = await open(id, other.cookie);

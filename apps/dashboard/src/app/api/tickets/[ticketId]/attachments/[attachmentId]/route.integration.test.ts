@@ -1,11 +1,11 @@
 // Downloading a file a customer attached to an email reply, through the route handler Next
 // mounts: always as an attachment with nosniff; another workspace's file is not there (404).
 import { createTicket } from '@replyline/core/tickets';
-import { asUserId, createTenant, schema, withTenant, type TenantId } from '@replyline/db';
+import { schema, withTenant, type TenantId } from '@replyline/db';
 import { describe, expect, it, vi } from 'vitest';
 import type { DashboardServer } from '~/server/db';
 import { useTestServer } from '~/server/testing';
-import { signedInUser, TEST_ORIGIN } from '~/testing/test-server';
+import { signedInMember, TEST_ORIGIN } from '~/testing/test-server';
 import { GET } from './route';
 
 const state = vi.hoisted(() => ({ server: null as DashboardServer | null }));
@@ -13,21 +13,14 @@ vi.mock('~/server/db', () => ({ getServer: async () => state.server }));
 
 const t = useTestServer(state);
 
-async function workspaceWithTicket(name = 'Northwind Movers') {
-  const { tenantId } = await createTenant(t.db, {
-    name,
-    slug: `nw-${Math.random().toString(36).slice(2, 10)}`,
-  });
-  const user = await signedInUser(t);
-  await withTenant(t.db, tenantId, (tx) =>
-    tx.insert(schema.memberships).values({ tenantId, userId: user.userId, role: 'agent' }),
-  );
-  const { ticketId } = await createTicket(t.db, tenantId, asUserId(user.userId), {
+async function workspaceWithTicket(name?: string) {
+  const member = await signedInMember(t, { name });
+  const { ticketId } = await createTicket(t.db, member.tenantId, member.userId, {
     subject: 'Damaged sofa',
     customerEmail: 'ann@example.com',
     message: 'The sofa arrived scratched.',
   });
-  return { tenantId, ticketId, cookie: `${user.cookie}; rl_workspace=${tenantId}` };
+  return { ...member, ticketId };
 }
 
 async function storedFile(tenantId: TenantId, ticketId: string, filename: string, text: string) {
