@@ -80,23 +80,23 @@ export async function readTurnRows(
     runPrepared(
       tx
         .select({
-        name: tenants.name,
-        language: tenants.language,
-        siteUrl: tenants.siteUrl,
-        allowedOrigins: tenants.allowedOrigins,
-        persona: tenants.persona,
-        aiModel: tenants.aiModel,
-        status: conversations.status,
-        botPausedAt: conversations.botPausedAt,
-        visitorId: conversations.visitorId,
-        metadata: conversations.metadata,
-      })
-      .from(tenants)
-      .leftJoin(
-        conversations,
-        and(eq(conversations.tenantId, tenants.id), eq(conversations.id, conversationId)),
-      )
-      .where(eq(tenants.id, tenantId)),
+          name: tenants.name,
+          language: tenants.language,
+          siteUrl: tenants.siteUrl,
+          allowedOrigins: tenants.allowedOrigins,
+          persona: tenants.persona,
+          aiModel: tenants.aiModel,
+          status: conversations.status,
+          botPausedAt: conversations.botPausedAt,
+          visitorId: conversations.visitorId,
+          metadata: conversations.metadata,
+        })
+        .from(tenants)
+        .leftJoin(
+          conversations,
+          and(eq(conversations.tenantId, tenants.id), eq(conversations.id, conversationId)),
+        )
+        .where(eq(tenants.id, tenantId)),
       'turn_tenant_and_conversation',
     ),
     runPrepared(

@@ -28,26 +28,27 @@ export async function countVisitorTokens(
   since: Date = startOfUtcDay(new Date()),
 ): Promise<number> {
   const [row] = await runPrepared(
-    tx.select({
-      tokens: sql<string>`coalesce(sum(coalesce((${messages.usage}->>'inputTokens')::bigint, 0) + coalesce((${messages.usage}->>'outputTokens')::bigint, 0)), 0)`,
-    })
-    .from(messages)
-    .innerJoin(
-      conversations,
-      and(
-        eq(conversations.tenantId, messages.tenantId),
-        eq(conversations.id, messages.conversationId),
+    tx
+      .select({
+        tokens: sql<string>`coalesce(sum(coalesce((${messages.usage}->>'inputTokens')::bigint, 0) + coalesce((${messages.usage}->>'outputTokens')::bigint, 0)), 0)`,
+      })
+      .from(messages)
+      .innerJoin(
+        conversations,
+        and(
+          eq(conversations.tenantId, messages.tenantId),
+          eq(conversations.id, messages.conversationId),
+        ),
+      )
+      .where(
+        and(
+          eq(messages.tenantId, tenantId),
+          eq(conversations.visitorId, visitorId),
+          eq(messages.role, 'assistant'),
+          isNotNull(messages.usage),
+          gte(messages.createdAt, since),
+        ),
       ),
-    )
-    .where(
-      and(
-        eq(messages.tenantId, tenantId),
-        eq(conversations.visitorId, visitorId),
-        eq(messages.role, 'assistant'),
-        isNotNull(messages.usage),
-        gte(messages.createdAt, since),
-      ),
-    ),
     'visitor_tokens_today',
   );
   return Number(row?.tokens ?? 0);
