@@ -97,11 +97,15 @@ function cutListNumbers(page: Page): Promise<string[]> {
   });
 }
 
+/** The activity chart's day labels (recharts draws tick labels apart from the tick marks). */
+const DAY_LABELS =
+  '[data-chart="activity"] text.recharts-cartesian-axis-tick-value[orientation="bottom"]';
+
 /** The activity chart's day labels that run into their neighbour, and how many show. */
+
 function dayAxisLabels(page: Page): Promise<{ shown: number; overlapping: string[] }> {
-  return page.evaluate(() => {
-    const axis = document.querySelector('[data-chart="activity"] .recharts-xAxis');
-    const labels = Array.from(axis?.querySelectorAll('.recharts-cartesian-axis-tick text') ?? [])
+  return page.evaluate((selector) => {
+    const labels = Array.from(document.querySelectorAll(selector))
       .map((text) => ({ text: text.textContent ?? '', box: text.getBoundingClientRect() }))
       .sort((a, b) => a.box.left - b.box.left);
     const overlapping = labels
@@ -110,7 +114,7 @@ function dayAxisLabels(page: Page): Promise<{ shown: number; overlapping: string
         label.box.left < labels[i]!.box.right ? [`${labels[i]!.text} / ${label.text}`] : [],
       );
     return { shown: labels.length, overlapping };
-  });
+  }, DAY_LABELS);
 }
 
 if (!pdf)
@@ -236,7 +240,11 @@ describe.runIf(hasChromium && pdf)('a new business in the dashboard, in Chromium
       receipt: readFileSync(pdf!),
     });
     const checkDayLabels = async () => {
-      await page.locator('[data-chart="activity"] .recharts-cartesian-axis-tick').nth(1).waitFor();
+      // The day labels are SVG text laid out once the chart knows its width.
+      await page.waitForFunction(
+        (selector) => document.querySelectorAll(selector).length > 2,
+        DAY_LABELS,
+      );
       const labels = await dayAxisLabels(page);
       expect(labels.overlapping).toEqual([]);
       expect(labels.shown).toBeGreaterThan(2);
