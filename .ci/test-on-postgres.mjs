@@ -7,18 +7,24 @@
 import { spawn } from 'node:child_process';
 import process from 'node:process';
 
-/** Longest first (minutes in CI's last runs), so neither lane is left with a long one at the end. */
+/**
+ * The small packages at the bottom of the dependency graph first, as turbo orders them: a lane's
+ * database keeps the jobs earlier packages queued and left, and the email package's worker
+ * tests count every message their stub provider receives, so they run before the packages
+ * that queue email (the transports' tests failed after the API's). Then the rest longest first
+ * (seconds in CI), so neither lane is left with a long one at the end.
+ */
 const PACKAGES = [
-  '@replyline/api-server',
-  '@replyline/trpc',
-  '@replyline/core',
-  '@replyline/dashboard',
-  '@replyline/rag',
-  '@replyline/ai',
   '@replyline/email',
   '@replyline/billing',
   '@replyline/db',
   '@replyline/auth',
+  '@replyline/api-server',
+  '@replyline/trpc',
+  '@replyline/rag',
+  '@replyline/core',
+  '@replyline/dashboard',
+  '@replyline/ai',
 ];
 
 const lanes = [
