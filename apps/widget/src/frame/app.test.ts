@@ -2,25 +2,21 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Mock } from 'vitest';
 import { createApp } from './app';
 import type { FrameConfig } from './config';
-import { apiError, fakeApi, json, message, sseStream } from './fake-api';
+import { apiError, fakeApi, json, message, sseStream, TEST_CONFIG } from './fake-api';
 
-const HOST_ORIGIN = 'https://shop.example.test';
+/** The shared test workspace, with a greeting in Markdown and one suggested question. */
 const CONFIG: FrameConfig = {
-  key: 'pk_test_1',
-  hostOrigin: HOST_ORIGIN,
-  pageLanguage: null,
+  ...TEST_CONFIG,
   tenant: {
-    name: 'Northwind Movers',
-    language: 'english',
-    assistantName: 'Maja',
+    ...TEST_CONFIG.tenant,
     branding: {
-      primaryColor: '#0f766e',
+      ...TEST_CONFIG.tenant.branding,
       greeting: 'Hi, I am **Maja**!',
-      position: 'bottom-right',
       suggestedQuestions: ['What does a move cost?'],
     },
   },
 };
+const HOST_ORIGIN = CONFIG.hostOrigin;
 
 let api: ReturnType<typeof fakeApi>;
 let parent: { postMessage: Mock };
